@@ -1,0 +1,219 @@
+/**
+ * One model → the ts-morph structure of its output file: the interface, enum or type alias, and
+ * its `isX`, `validateX`, `assertX` and (internal) `checkX` functions.
+ *
+ * @module
+ */
+
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type EnumDeclarationStructure,
+  type FunctionDeclarationStructure,
+  type ImportDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type JSDocStructure,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  type SourceFileStructure,
+  type StatementStructures,
+  type TypeAliasDeclarationStructure,
+  type VariableStatementStructure,
+} from 'ts-morph';
+import type { EnumModel, IR, Model, ObjectModel, UnionModel } from '../model/ir.js';
+import { propertyKey } from '../model/naming.js';
+import { docText, modelDocs } from './jsdoc.js';
+import { tsType } from './types.js';
+import { ValidatorWriter } from './validators.js';
+
+/** Enums with more values than this are checked with a `Set` lookup instead of `===` chains. */
+const SET_THRESHOLD = 8;
+
+/**
+ * Build the structure of a model's file.
+ *
+ * @param model the model
+ * @param ir the whole IR (to name referenced models)
+ * @param fileOf the output file name (`task-status.ts`) of a model id
+ * @param runtimeImport module specifier of the runtime file (`./_runtime.js`)
+ * @returns the source file structure (statements as structures; function bodies as text)
+ */
+export function modelFile(model: Model, ir: IR, fileOf: (id: string) => string, runtimeImport: string): SourceFileStructure {
+  const writer = new ValidatorWriter(ir, model.tsName);
+  const declarations: (StatementStructures | string)[] =
+    model.kind === 'object' ? objectDeclarations(model, writer) : model.kind === 'enum' ? enumDeclarations(model) : unionDeclarations(model, writer);
+  declarations.push(...commonFunctions(model));
+  for (const helper of writer.helpers) declarations.push(helper.source);
+
+  const imports: ImportDeclarationStructure[] = [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeImport, namespaceImport: 'rt' }];
+  for (const id of [...writer.imports.keys()].sort()) {
+    if (id === model.id) continue;
+    const target = ir.models.find((m) => m.id === id)!;
+    const names = [...writer.imports.get(id)!].sort();
+    imports.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: `./${fileOf(id).replace(/\.ts$/, '.js')}`,
+      namedImports: names.map((name) => ({ name, isTypeOnly: name === target.tsName })),
+    });
+  }
+  return { kind: StructureKind.SourceFile, statements: [...imports, ...declarations] };
+}
+
+function objectDeclarations(model: ObjectModel, writer: ValidatorWriter): StatementStructures[] {
+  const properties: OptionalKind<PropertySignatureStructure>[] = model.fields.map((field) => {
+    const type = tsType(field.type, (id) => writer.use(id, ''));
+    const tags: JSDocStructure['tags'] = [];
+    if (field.example !== null) tags.push({ kind: StructureKind.JSDocTag, tagName: 'example', text: docText(field.example) });
+    if (field.deprecated) tags.push({ kind: StructureKind.JSDocTag, tagName: 'deprecated' });
+    const docs: JSDocStructure[] = field.description !== null || tags.length > 0 ? [{ kind: StructureKind.JSDoc, description: field.description === null ? '' : docText(field.description), tags }] : [];
+    return {
+      name: propertyKey(field.name),
+      hasQuestionToken: !field.required,
+      type: field.nullable ? `${type} | null` : type,
+      docs,
+    };
+  });
+  const iface: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: model.tsName,
+    isExported: true,
+    docs: modelDocs(model),
+    properties,
+  };
+
+  const guard: string[] = ['if (!rt.isObject(value)) return false;'];
+  const check: string[] = [`if (!rt.isObject(value)) { rt.mismatch(errors, path, ${JSON.stringify(model.tsName)}, value); return; }`];
+  if (model.fields.length > 0) {
+    guard.push('let x: unknown;');
+    check.push('let x: unknown;');
+  }
+  for (const field of model.fields) {
+    const key = JSON.stringify(field.name);
+    const fieldPath = `path + ${JSON.stringify(`/${field.name.replace(/~/g, '~0').replace(/\//g, '~1')}`)}`;
+    const isOk = writer.guard(field.type, 'x');
+    const okExpr = field.nullable ? `x === null || (${isOk})` : isOk;
+    const checks = writer.check(field.type, 'x', fieldPath);
+    const checkStmt = checks === '' ? '' : field.nullable ? `if (x !== null) { ${checks} }` : checks;
+    const expected = JSON.stringify(writer.expected(field.type) + (field.nullable ? ' | null' : ''));
+    if (field.required) {
+      guard.push(`if (!rt.hasOwn(value, ${key})) return false;`);
+      if (okExpr !== 'true') guard.push(`x = value[${key}]; if (!(${okExpr})) return false;`);
+      check.push(`if (!rt.hasOwn(value, ${key})) rt.missing(errors, ${fieldPath}, ${expected});`);
+      // `undefined` is never a value of a required property (JSON has none; TS forbids it).
+      check.push(`else { x = value[${key}]; if (x === undefined) rt.mismatch(errors, ${fieldPath}, ${expected}, x); else { ${checkStmt} } }`);
+      if (okExpr === 'true') guard.push(`if (value[${key}] === undefined) return false;`);
+    } else if (okExpr !== 'true') {
+      // An optional property may be absent, or present as `undefined` (as TypeScript's `?` allows).
+      guard.push(`if (rt.hasOwn(value, ${key})) { x = value[${key}]; if (x !== undefined && !(${okExpr})) return false; }`);
+      if (checkStmt !== '') check.push(`if (rt.hasOwn(value, ${key})) { x = value[${key}]; if (x !== undefined) { ${checkStmt} } }`);
+    }
+  }
+  guard.push('return true;');
+  return [iface, guardFunction(model, guard), checkFunction(model, check)];
+}
+
+function enumDeclarations(model: EnumModel): StatementStructures[] {
+  const enumDecl: EnumDeclarationStructure = {
+    kind: StructureKind.Enum,
+    name: model.tsName,
+    isExported: true,
+    docs: modelDocs(model),
+    members: model.values.map((v) => ({ name: v.memberName, value: v.value as string | number, docs: v.name !== v.memberName ? [{ description: docText(`Documented as \`${v.name}\`.`) }] : [] })),
+  };
+  // Boolean enums cannot be TypeScript enums: a union of literals instead.
+  const declaration: StatementStructures =
+    model.valueType === 'boolean'
+      ? ({ kind: StructureKind.TypeAlias, name: model.tsName, isExported: true, docs: modelDocs(model), type: model.values.map((v) => JSON.stringify(v.value)).join(' | ') || 'never' } satisfies TypeAliasDeclarationStructure)
+      : model.values.length === 0
+        ? ({ kind: StructureKind.TypeAlias, name: model.tsName, isExported: true, docs: modelDocs(model), type: 'never' } satisfies TypeAliasDeclarationStructure)
+        : enumDecl;
+  const statements: StatementStructures[] = [declaration];
+  const literals = model.values.map((v) => JSON.stringify(v.value));
+  let test: string;
+  if (literals.length === 0) test = 'false';
+  else if (literals.length > SET_THRESHOLD) {
+    const setName = `${model.tsName}$values`;
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: setName, type: 'ReadonlySet<unknown>', initializer: `new Set<unknown>([${literals.join(', ')}])` }],
+    } satisfies VariableStatementStructure);
+    test = `${setName}.has(value)`;
+  } else test = literals.map((l) => `value === ${l}`).join(' || ');
+  const expected = literals.length === 0 ? 'never' : literals.length <= 10 ? literals.join(' | ') : `one of the ${literals.length} values of ${model.tsName}`;
+  statements.push(guardFunction(model, [`return ${test};`]));
+  statements.push(checkFunction(model, [`if (!is${model.tsName}(value)) rt.mismatch(errors, path, ${JSON.stringify(expected)}, value);`]));
+  return statements;
+}
+
+function unionDeclarations(model: UnionModel, writer: ValidatorWriter): StatementStructures[] {
+  const alias: TypeAliasDeclarationStructure = {
+    kind: StructureKind.TypeAlias,
+    name: model.tsName,
+    isExported: true,
+    docs: modelDocs(model),
+    type: model.members.map((m) => tsType(m, (id) => writer.use(id, ''))).join(' | ') || 'never',
+  };
+  const test = model.members.map((m) => `(${writer.guard(m, 'value')})`).join(' || ') || 'false';
+  return [alias, guardFunction(model, [`return ${test};`]), checkFunction(model, [`if (!is${model.tsName}(value)) rt.mismatch(errors, path, ${JSON.stringify(model.tsName)}, value);`])];
+}
+
+function guardFunction(model: Model, body: string[]): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: `is${model.tsName}`,
+    isExported: true,
+    docs: [{ description: `True when \`value\` is a valid {@link ${model.tsName}}. Allocates nothing; use {@link validate${model.tsName}} to learn why a value is not.` }],
+    parameters: [{ name: 'value', type: 'unknown' }],
+    returnType: `value is ${model.tsName}`,
+    statements: body.join('\n'),
+  };
+}
+
+function checkFunction(model: Model, body: string[]): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: `check${model.tsName}`,
+    isExported: true,
+    docs: [{ description: `Push every error of \`value\` (at JSON Pointer \`path\`) onto \`errors\`.`, tags: [{ tagName: 'internal' }] }],
+    parameters: [
+      { name: 'value', type: 'unknown' },
+      { name: 'path', type: 'string' },
+      { name: 'errors', type: 'rt.ValidationError[]' },
+    ],
+    returnType: 'void',
+    statements: body.join('\n'),
+  };
+}
+
+function commonFunctions(model: Model): FunctionDeclarationStructure[] {
+  const name = model.tsName;
+  return [
+    {
+      kind: StructureKind.Function,
+      name: `validate${name}`,
+      isExported: true,
+      docs: [{ description: `Validate \`value\` as a {@link ${name}}, collecting every error (each with a JSON Pointer \`path\`).` }],
+      parameters: [{ name: 'value', type: 'unknown' }],
+      returnType: `rt.ValidationResult<${name}>`,
+      statements: [
+        'const errors: rt.ValidationError[] = [];',
+        `check${name}(value, "", errors);`,
+        `return errors.length === 0 ? { success: true, value: value as ${name} } : { success: false, errors };`,
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      name: `assert${name}`,
+      isExported: true,
+      docs: [{ description: `Throw a {@link rt.ValidationFailedError} carrying every error unless \`value\` is a valid {@link ${name}}.` }],
+      parameters: [{ name: 'value', type: 'unknown' }],
+      returnType: `asserts value is ${name}`,
+      statements: [
+        'const errors: rt.ValidationError[] = [];',
+        `check${name}(value, "", errors);`,
+        `if (errors.length > 0) throw new rt.ValidationFailedError(${JSON.stringify(name)}, errors);`,
+      ],
+    },
+  ];
+}

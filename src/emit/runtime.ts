@@ -1,0 +1,104 @@
+/**
+ * The shared runtime file every generated model file imports (`_runtime.ts`): result and error
+ * types, the error class thrown by `assertX`, and the small checks validators share. It is plain
+ * TypeScript with no imports, no `eval`, and no allocation on success paths.
+ *
+ * @module
+ */
+
+/** The runtime file's name in the output folder. */
+export const RUNTIME_FILE = '_runtime.ts';
+
+/** Source text of the runtime file (before the banner and formatting). */
+export const RUNTIME_SOURCE = String.raw`/** One reason a value does not match its type. */
+export interface ValidationError {
+  /** JSON Pointer (RFC 6901) to the offending value; "" is the value itself. A missing required property is reported at its own pointer. */
+  path: string;
+  /** What is wrong, in one sentence. */
+  message: string;
+  /** The type or values expected there, in TypeScript notation. */
+  expected: string;
+  /** What was found: "missing", "null", "array", "object", "string", "number", "integer", "boolean", "undefined" or another typeof. */
+  received: string;
+}
+
+/** The result of a validateX function. */
+export type ValidationResult<T> = { success: true; value: T } | { success: false; errors: ValidationError[] };
+
+/** Thrown by the assertX functions; carries every error found. */
+export class ValidationFailedError extends Error {
+  /** Every error found, in document order. */
+  readonly errors: ValidationError[];
+  /** The name of the type that was asserted. */
+  readonly typeName: string;
+
+  constructor(typeName: string, errors: ValidationError[]) {
+    const shown = errors.slice(0, 3).map((e) => (e.path === "" ? "(root)" : e.path) + ": " + e.message);
+    const more = errors.length > 3 ? "; and " + (errors.length - 3) + " more" : "";
+    super(typeName + " is invalid: " + shown.join("; ") + more);
+    this.name = "ValidationFailedError";
+    this.typeName = typeName;
+    this.errors = errors;
+  }
+}
+
+const hop = Object.prototype.hasOwnProperty;
+
+/** Own-property presence: keys such as "constructor" or "__proto__" are never inherited by accident. */
+export function hasOwn(object: object, key: string): boolean {
+  return hop.call(object, key);
+}
+
+/** A plain JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Escape one JSON Pointer reference token (RFC 6901 §3): "~" as "~0", "/" as "~1". */
+export function pointer(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** A short name for what a value is, for error messages. */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+/** Record that the value at path is not of the expected type. */
+export function mismatch(errors: ValidationError[], path: string, expected: string, value: unknown): void {
+  const received = describe(value);
+  errors.push({ path, message: "expected " + expected + ", received " + received, expected, received });
+}
+
+/** Record that a required property is missing (reported at the property's own pointer). */
+export function missing(errors: ValidationError[], path: string, expected: string): void {
+  errors.push({ path, message: "missing required property (expected " + expected + ")", expected, received: "missing" });
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+function validDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
+}
+
+/** RFC 3339 full-date: YYYY-MM-DD, a real calendar day. */
+export function isDate(value: string): boolean {
+  const m = DATE.exec(value);
+  return m !== null && validDay(+m[1]!, +m[2]!, +m[3]!);
+}
+
+/** RFC 3339 date-time: full-date "T" time with seconds, optional fraction, and "Z" or an offset. */
+export function isDateTime(value: string): boolean {
+  const m = DATE_TIME.exec(value);
+  if (m === null || !validDay(+m[1]!, +m[2]!, +m[3]!)) return false;
+  if (+m[4]! > 23 || +m[5]! > 59 || +m[6]! > 60) return false;
+  return m[7] === undefined || (+m[8]! <= 23 && +m[9]! <= 59);
+}
+`;

@@ -1,0 +1,106 @@
+/**
+ * The tokenizer shared by every notation grammar: it knows the leaves of a Type cell (NOTATION.md
+ * §2): `*` (the italics around scalar names), `[text](target)` links, identifiers, numbers, string
+ * literals and punctuation. Grammars decide what the tokens mean.
+ *
+ * @module
+ */
+
+/**
+ * A token.
+ * - `ident`: `[A-Za-z_$][A-Za-z0-9_$]*` (Unicode letters and digits included).
+ * - `punct`: `::`, or one of `. , ( ) < > [ ] { } | ? : * &`.
+ * - `link`: `[text](target)` with balanced brackets; `text` is raw and starts at `textOffset`.
+ * - `string`: a double-quoted literal, `value` unescaped.
+ * - `number`: a JSON-style number.
+ */
+export type Token =
+  | { kind: 'ident'; value: string; offset: number }
+  | { kind: 'punct'; value: string; offset: number }
+  | { kind: 'link'; text: string; target: string; offset: number; textOffset: number }
+  | { kind: 'string'; value: string; offset: number }
+  | { kind: 'number'; value: number; offset: number }
+  | { kind: 'end'; offset: number };
+
+/** A character the tokenizer does not know, at `offset`. */
+export class TokenizeError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+const IDENT_START = /[\p{L}_$]/u;
+const IDENT_PART = /[\p{L}\p{N}_$]/u;
+const PUNCT = new Set(['.', ',', '(', ')', '<', '>', '[', ']', '{', '}', '|', '?', ':', '*', '&']);
+
+/**
+ * Split a Type cell into tokens, ending with one `end` token.
+ *
+ * @param text the raw cell text (or a link's text)
+ * @param base offset of `text` inside the cell, added to every token's offset
+ * @throws {TokenizeError} on a character no notation uses
+ */
+export function tokenize(text: string, base = 0): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === ' ' || ch === '\t') {
+      i++;
+    } else if (ch === '[') {
+      const link = readLink(text, i);
+      if (link) {
+        tokens.push({ kind: 'link', text: link.text, target: link.target, offset: base + i, textOffset: base + i + 1 });
+        i = link.end;
+      } else {
+        tokens.push({ kind: 'punct', value: '[', offset: base + i });
+        i++;
+      }
+    } else if (ch === ':' && text[i + 1] === ':') {
+      tokens.push({ kind: 'punct', value: '::', offset: base + i });
+      i += 2;
+    } else if (PUNCT.has(ch)) {
+      tokens.push({ kind: 'punct', value: ch, offset: base + i });
+      i++;
+    } else if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (j >= text.length) throw new TokenizeError('Unterminated string literal', base + i);
+      tokens.push({ kind: 'string', value: JSON.parse(text.slice(i, j + 1)) as string, offset: base + i });
+      i = j + 1;
+    } else if (/[0-9-]/.test(ch)) {
+      const match = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+      if (!match) throw new TokenizeError(`Unexpected character \`${ch}\``, base + i);
+      tokens.push({ kind: 'number', value: Number(match[0]), offset: base + i });
+      i += match[0].length;
+    } else if (IDENT_START.test(ch)) {
+      let j = i + 1;
+      while (j < text.length && IDENT_PART.test(text[j]!)) j++;
+      tokens.push({ kind: 'ident', value: text.slice(i, j), offset: base + i });
+      i = j;
+    } else {
+      throw new TokenizeError(`Unexpected character \`${ch}\``, base + i);
+    }
+  }
+  tokens.push({ kind: 'end', offset: base + text.length });
+  return tokens;
+}
+
+/** Read `[text](target)` starting at `start` (a `[`), or null when no link starts there. */
+function readLink(text: string, start: number): { text: string; target: string; end: number } | null {
+  let depth = 0;
+  let i = start;
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') depth++;
+    else if (ch === ']' && --depth === 0) break;
+  }
+  if (i >= text.length || text[i + 1] !== '(') return null;
+  const close = text.indexOf(')', i + 2);
+  if (close === -1) return null;
+  return { text: text.slice(start + 1, i), target: text.slice(i + 2, close).trim(), end: close + 1 };
+}
