@@ -6,7 +6,7 @@
 
 /**
  * Names a model's type may not take: ECMAScript / TypeScript reserved words, the global types and
- * values of `lib.es2023` and `lib.dom` that generated code or its users are likely to name, and
+ * values of `lib.es2023`, the web globals Node.js also has (`Response`, `URL`, `Blob`, …), and
  * the runtime's own exports. A heading such as `Record` or `Error` becomes `RecordModel`.
  */
 const RESERVED = new Set(
@@ -17,7 +17,7 @@ const RESERVED = new Set(
     // global values and types
     'Object Function Array String Number Boolean Symbol BigInt Math JSON Date RegExp Error EvalError RangeError ReferenceError SyntaxError TypeError URIError AggregateError Promise Proxy Reflect Map Set WeakMap WeakSet WeakRef FinalizationRegistry ArrayBuffer SharedArrayBuffer DataView Atomics Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Int32Array Uint32Array Float32Array Float64Array BigInt64Array BigUint64Array Intl globalThis Infinity NaN',
     'Record Partial Required Readonly Pick Omit Exclude Extract NonNullable Parameters ConstructorParameters ReturnType InstanceType Awaited ThisType Uppercase Lowercase Capitalize Uncapitalize NoInfer PropertyKey PromiseLike ArrayLike Iterable Iterator AsyncIterable AsyncIterator Generator IterableIterator TemplateStringsArray',
-    'List Element Node Document Event Response Request Headers URL URLSearchParams Blob File FormData ReadableStream WritableStream TextEncoder TextDecoder AbortController AbortSignal Buffer console process require exports',
+    'List Event EventTarget Response Request Headers URL URLSearchParams Blob File FormData ReadableStream WritableStream TextEncoder TextDecoder AbortController AbortSignal Buffer console process require exports',
     // the generated runtime's exports and the index's namespace
     'ValidationError ValidationResult ValidationFailedError',
   ]
@@ -97,7 +97,7 @@ export function namespaceRank(id: string): number {
  */
 export function enumMemberNames(names: readonly string[]): string[] {
   const bases = names.map((name) => {
-    let id = name.normalize('NFC').replace(/[^\p{ID_Continue}$]+/gu, '_').replace(/^_+(?=.)|(?<=.)_+$/g, '');
+    let id = name.normalize('NFC').trim().replace(/[^\p{ID_Continue}$]+/gu, '_');
     if (id === '' || id === '_') id = 'Value';
     if (!/^[\p{ID_Start}_$]/u.test(id)) id = `_${id}`;
     if (id === '__proto__') id = 'Proto';

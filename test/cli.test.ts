@@ -1,0 +1,137 @@
+/** The CLI contract: commands, config, exit codes, all-or-nothing output, determinism. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MANIFEST_FILE } from '../src/write.js';
+import { readTree, ROOT, runCli, tmpDir, writeDocs } from './helpers.js';
+
+const good = {
+  'models/shared/a.md': '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `b` | [Shared::B](../../models/shared/b.md) | :heavy_check_mark: | N/A |',
+  'models/shared/b.md': '# B\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `X` | x |',
+};
+const broken = {
+  'models/shared/a.md': '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `b` | [Shared::B](../../models/shared/missing.md) | :heavy_check_mark: | N/A |\n| `c` | *Strin* | :heavy_check_mark: | N/A |',
+};
+
+describe('docs2ts generate', () => {
+  it('the default run (docs2ts.config.json) reproduces the committed generated/ byte for byte', async () => {
+    const out = tmpDir();
+    const result = await runCli(['generate', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/32 models → 34 files/);
+    expect(readTree(out)).toEqual(readTree(path.join(ROOT, 'generated')));
+  }, 30_000);
+
+  it('writes all files, a manifest, and is deterministic', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, good);
+    const out = path.join(dir, 'out');
+    expect((await runCli(['generate', '-i', dir, '-o', out, '--root', 'A'], dir)).code).toBe(0);
+    const first = readTree(out);
+    expect([...first.keys()].sort()).toEqual([MANIFEST_FILE, '_runtime.ts', 'a.ts', 'b.ts', 'index.ts']);
+    expect((await runCli(['generate', '-i', dir, '-o', out, '--root', 'A'], dir)).code).toBe(0);
+    expect(readTree(out)).toEqual(first);
+  });
+
+  it('on error diagnostics exits 1, prints file:line:column with rule ids, and leaves the output untouched', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, good);
+    const out = path.join(dir, 'out');
+    expect((await runCli(['generate', '-i', dir, '-o', out], dir)).code).toBe(0);
+    fs.writeFileSync(path.join(out, 'user-notes.txt'), 'mine');
+    const before = readTree(out);
+    writeDocs(dir, broken);
+    const result = await runCli(['generate', '-i', dir, '-o', out], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(path.join('models', 'shared', 'a.md'));
+    expect(result.stderr).toMatch(/7:10\s+error\s+Link target .*missing\.md.*link-missing/);
+    expect(result.stderr).toMatch(/8:10\s+error\s+Cannot read Type `\*Strin\*`.*notation-unknown/);
+    expect(readTree(out)).toEqual(before);
+    // Nothing is created when there was no output before.
+    const fresh = path.join(dir, 'fresh');
+    expect((await runCli(['generate', '-i', dir, '-o', fresh], dir)).code).toBe(1);
+    expect(fs.existsSync(fresh)).toBe(false);
+    expect(fs.readdirSync(dir).sort()).toEqual(['models', 'out']);
+  });
+
+  it('keeps files it did not write and removes generated files that are no longer generated', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, good);
+    const out = path.join(dir, 'out');
+    expect((await runCli(['generate', '-i', dir, '-o', out], dir)).code).toBe(0);
+    fs.writeFileSync(path.join(out, 'keep.md'), 'mine');
+    fs.rmSync(path.join(dir, 'models/shared/a.md'));
+    expect((await runCli(['generate', '-i', dir, '-o', out], dir)).code).toBe(0);
+    const tree = readTree(out);
+    expect(tree.get('keep.md')).toBe('mine');
+    expect(tree.has('a.ts')).toBe(false);
+    expect(tree.has('b.ts')).toBe(true);
+  });
+
+  it('refuses to replace a non-empty folder it did not write (exit 1, untouched)', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, good);
+    writeDocs(dir, { 'src/main.ts': 'export {};' });
+    const result = await runCli(['generate', '-i', dir, '-o', path.join(dir, 'src')], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/not written by docs2ts/);
+    expect(readTree(path.join(dir, 'src'))).toEqual(new Map([['main.ts', 'export {};']]));
+  });
+
+  it.each([
+    [['generate', '--bogus']],
+    [['frobnicate']],
+    [['generate', '-i', 'does-not-exist', '-o', 'x']],
+    [['generate', '--notation', 'cobol', '-i', '.', '-o', 'x']],
+    [[]],
+  ])('usage errors exit 2: %j', async (args) => {
+    const dir = tmpDir();
+    expect((await runCli(args, dir)).code).toBe(2);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('reads docs2ts.config.json (paths relative to it); flags win; bad keys are usage errors', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, good);
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ input: '.', out: 'gen', roots: ['B'] }));
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    expect([...readTree(path.join(dir, 'gen')).keys()]).toContain('b.ts');
+    expect([...readTree(path.join(dir, 'gen')).keys()]).not.toContain('a.ts');
+    expect((await runCli(['generate', '--root', 'A'], dir)).code).toBe(0);
+    expect([...readTree(path.join(dir, 'gen')).keys()]).toContain('a.ts');
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ input: '.', outt: 'gen' }));
+    const bad = await runCli(['generate'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/docs2ts\.config\.json: unknown key `outt`/);
+  });
+
+  it('--help and --version exit 0', async () => {
+    const help = await runCli(['generate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--root/);
+    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('docs2ts ir', () => {
+  it('prints {version, roots, models, diagnostics} as JSON', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, good);
+    const result = await runCli(['ir', '-i', dir, '-r', 'models/shared/a.md'], dir);
+    expect(result.code).toBe(0);
+    const ir = JSON.parse(result.stdout);
+    expect(Object.keys(ir)).toEqual(['version', 'roots', 'models', 'diagnostics']);
+    expect(ir.models.map((m: { tsName: string; kind: string }) => [m.tsName, m.kind])).toEqual([
+      ['A', 'object'],
+      ['B', 'enum'],
+    ]);
+  });
+
+  it('exits 1 and still prints the IR with its diagnostics when the docs have errors', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, broken);
+    const result = await runCli(['ir', '-i', dir], dir);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['link-missing', 'notation-unknown']);
+  });
+});

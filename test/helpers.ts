@@ -1,0 +1,79 @@
+/** Shared test helpers: temp folders, in-process CLI runs, type-checking generated output. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { main } from '../src/cli.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** `../shared` beside the project (CI has it); tests that need it skip, saying so, when absent. */
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+export const HAS_SHARED = fs.existsSync(path.join(SHARED, 'corpus'));
+if (!HAS_SHARED) console.warn(`[docs2ts tests] ${SHARED} is absent: the real-tree and shared-case tests are skipped`);
+
+/** A fresh temporary folder, removed when the process exits. */
+export function tmpDir(prefix = 'docs2ts-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Write docs (path → text) under a folder. */
+export function writeDocs(dir: string, docs: Record<string, string>): void {
+  for (const [name, text] of Object.entries(docs)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+}
+
+/** Run the CLI in-process. */
+export async function runCli(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false });
+  return { code, stdout, stderr };
+}
+
+/** Every file under a folder (relative path → content). */
+export function readTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!fs.existsSync(dir)) return out;
+  const walk = (d: string, rel: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path.join(d, e.name), r);
+      else out.set(r, fs.readFileSync(path.join(d, e.name), 'utf8'));
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+/** Type-check the `.ts` files of a folder with `tsc --strict --module nodenext`; returns tsc's output ('' when clean). */
+export function typecheck(dir: string): string {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  try {
+    execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', ...files], { cwd: dir, encoding: 'utf8' });
+    return '';
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error);
+  }
+}
+
+/**
+ * Transpile a folder of generated `.ts` files to `.js` beside them (ts-morph's bundled compiler)
+ * and import its `index.js` natively, so the validators run exactly as users run them.
+ */
+export async function importGenerated(dir: string): Promise<Record<string, (value: unknown) => unknown>> {
+  const { ts } = await import('ts-morph');
+  const out = tmpDir('docs2ts-js-');
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const { outputText } = ts.transpileModule(fs.readFileSync(path.join(dir, file), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    fs.writeFileSync(path.join(out, file.replace(/\.ts$/, '.js')), outputText);
+  }
+  fs.writeFileSync(path.join(out, 'package.json'), '{"type":"module"}');
+  return (await import(pathToFileURL(path.join(out, 'index.js')).href)) as Record<string, (value: unknown) => unknown>;
+}

@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../src/model/build.js';
+import { resolveLink } from '../src/model/links.js';
+import { assignTypeNames, enumMemberNames, isReservedTypeName, pascalIdentifier } from '../src/model/naming.js';
+import type { ObjectModel } from '../src/model/ir.js';
+import { ruby } from '../src/notation/ruby.js';
+import { memoryDocSource } from '../src/parse/files.js';
+
+const table = (rows: string[]): string => ['| Field | Type | Required | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
+const doc = (title: string, rows: string[]): string => `# ${title}\n\n## Fields\n\n${table(rows)}`;
+const link = (name: string, file: string, nilable = false): string => `[${nilable ? `T.nilable(Shared::${name})` : `Shared::${name}`}](../../models/shared/${file})`;
+
+describe('resolveLink', () => {
+  const files = new Set(['shared/a.md', 'shared/b.md', 'operations/a.md']);
+  const exists = (id: string): boolean => files.has(id);
+  const isFolder = (id: string): boolean => id === 'shared' || id === 'operations';
+  const root = '/repo/docs/models';
+
+  it('resolves relative to the doc, also through the input folder itself', () => {
+    expect(resolveLink(root, 'shared/a.md', 'b.md', exists, isFolder)).toEqual({ id: 'shared/b.md', problems: [] });
+    expect(resolveLink(root, 'shared/a.md', '../../models/shared/b.md', exists, isFolder)).toEqual({ id: 'shared/b.md', problems: [] });
+    expect(resolveLink(root, 'shared/a.md', '../operations/a.md', exists, isFolder).id).toBe('operations/a.md');
+  });
+
+  it.each([
+    ['missing.md', 'link-missing'],
+    ['../../../outside.md', 'link-outside'],
+    ['../../other/shared/b.md', 'link-outside'],
+    ['/abs/b.md', 'link-absolute'],
+    ['https://example.com/b.md', 'link-external'],
+    ['../shared/', 'link-folder'],
+    ['..', 'link-folder'],
+  ])('rejects %s as %s', (target, rule) => {
+    const result = resolveLink(root, 'shared/a.md', target, exists, isFolder);
+    expect(result.id).toBeNull();
+    expect(result.problems.at(-1)).toMatchObject({ severity: 'error', ruleId: rule });
+  });
+
+  it('tolerates backslashes and fragments with a warning', () => {
+    const result = resolveLink(root, 'shared/a.md', '..\\shared\\b.md#top', exists, isFolder);
+    expect(result.id).toBe('shared/b.md');
+    expect(result.problems.map((p) => [p.severity, p.ruleId])).toEqual([
+      ['warning', 'link-backslash'],
+      ['warning', 'link-fragment'],
+    ]);
+  });
+});
+
+describe('buildModel', () => {
+  const docs = {
+    'shared/task.md': doc('Task', [
+      `| \`status\` | ${link('Status', 'status.md')} | :heavy_check_mark: | N/A |`,
+      `| \`parent\` | ${link('Task', 'task.md', true)} | :heavy_minus_sign: | Self reference |`,
+      '| `note` | *T.nilable(String)* | :heavy_check_mark: | required but nilable |',
+      '| `tags` | T::Array<*T.nilable(String)*> | :heavy_minus_sign: | nested nilable |',
+      '| `raw` | [Faraday::Response](https://www.rubydoc.info/gems/faraday/Faraday/Response) | :heavy_minus_sign: | transport |',
+    ]),
+    'shared/status.md': doc('Status', [`| \`phase\` | ${link('Phase', 'phase.md')} | :heavy_check_mark: | N/A |`, `| \`task\` | ${link('Task', 'task.md', true)} | :heavy_minus_sign: | cycle |`]),
+    'shared/phase.md': '# Phase\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `A` | a |\n| `B` | b |',
+    'shared/unrelated.md': doc('Unrelated', ['| `x` | *Nope* | :heavy_check_mark: | broken but not reached |']),
+    'operations/task.md': doc('Task', ['| `id` | *String* | :heavy_check_mark: | N/A |']),
+    'shared/record.md': doc('Record', ['| `id` | *String* | :heavy_check_mark: | N/A |']),
+    'shared/codes.md': '# Codes\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `OK` | 200 |\n| `NOT_FOUND` | 404 |',
+  };
+  const source = memoryDocSource(docs);
+
+  it('takes the closure of a root, cycles included, and only its diagnostics', () => {
+    const ir = buildModel(source, { notation: ruby, roots: ['Task'] });
+    expect(ir.models.map((m) => m.id)).toEqual(['shared/phase.md', 'shared/status.md', 'shared/task.md']);
+    expect(ir.roots).toEqual(['shared/task.md']);
+    expect(ir.diagnostics.map((d) => [d.severity, d.ruleId])).toEqual([
+      ['warning', 'root-ambiguous'],
+      ['info', 'transport-field'],
+    ]);
+    expect(JSON.parse(JSON.stringify(ir))).toEqual(ir);
+  });
+
+  it('applies nilable: optional means may be absent, required means may be null; nested is a union with null', () => {
+    const ir = buildModel(source, { notation: ruby, roots: ['shared/task.md'] });
+    const task = ir.models.find((m) => m.id === 'shared/task.md') as ObjectModel;
+    expect(task.fields.map((f) => [f.name, f.required, f.nullable])).toEqual([
+      ['status', true, false],
+      ['parent', false, false],
+      ['note', true, true],
+      ['tags', false, false],
+    ]);
+    expect(task.fields[1]!.type).toEqual({ kind: 'ref', model: 'shared/task.md' });
+    expect(task.fields[3]!.type).toEqual({ kind: 'array', items: { kind: 'union', members: [{ kind: 'primitive', type: 'string' }, { kind: 'literal', value: null }] } });
+  });
+
+  it('reports an unreadable Type cell at its line and column', () => {
+    const ir = buildModel(source, { notation: ruby, roots: ['shared/unrelated.md'] });
+    expect(ir.diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'notation-unknown', file: 'shared/unrelated.md', line: 7, column: 10 })]);
+  });
+
+  it('names models uniquely and never after a global; reads all-number enums as numbers', () => {
+    const ir = buildModel(source, { notation: ruby, roots: [] });
+    const names = Object.fromEntries(ir.models.map((m) => [m.id, m.tsName]));
+    expect(names['shared/task.md']).toBe('Task');
+    expect(names['operations/task.md']).toBe('OperationsTask');
+    expect(names['shared/record.md']).toBe('RecordModel');
+    const codes = ir.models.find((m) => m.id === 'shared/codes.md');
+    expect(codes).toMatchObject({ kind: 'enum', valueType: 'number', values: [{ value: 200 }, { value: 404 }] });
+  });
+
+  it('reports roots that name nothing or too much', () => {
+    const ambiguous = memoryDocSource({ 'a/x.md': doc('X', []), 'b/x.md': doc('X', []) });
+    expect(buildModel(ambiguous, { notation: ruby, roots: ['X'] }).diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'root-ambiguous' })]);
+    expect(buildModel(ambiguous, { notation: ruby, roots: ['Y'] }).diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'root-missing' })]);
+    expect(buildModel(ambiguous, { notation: ruby, roots: ['a/x.md'] }).models.map((m) => m.tsName)).toEqual(['X']);
+  });
+
+  it('reports a broken link at the name inside the Type cell', () => {
+    const broken = memoryDocSource({ 'shared/a.md': doc('A', [`| \`b\` | ${link('B', 'b.md')} | :heavy_check_mark: | N/A |`]) });
+    const ir = buildModel(broken, { notation: ruby, roots: ['A'] });
+    expect(ir.diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'link-missing', line: 7, column: 10 })]);
+  });
+});
+
+describe('naming', () => {
+  it('pascalIdentifier makes valid identifiers from any heading', () => {
+    expect(pascalIdentifier('TaskType')).toBe('TaskType');
+    expect(pascalIdentifier('task-type v2')).toBe('TaskTypeV2');
+    expect(pascalIdentifier('2fa')).toBe('_2fa');
+    expect(pascalIdentifier('***')).toBe('Model');
+    expect(pascalIdentifier('über')).toBe('Über');
+  });
+
+  it('type names are unique, valid, unreserved and independent of input order (property)', () => {
+    const heading = fc.string({ unit: fc.constantFrom(...'ab Rc-1_Error Record é'.split('')), maxLength: 8 });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(fc.constantFrom('shared', 'operations', 'errors'), fc.string({ minLength: 1, maxLength: 4, unit: 'grapheme-ascii' }), heading), { selector: ([d, f]) => `${d}/${f}`, maxLength: 12 }), (rows) => {
+        const models = rows.map(([dir, file, name]) => ({ id: `${dir}/${file}.md`, name }));
+        const names = assignTypeNames(models);
+        const values = [...names.values()];
+        expect(new Set(values).size).toBe(values.length);
+        for (const n of values) {
+          expect(n).toMatch(/^[\p{ID_Start}_$][\p{ID_Continue}$]*$/u);
+          expect(isReservedTypeName(n)).toBe(false);
+        }
+        expect(assignTypeNames([...models].reverse())).toEqual(names);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+
+  it('enum member names are unique valid identifiers, and a fix-up never takes another member name (property)', () => {
+    expect(enumMemberNames(['a-b', 'a_b', 'a b', '1', '', '__proto__'])).toEqual(['a_b', 'a_b_2', 'a_b_3', '_1', 'Value', 'Proto']);
+    expect(enumMemberNames(['x', 'x', 'x_2'])).toEqual(['x', 'x_3', 'x_2']);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom(...'aA_1 -/.é'.split('')), maxLength: 5 }), { maxLength: 20 }), (names) => {
+        const members = enumMemberNames(names);
+        expect(new Set(members).size).toBe(members.length);
+        for (const m of members) expect(m).toMatch(/^[\p{ID_Start}_$][\p{ID_Continue}$]*$/u);
+      }),
+      { seed: 3, numRuns: 500 },
+    );
+  });
+});
