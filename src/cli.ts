@@ -105,7 +105,8 @@ async function run(command: 'generate' | 'ir', options: CommonOptions, io: CliIO
     const config = found?.config ?? {};
     const input = options.input ? path.resolve(io.cwd, options.input) : config.input;
     const out = options.out ? path.resolve(io.cwd, options.out) : config.out;
-    const roots = options.root.length > 0 ? options.root : (config.roots ?? []);
+    // The config's roots name models of the config's input: a --input of its own drops them.
+    const roots = options.root.length > 0 ? options.root : options.input ? [] : (config.roots ?? []);
     if (!input) throw new UsageError('No input folder: pass --input DIR or set "input" in docs2ts.config.json');
     if (command === 'generate' && !out) throw new UsageError('No output folder: pass --out DIR or set "out" in docs2ts.config.json');
     if (!fs.statSync(input, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`Input folder \`${path.relative(io.cwd, input) || '.'}\` does not exist or is not a folder`);

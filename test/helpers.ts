@@ -51,8 +51,8 @@ export function readTree(dir: string): Map<string, string> {
 }
 
 /** Type-check the `.ts` files of a folder with `tsc --strict --module nodenext`; returns tsc's output ('' when clean). */
-export function typecheck(dir: string): string {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+export function typecheck(dir: string, only?: string[]): string {
+  const files = (only ?? fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))).map((f) => path.join(dir, f));
   try {
     execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', ...files], { cwd: dir, encoding: 'utf8' });
     return '';

@@ -20,16 +20,23 @@ export function docText(text: string): string {
     .replace(/^(\s*)@/gm, '$1\\@');
 }
 
+/**
+ * A JSDoc comment as a structure. Tags are written as text lines of the description, because
+ * ts-morph's tag writer mangles tag text holding `\*` (it printed `* *\/@example` there).
+ *
+ * @param description Markdown text, made safe with {@link docText}; null for none
+ * @param tags `[name, text]` pairs, text made safe likewise
+ * @returns zero or one JSDoc structure (none when there is nothing to say)
+ */
+export function jsDoc(description: string | null, tags: readonly (readonly [string, string?])[] = []): JSDocStructure[] {
+  const lines: string[] = [];
+  if (description !== null && description !== '') lines.push(docText(description));
+  for (const [name, text] of tags) lines.push(text === undefined ? `@${name}` : `@${name} ${docText(text)}`);
+  return lines.length === 0 ? [] : [{ kind: StructureKind.JSDoc, description: lines.join('\n') }];
+}
+
 /** JSDoc of a model's declaration: its description, the doc it came from, `@deprecated`. */
 export function modelDocs(model: Model): JSDocStructure[] {
-  const parts: string[] = [];
-  if (model.description !== null) parts.push(docText(model.description));
-  parts.push(docText(`Generated from \`${model.file}\` (line ${model.line}).`));
-  return [
-    {
-      kind: StructureKind.JSDoc,
-      description: parts.join('\n\n'),
-      tags: model.deprecated ? [{ kind: StructureKind.JSDocTag, tagName: 'deprecated' }] : [],
-    },
-  ];
+  const source = `Generated from \`${model.file}\` (line ${model.line}).`;
+  return jsDoc(model.description === null ? source : `${model.description}\n\n${source}`, model.deprecated ? [['deprecated']] : []);
 }

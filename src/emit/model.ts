@@ -12,7 +12,6 @@ import {
   type FunctionDeclarationStructure,
   type ImportDeclarationStructure,
   type InterfaceDeclarationStructure,
-  type JSDocStructure,
   type OptionalKind,
   type PropertySignatureStructure,
   type SourceFileStructure,
@@ -22,7 +21,7 @@ import {
 } from 'ts-morph';
 import type { EnumModel, IR, Model, ObjectModel, UnionModel } from '../model/ir.js';
 import { propertyKey } from '../model/naming.js';
-import { docText, modelDocs } from './jsdoc.js';
+import { jsDoc, modelDocs } from './jsdoc.js';
 import { tsType } from './types.js';
 import { ValidatorWriter } from './validators.js';
 
@@ -62,10 +61,10 @@ export function modelFile(model: Model, ir: IR, fileOf: (id: string) => string, 
 function objectDeclarations(model: ObjectModel, writer: ValidatorWriter): StatementStructures[] {
   const properties: OptionalKind<PropertySignatureStructure>[] = model.fields.map((field) => {
     const type = tsType(field.type, (id) => writer.use(id, ''));
-    const tags: JSDocStructure['tags'] = [];
-    if (field.example !== null) tags.push({ kind: StructureKind.JSDocTag, tagName: 'example', text: docText(field.example) });
-    if (field.deprecated) tags.push({ kind: StructureKind.JSDocTag, tagName: 'deprecated' });
-    const docs: JSDocStructure[] = field.description !== null || tags.length > 0 ? [{ kind: StructureKind.JSDoc, description: field.description === null ? '' : docText(field.description), tags }] : [];
+    const tags: [string, string?][] = [];
+    if (field.example !== null) tags.push(['example', field.example]);
+    if (field.deprecated) tags.push(['deprecated']);
+    const docs = jsDoc(field.description, tags);
     return {
       name: propertyKey(field.name),
       hasQuestionToken: !field.required,
@@ -118,7 +117,7 @@ function enumDeclarations(model: EnumModel): StatementStructures[] {
     name: model.tsName,
     isExported: true,
     docs: modelDocs(model),
-    members: model.values.map((v) => ({ name: v.memberName, value: v.value as string | number, docs: v.name !== v.memberName ? [{ description: docText(`Documented as \`${v.name}\`.`) }] : [] })),
+    members: model.values.map((v) => ({ name: v.memberName, value: v.value as string | number, docs: v.name !== v.memberName ? jsDoc(`Documented as \`${v.name}\`.`) : [] })),
   };
   // Boolean enums cannot be TypeScript enums: a union of literals instead.
   const declaration: StatementStructures =
