@@ -68,7 +68,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
       .option('-c, --config <file>', 'config file (default: docs2ts.config.json or the "docs2ts" key of package.json)')
       .option('-i, --input <dir>', 'folder of Markdown model docs')
       .option('-r, --root <name|doc>', 'root model: a name (`Task`) or a doc path relative to --input; repeatable (default: every model)', collect, [])
-      .addOption(new Option('-n, --notation <id>', 'Type-cell notation of the docs').choices(Object.keys(notations)))
+      .addOption(new Option('-n, --notation <id>', 'Type-cell notation of the docs (default: detected)').choices(['auto', ...Object.keys(notations)]))
       .option('-v, --verbose', 'also print info diagnostics');
 
   common(program.command('generate').description('write the TypeScript files for the root models and everything they reach'))
@@ -105,14 +105,15 @@ async function run(command: 'generate' | 'ir', options: CommonOptions, io: CliIO
     const config = found?.config ?? {};
     const input = options.input ? path.resolve(io.cwd, options.input) : config.input;
     const out = options.out ? path.resolve(io.cwd, options.out) : config.out;
-    // The config's roots name models of the config's input: a --input of its own drops them.
+    // The config's roots and notation describe the config's input: a --input of its own drops them.
     const roots = options.root.length > 0 ? options.root : options.input ? [] : (config.roots ?? []);
+    const notationId = options.notation ?? (options.input ? undefined : config.notation);
     if (!input) throw new UsageError('No input folder: pass --input DIR or set "input" in docs2ts.config.json');
     if (command === 'generate' && !out) throw new UsageError('No output folder: pass --out DIR or set "out" in docs2ts.config.json');
     if (!fs.statSync(input, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`Input folder \`${path.relative(io.cwd, input) || '.'}\` does not exist or is not a folder`);
     let notation;
     try {
-      notation = getNotation(options.notation ?? config.notation ?? 'ruby');
+      notation = notationId === undefined || notationId === 'auto' ? undefined : getNotation(notationId);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -126,7 +127,7 @@ async function run(command: 'generate' | 'ir', options: CommonOptions, io: CliIO
     }
 
     const started = performance.now();
-    const ir = buildModel(folderDocSource(input), { notation, roots });
+    const ir = buildModel(folderDocSource(input), notation ? { notation, roots } : { roots });
     report(ir.diagnostics, input, io, options.verbose === true);
     if (command === 'ir') {
       io.stdout(`${JSON.stringify(ir, null, 2)}\n`);

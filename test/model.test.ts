@@ -18,8 +18,8 @@ describe('resolveLink', () => {
   const root = '/repo/docs/models';
 
   it('resolves relative to the doc, also through the input folder itself', () => {
-    expect(resolveLink(root, 'shared/a.md', 'b.md', exists, isFolder)).toEqual({ id: 'shared/b.md', problems: [] });
-    expect(resolveLink(root, 'shared/a.md', '../../models/shared/b.md', exists, isFolder)).toEqual({ id: 'shared/b.md', problems: [] });
+    expect(resolveLink(root, 'shared/a.md', 'b.md', exists, isFolder)).toEqual({ id: 'shared/b.md', fragment: null, problems: [] });
+    expect(resolveLink(root, 'shared/a.md', '../../models/shared/b.md', exists, isFolder)).toEqual({ id: 'shared/b.md', fragment: null, problems: [] });
     expect(resolveLink(root, 'shared/a.md', '../operations/a.md', exists, isFolder).id).toBe('operations/a.md');
   });
 
@@ -37,13 +37,12 @@ describe('resolveLink', () => {
     expect(result.problems.at(-1)).toMatchObject({ severity: 'error', ruleId: rule });
   });
 
-  it('tolerates backslashes and fragments with a warning', () => {
+  it('tolerates backslashes with a warning and returns the fragment; a bare #anchor is the doc itself', () => {
     const result = resolveLink(root, 'shared/a.md', '..\\shared\\b.md#top', exists, isFolder);
     expect(result.id).toBe('shared/b.md');
-    expect(result.problems.map((p) => [p.severity, p.ruleId])).toEqual([
-      ['warning', 'link-backslash'],
-      ['warning', 'link-fragment'],
-    ]);
+    expect(result.fragment).toBe('top');
+    expect(result.problems.map((p) => [p.severity, p.ruleId])).toEqual([['warning', 'link-backslash']]);
+    expect(resolveLink(root, 'shared/a.md', '#backoff', exists, isFolder)).toEqual({ id: 'shared/a.md', fragment: 'backoff', problems: [] });
   });
 });
 

@@ -18,8 +18,8 @@ describe('Ruby (Sorbet) notation', () => {
     ['*T::Boolean*', { kind: 'primitive', type: 'boolean' }],
     ['*Object*', { kind: 'primitive', type: 'unknown' }],
     ['*::String*', { kind: 'primitive', type: 'string' }],
-    ['*T.nilable(String)*', { kind: 'nullable', inner: { kind: 'primitive', type: 'string' } }],
-    ['*T.nilable(T::Boolean)*', { kind: 'nullable', inner: { kind: 'primitive', type: 'boolean' } }],
+    ['*T.nilable(String)*', { kind: 'nullable', strength: 'optional', inner: { kind: 'primitive', type: 'string' } }],
+    ['*T.nilable(T::Boolean)*', { kind: 'nullable', strength: 'optional', inner: { kind: 'primitive', type: 'boolean' } }],
     ['T::Hash[Symbol, *Object*]', { kind: 'map', values: { kind: 'primitive', type: 'unknown' } }],
     ['T::Array<*String*>', { kind: 'array', items: { kind: 'primitive', type: 'string' } }],
     ['T::Array[*Integer*]', { kind: 'array', items: { kind: 'primitive', type: 'integer' } }],
@@ -33,6 +33,7 @@ describe('Ruby (Sorbet) notation', () => {
   it('attaches a link target to the model named inside the link', () => {
     expect(ok(`[T.nilable(Shared::TaskParams)](${LINK})`)).toEqual({
       kind: 'nullable',
+      strength: 'optional',
       inner: { kind: 'ref', name: 'Shared::TaskParams', target: LINK, offset: 11 },
     });
     expect(ok(`[Shared::TaskPhase](${LINK})`)).toEqual({ kind: 'ref', name: 'Shared::TaskPhase', target: LINK, offset: 1 });
@@ -45,7 +46,7 @@ describe('Ruby (Sorbet) notation', () => {
     });
     expect(ok(`T::Hash[Symbol, T::Array<[T.nilable(Shared::X)](${LINK})>]`)).toEqual({
       kind: 'map',
-      values: { kind: 'array', items: { kind: 'nullable', inner: { kind: 'ref', name: 'Shared::X', target: LINK, offset: 36 } } },
+      values: { kind: 'array', items: { kind: 'nullable', strength: 'optional', inner: { kind: 'ref', name: 'Shared::X', target: LINK, offset: 36 } } },
     });
     expect(ok(`T.any(*String*, [Shared::X](${LINK}))`)).toMatchObject({ kind: 'union', members: [{ kind: 'primitive' }, { kind: 'ref' }] });
   });
@@ -81,7 +82,7 @@ describe('Ruby (Sorbet) notation', () => {
       t: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         leaf.map(([s, t]) => [`*${s}*`, t] as [string, NotationType]),
-        tie('t').map(([s, t]) => [`T.nilable(${s})`, { kind: 'nullable', inner: t }] as [string, NotationType]),
+        tie('t').map(([s, t]) => [`T.nilable(${s})`, { kind: 'nullable', strength: 'optional', inner: t }] as [string, NotationType]),
         tie('t').map(([s, t]) => [`T::Array<${s}>`, { kind: 'array', items: t }] as [string, NotationType]),
         tie('t').map(([s, t]) => [`T::Hash[Symbol, ${s}]`, { kind: 'map', values: t }] as [string, NotationType]),
       ),

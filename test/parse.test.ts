@@ -21,8 +21,8 @@ const fieldsDoc = [
 
 describe('parseDoc', () => {
   it('reads title, description, and every Fields cell with positions', () => {
-    const { doc, diagnostics } = parseDoc(fieldsDoc, 'shared/meter.md');
-    expect(doc).not.toBeNull();
+    const { docs: [doc], diagnostics } = parseDoc(fieldsDoc, 'shared/meter.md');
+    expect(doc).toBeDefined();
     expect(doc!.title).toBe('Meter');
     expect(doc!.titlePosition).toEqual({ line: 1, column: 1 });
     expect(doc!.description).toBe('Reads power.\nSecond line\nwrapped.');
@@ -41,27 +41,27 @@ describe('parseDoc', () => {
 
   it('reads a Values table and a struck-through (deprecated) title', () => {
     const text = '# ~~Kind~~\n\n> :warning: **DEPRECATED**: gone.\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `POWER` | power |\n| `H_2` | h\\_2 |';
-    const { doc } = parseDoc(text, 'k.md');
+    const { docs: [doc] } = parseDoc(text, 'k.md');
     expect(doc).toMatchObject({ title: 'Kind', deprecated: true, description: null, kind: 'values' });
     expect(doc!.values).toEqual([
-      { name: 'POWER', value: 'power', position: { line: 9, column: 1 } },
-      { name: 'H_2', value: 'h_2', position: { line: 10, column: 1 } },
+      { name: 'POWER', value: 'power', json: null, position: { line: 9, column: 1 } },
+      { name: 'H_2', value: 'h_2', json: null, position: { line: 10, column: 1 } },
     ]);
   });
 
   it('skips sections before the table such as Example Usage', () => {
     const text = '# A\n\n## Example Usage\n\n```ruby\nx = 1\n```\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `x` | *String* | :heavy_check_mark: | N/A |';
-    expect(parseDoc(text, 'a.md').doc!.fields.map((f) => f.name)).toEqual(['x']);
+    expect(parseDoc(text, 'a.md').docs[0]!.fields.map((f) => f.name)).toEqual(['x']);
   });
 
   it('an empty Fields table is a free-form object', () => {
-    const { doc } = parseDoc('# Content\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |', 'c.md');
+    const { docs: [doc] } = parseDoc('# Content\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |', 'c.md');
     expect(doc).toMatchObject({ kind: 'fields', fields: [] });
   });
 
   it('reports a row with the wrong number of cells at that row', () => {
     const text = '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `x` | *String* | :heavy_check_mark: | a | b |\n| `y` | *String* | :heavy_check_mark: | ok |';
-    const { doc, diagnostics } = parseDoc(text, 'a.md');
+    const { docs: [doc], diagnostics } = parseDoc(text, 'a.md');
     expect(doc!.fields.map((f) => f.name)).toEqual(['y']);
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'table-row-cells', line: 7, column: 1 })]);
   });
@@ -72,8 +72,8 @@ describe('parseDoc', () => {
   });
 
   it('a file without a # heading is not a model', () => {
-    const { doc, diagnostics } = parseDoc('Just text', 'README.md');
-    expect(doc).toBeNull();
+    const { docs, diagnostics } = parseDoc('Just text', 'README.md');
+    expect(docs).toEqual([]);
     expect(diagnostics[0]).toMatchObject({ severity: 'info', ruleId: 'not-a-model' });
   });
 

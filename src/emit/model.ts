@@ -79,6 +79,13 @@ function objectDeclarations(model: ObjectModel, writer: ValidatorWriter): Statem
     docs: modelDocs(model),
     properties,
   };
+  const extra = model.additionalProperties;
+  if (extra) {
+    // An index signature must admit every declared property's type too (TS2411).
+    const types = new Set([tsType(extra, (id) => writer.use(id, ''))]);
+    for (const p of properties) types.add(`${p.type as string}${p.hasQuestionToken ? ' | undefined' : ''}`);
+    iface.indexSignatures = [{ keyName: 'key', keyType: 'string', returnType: [...types].join(' | ') }];
+  }
 
   const guard: string[] = ['if (!rt.isObject(value)) return false;'];
   const check: string[] = [`if (!rt.isObject(value)) { rt.mismatch(errors, path, ${JSON.stringify(model.tsName)}, value); return; }`];
@@ -107,6 +114,18 @@ function objectDeclarations(model: ObjectModel, writer: ValidatorWriter): Statem
       if (checkStmt !== '') check.push(`if (rt.hasOwn(value, ${key})) { x = value[${key}]; if (x !== undefined) { ${checkStmt} } }`);
     }
   }
+  if (extra) {
+    // Keys the table does not list must match the additionalProperties type.
+    const known = model.fields.map((f) => `case ${JSON.stringify(f.name)}:`).join(' ');
+    const skip = known === '' ? '' : `switch (key) { ${known} continue; }`;
+    guard.push(`for (const key in value) { if (!rt.hasOwn(value, key)) continue; ${skip} x = value[key]; if (!(${writer.guard(extra, 'x')})) return false; }`);
+    const extraCheck = writer.check(extra, 'x', 'path + "/" + rt.pointer(key)');
+    if (extraCheck !== '') check.push(`for (const key in value) { if (!rt.hasOwn(value, key)) continue; ${skip} x = value[key]; ${extraCheck} }`);
+    if (model.fields.length === 0) {
+      guard.splice(1, 0, 'let x: unknown;');
+      check.splice(1, 0, 'let x: unknown;');
+    }
+  }
   guard.push('return true;');
   return [iface, guardFunction(model, guard), checkFunction(model, check)];
 }
@@ -119,17 +138,20 @@ function enumDeclarations(model: EnumModel): StatementStructures[] {
     docs: modelDocs(model),
     members: model.values.map((v) => ({ name: v.memberName, value: v.value as string | number, docs: v.name !== v.memberName ? jsDoc(`Documented as \`${v.name}\`.`) : [] })),
   };
-  // Boolean enums cannot be TypeScript enums: a union of literals instead.
+  const literals = model.values.map((v) => JSON.stringify(v.value));
+  // Boolean and mixed enums cannot be TypeScript enums, nor can open ones (any string is valid):
+  // a union of literals instead, with `(string & {})` for the open case.
+  const alias = (type: string): TypeAliasDeclarationStructure => ({ kind: StructureKind.TypeAlias, name: model.tsName, isExported: true, docs: modelDocs(model), type });
   const declaration: StatementStructures =
-    model.valueType === 'boolean'
-      ? ({ kind: StructureKind.TypeAlias, name: model.tsName, isExported: true, docs: modelDocs(model), type: model.values.map((v) => JSON.stringify(v.value)).join(' | ') || 'never' } satisfies TypeAliasDeclarationStructure)
-      : model.values.length === 0
-        ? ({ kind: StructureKind.TypeAlias, name: model.tsName, isExported: true, docs: modelDocs(model), type: 'never' } satisfies TypeAliasDeclarationStructure)
+    model.open
+      ? alias([...literals.filter((l) => !l.startsWith('"')), '(string & {})'].join(' | '))
+      : model.valueType === 'boolean' || model.valueType === 'mixed' || model.values.length === 0
+        ? alias(literals.join(' | ') || 'never')
         : enumDecl;
   const statements: StatementStructures[] = [declaration];
-  const literals = model.values.map((v) => JSON.stringify(v.value));
   let test: string;
-  if (literals.length === 0) test = 'false';
+  if (model.open) test = ['typeof value === "string"', ...literals.filter((l) => !l.startsWith('"')).map((l) => `value === ${l}`)].join(' || ');
+  else if (literals.length === 0) test = 'false';
   else if (literals.length > SET_THRESHOLD) {
     const setName = `${model.tsName}$values`;
     statements.push({
@@ -139,7 +161,7 @@ function enumDeclarations(model: EnumModel): StatementStructures[] {
     } satisfies VariableStatementStructure);
     test = `${setName}.has(value)`;
   } else test = literals.map((l) => `value === ${l}`).join(' || ');
-  const expected = literals.length === 0 ? 'never' : literals.length <= 10 ? literals.join(' | ') : `one of the ${literals.length} values of ${model.tsName}`;
+  const expected = model.open ? 'string' : literals.length === 0 ? 'never' : literals.length <= 10 ? literals.join(' | ') : `one of the ${literals.length} values of ${model.tsName}`;
   statements.push(guardFunction(model, [`return ${test};`]));
   statements.push(checkFunction(model, [`if (!is${model.tsName}(value)) rt.mismatch(errors, path, ${JSON.stringify(expected)}, value);`]));
   return statements;

@@ -1,40 +1,43 @@
 /**
- * Build the IR from parsed docs: read Type cells with a notation, resolve links, take the closure
- * of the roots, name models, and turn each doc into an object, enum or union model.
+ * Build the IR from parsed docs: read Type cells with a notation, resolve links and names, take
+ * the closure of the roots, name models, and turn each doc model into an object, enum or union.
  *
  * @module
  */
 
+import { detectNotation } from '../notation/detect.js';
 import type { Notation, NotationType } from '../notation/types.js';
-import type { DocField, DocModel, DocValue } from '../parse/types.js';
-import { diagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { IR_VERSION, type EnumModel, type Field, type IR, type Model, type TypeRef } from './ir.js';
-import { resolveLink } from './links.js';
-import { assignTypeNames, enumMemberNames, namespaceRank } from './naming.js';
+import type { DocField, DocModel, DocUnionMember } from '../parse/types.js';
+import { diagnostic, sortDiagnostics, type Diagnostic, type Point } from './diagnostics.js';
+import { IR_VERSION, type EnumModel, type Field, type IR, type Model, type ObjectModel, type TypeRef, type UnionModel } from './ir.js';
 
-/** Where the model stage gets its docs: the input's doc ids and a (cached) parser for each. */
+/** A model before it is named. */
+type Draft = Omit<ObjectModel, 'tsName'> | Omit<EnumModel, 'tsName'> | Omit<UnionModel, 'tsName'>;
+import { resolveLink } from './links.js';
+import { assignTypeNames, enumMemberNames, namespaceRank, pascalIdentifier } from './naming.js';
+
+/** Where the model stage gets its docs: the input's doc files and a (cached) parser for each. */
 export interface DocSource {
   /** The input folder's absolute path, POSIX separators (links are resolved in it). */
   readonly root: string;
-  /** Every doc id (path relative to the input folder, POSIX), sorted. */
+  /** Every doc file (path relative to the input folder, POSIX), sorted. */
   readonly files: readonly string[];
   /** True when a path relative to the input folder is a folder. */
   isFolder(id: string): boolean;
-  /** The parsed doc (null when the file is not a model) and the parse diagnostics. */
-  load(id: string): { doc: DocModel | null; diagnostics: Diagnostic[] };
+  /** The models of a doc file (none when it is not a model doc) and the parse diagnostics. */
+  load(file: string): { docs: DocModel[]; diagnostics: Diagnostic[] };
 }
 
 /** Options of {@link buildModel}. */
 export interface BuildOptions {
-  notation: Notation;
+  /** The notation of the Type cells; detected from the docs when absent. */
+  notation?: Notation;
   /** Model names (`Task`) or doc paths relative to the input (`shared/task.md`); empty: every model. */
   roots: readonly string[];
 }
 
-interface Pending {
-  doc: DocModel;
-  fields: { field: DocField; type: NotationType | null }[];
-}
+/** Pseudo-fields SDK generators write for `additionalProperties` (NOTATION.md §3). */
+const ADDITIONAL_PROPERTIES = new Set(['additional_properties', 'additionalproperties', '__pydantic_extra__']);
 
 /**
  * Build the IR.
@@ -44,209 +47,429 @@ interface Pending {
  * several docs picks the one in a schema namespace (`shared`, `components`) with a
  * `root-ambiguous` warning; still ambiguous is an error that lists the doc paths to use instead.
  *
- * @returns the IR; `diagnostics` holds errors instead of throwing
+ * @returns the IR; problems in the docs are in `diagnostics`, never thrown
  */
 export function buildModel(source: DocSource, options: BuildOptions): IR {
-  const diagnostics: Diagnostic[] = [];
-  const fileSet = new Set(source.files);
-  const pending = new Map<string, Pending>();
-  const refTargets = new Map<string, Map<NotationType, string | null>>();
+  return new Builder(source, options).build();
+}
 
-  const roots = options.roots.length > 0 ? resolveRoots(source, options.roots, diagnostics) : source.files;
-  const queue = [...roots];
-  const visited = new Set<string>();
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    if (visited.has(id)) continue;
-    visited.add(id);
-    const { doc, diagnostics: found } = source.load(id);
-    diagnostics.push(...found);
-    if (!doc) continue;
-    const entry: Pending = { doc, fields: [] };
-    const targets = new Map<NotationType, string | null>();
-    for (const field of doc.fields) {
-      const result = options.notation.parseType(field.type.raw);
-      if (!result.ok) {
-        diagnostics.push(
-          diagnostic(
-            'error',
-            'notation-unknown',
-            `Cannot read Type \`${field.type.raw}\` as ${options.notation.label}: ${result.error.message}`,
-            doc.file,
-            { line: field.type.start.line, column: field.type.start.column + result.error.offset },
-            `Write the type in ${options.notation.label} notation, or pass --notation for the docs' language.`,
-          ),
-        );
-        entry.fields.push({ field, type: null });
+class Builder {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly fileSet: Set<string>;
+  private readonly loaded = new Set<string>();
+  private readonly queue: string[] = [];
+  private readonly queued = new Set<string>();
+  private readonly models = new Map<string, Draft>();
+  /** Members of heading-only union stubs, from the cells that reference them. */
+  private readonly stubMembers = new Map<string, TypeRef[]>();
+  private titles: Map<string, string[]> | null = null;
+  private notation!: Notation;
+
+  constructor(
+    private readonly source: DocSource,
+    private readonly options: BuildOptions,
+  ) {
+    this.fileSet = new Set(source.files);
+  }
+
+  build(): IR {
+    const roots = this.options.roots.length > 0 ? this.resolveRoots(this.options.roots) : this.allModelIds();
+    this.notation = this.options.notation ?? this.detect(roots);
+    for (const id of roots) this.enqueue(id);
+    while (this.queue.length > 0) this.visit(this.queue.shift()!);
+    for (const [id, members] of this.stubMembers) {
+      const model = this.models.get(id);
+      if (model && model.kind === 'object' && model.fields.length === 0) this.models.set(id, { ...base(model), kind: 'union', members });
+    }
+    const ids = [...this.models.keys()].sort();
+    const tsNames = assignTypeNames(ids.map((id) => ({ id, name: this.models.get(id)!.name })));
+    const models = ids.map((id) => ({ ...this.models.get(id)!, tsName: tsNames.get(id)! }) as Model);
+    const rootIds = this.options.roots.length > 0 ? [...new Set(roots)].sort() : [];
+    return { version: IR_VERSION, roots: rootIds, models, diagnostics: sortDiagnostics(this.diagnostics) };
+  }
+
+  /** The models of a file, loading it (and recording its parse diagnostics) on first use. */
+  private docsOf(file: string): DocModel[] {
+    const { docs, diagnostics } = this.source.load(file);
+    if (!this.loaded.has(file)) {
+      this.loaded.add(file);
+      this.diagnostics.push(...diagnostics);
+    }
+    return docs;
+  }
+
+  private doc(id: string): DocModel | undefined {
+    const hash = id.indexOf('#');
+    return this.docsOf(hash === -1 ? id : id.slice(0, hash)).find((d) => d.id === id);
+  }
+
+  private allModelIds(): string[] {
+    return this.source.files.flatMap((file) => this.docsOf(file).map((d) => d.id));
+  }
+
+  private enqueue(id: string): void {
+    if (this.queued.has(id)) return;
+    this.queued.add(id);
+    this.queue.push(id);
+  }
+
+  private detect(roots: string[]): Notation {
+    const sample: string[] = [];
+    for (const id of roots.length > 0 ? roots : this.source.files) {
+      for (const field of this.doc(id)?.fields ?? []) sample.push(field.type.raw);
+      if (sample.length >= 400) break;
+    }
+    const { notation, parsed } = detectNotation(sample);
+    this.diagnostics.push(
+      diagnostic('info', 'notation-detected', `Type cells read as ${notation.label} (${parsed} of ${sample.length} sampled cells)`, null, undefined, 'Pass --notation to choose another.'),
+    );
+    return notation;
+  }
+
+  // ----- roots and names -------------------------------------------------------------------
+
+  private resolveRoots(roots: readonly string[]): string[] {
+    const ids: string[] = [];
+    for (const root of roots) {
+      if (root.endsWith('.md') || root.includes('/') || root.includes('#')) {
+        const id = root.replace(/\\/g, '/').replace(/^\.\//, '');
+        const file = id.split('#')[0]!;
+        if (!this.fileSet.has(file) || !this.doc(id)) {
+          this.diagnostics.push(diagnostic('error', 'root-missing', `Root \`${root}\` is not a model doc in the input folder`, null, undefined, 'Give the doc path relative to --input, e.g. `shared/task.md`, or a model name.'));
+        } else ids.push(id);
         continue;
       }
-      entry.fields.push({ field, type: result.type });
-      forEachRef(result.type, (ref) => {
-        if (ref.kind !== 'ref') return;
-        const at = { line: field.type.start.line, column: field.type.start.column + ref.offset };
-        const resolved = resolveLink(source.root, doc.file, ref.target, (t) => fileSet.has(t), (t) => source.isFolder(t));
-        for (const p of resolved.problems) diagnostics.push(diagnostic(p.severity, p.ruleId, p.message, doc.file, at, p.hint));
-        targets.set(ref, resolved.id);
-        if (resolved.id !== null) {
-          if (source.load(resolved.id).doc === null) {
-            diagnostics.push(diagnostic('error', 'link-not-model', `Link target \`${ref.target}\` is not a model doc (no \`#\` heading)`, doc.file, at, 'Link to a model doc.'));
-            targets.set(ref, null);
-          } else if (!visited.has(resolved.id)) queue.push(resolved.id);
+      const candidates = this.titleIndex().get(root) ?? [];
+      if (candidates.length === 0) {
+        this.diagnostics.push(diagnostic('error', 'root-missing', `No model named \`${root}\` in the input`, null, undefined, "Use the name from the doc's `#` heading, or a doc path."));
+        continue;
+      }
+      const best = Math.min(...candidates.map(namespaceRank));
+      const preferred = candidates.filter((c) => namespaceRank(c) === best);
+      if (preferred.length > 1) {
+        this.diagnostics.push(diagnostic('error', 'root-ambiguous', `Model name \`${root}\` matches ${preferred.length} docs: ${preferred.join(', ')}`, null, undefined, 'Pass the doc path as --root instead of the name.'));
+        continue;
+      }
+      if (candidates.length > 1) {
+        this.diagnostics.push(
+          diagnostic('warning', 'root-ambiguous', `Model name \`${root}\` matches ${candidates.length} docs (${candidates.join(', ')}); using ${preferred[0]}, the one in the schema namespace`, null, undefined, 'Pass the doc path as --root to choose another.'),
+        );
+      }
+      ids.push(preferred[0]!);
+    }
+    return ids;
+  }
+
+  /** Model title → ids, over every doc of the input (parsed once, on first need). */
+  private titleIndex(): Map<string, string[]> {
+    if (this.titles) return this.titles;
+    this.titles = new Map();
+    for (const file of this.source.files) {
+      for (const doc of this.source.load(file).docs) {
+        for (const key of [doc.title, `~${pascalIdentifier(doc.title).toLowerCase()}`]) {
+          const list = this.titles.get(key) ?? [];
+          list.push(doc.id);
+          this.titles.set(key, list);
         }
-      });
+      }
     }
-    refTargets.set(id, targets);
-    pending.set(id, entry);
+    return this.titles;
   }
 
-  const ids = [...pending.keys()].sort();
-  const tsNames = assignTypeNames(ids.map((id) => ({ id, name: pending.get(id)!.doc.title })));
-  const models: Model[] = ids.map((id) => toModel(pending.get(id)!, tsNames.get(id)!, refTargets.get(id)!, diagnostics));
-  const rootIds = options.roots.length > 0 ? [...new Set(roots)].sort() : [];
-  return { version: IR_VERSION, roots: rootIds, models, diagnostics: sortDiagnostics(diagnostics) };
-}
-
-function forEachRef(type: NotationType, visit: (t: NotationType) => void): void {
-  visit(type);
-  switch (type.kind) {
-    case 'array':
-      forEachRef(type.items, visit);
-      break;
-    case 'map':
-      forEachRef(type.values, visit);
-      break;
-    case 'nullable':
-      forEachRef(type.inner, visit);
-      break;
-    case 'union':
-      for (const m of type.members) forEachRef(m, visit);
-      break;
-  }
-}
-
-/** Roots → doc ids; problems become diagnostics. */
-function resolveRoots(source: DocSource, roots: readonly string[], diagnostics: Diagnostic[]): string[] {
-  const ids: string[] = [];
-  let byTitle: Map<string, string[]> | null = null;
-  for (const root of roots) {
-    if (root.endsWith('.md') || root.includes('/')) {
-      const id = root.replace(/\\/g, '/').replace(/^\.\//, '');
-      if (!source.files.includes(id)) {
-        diagnostics.push(diagnostic('error', 'root-missing', `Root \`${root}\` is not a doc in the input folder`, null, undefined, 'Give the doc path relative to --input, e.g. `shared/task.md`, or a model name.'));
-      } else if (source.load(id).doc === null) {
-        diagnostics.push(diagnostic('error', 'root-missing', `Root \`${root}\` is not a model doc`, null, undefined, 'Point --root at a model doc.'));
-      } else ids.push(id);
-      continue;
-    }
-    byTitle ??= titleIndex(source);
-    const candidates = byTitle.get(root) ?? [];
-    if (candidates.length === 0) {
-      diagnostics.push(diagnostic('error', 'root-missing', `No model named \`${root}\` in the input`, null, undefined, 'Use the name from the doc\'s `#` heading, or a doc path.'));
-      continue;
-    }
-    const best = Math.min(...candidates.map(namespaceRank));
-    const preferred = candidates.filter((c) => namespaceRank(c) === best);
-    if (preferred.length > 1) {
-      diagnostics.push(
-        diagnostic('error', 'root-ambiguous', `Model name \`${root}\` matches ${preferred.length} docs: ${preferred.join(', ')}`, null, undefined, 'Pass the doc path as --root instead of the name.'),
-      );
-      continue;
+  /**
+   * Resolve an unlinked model name (`models.Pet`, `shared.ExampleBoat`, `Models::Shared::Pet`) by
+   * its last segment against the docs' headings: exact first, then ignoring case and punctuation;
+   * among several, the one in the referencing doc's folder, then in a schema namespace.
+   */
+  private resolveName(name: string, fromId: string, at: Point, file: string): string | null {
+    const last = name.split(/::|\.|\\/).filter(Boolean).pop() ?? name;
+    const index = this.titleIndex();
+    let candidates = index.get(last) ?? index.get(`~${pascalIdentifier(last).toLowerCase()}`) ?? [];
+    if (candidates.length > 1) {
+      const folder = fromId.slice(0, fromId.lastIndexOf('/') + 1);
+      const local = candidates.filter((c) => c.startsWith(folder) && !c.slice(folder.length).includes('/'));
+      if (local.length > 0) candidates = local;
     }
     if (candidates.length > 1) {
-      diagnostics.push(
-        diagnostic(
-          'warning',
-          'root-ambiguous',
-          `Model name \`${root}\` matches ${candidates.length} docs (${candidates.join(', ')}); using ${preferred[0]}, the one in the schema namespace`,
-          null,
-          undefined,
-          'Pass the doc path as --root to choose another.',
-        ),
+      const best = Math.min(...candidates.map(namespaceRank));
+      candidates = candidates.filter((c) => namespaceRank(c) === best);
+    }
+    if (candidates.length === 1) return candidates[0]!;
+    this.diagnostics.push(
+      candidates.length === 0
+        ? diagnostic('error', 'ref-unresolved', `No model doc is headed \`${last}\` (named \`${name}\`)`, file, at, 'Link the name to its doc, or add a doc with that heading.')
+        : diagnostic('error', 'ref-ambiguous', `\`${name}\` matches ${candidates.length} docs: ${candidates.join(', ')}`, file, at, 'Link the name to its doc.'),
+    );
+    return null;
+  }
+
+  // ----- models ----------------------------------------------------------------------------
+
+  private visit(id: string): void {
+    const doc = this.doc(id);
+    if (!doc) return;
+    const common = { id: doc.id, name: doc.title, file: doc.file, line: doc.titlePosition.line, description: doc.description, deprecated: doc.deprecated };
+    if (doc.kind === 'values') {
+      this.models.set(id, { ...common, kind: 'enum', ...this.enumValues(doc) });
+      return;
+    }
+    if (doc.kind === 'union') {
+      this.models.set(id, { ...common, kind: 'union', members: this.unionMembers(doc) });
+      return;
+    }
+    if (doc.kind === 'none' && !this.stubMembers.has(id)) {
+      this.diagnostics.push(
+        diagnostic('warning', 'doc-no-table', `\`${doc.title}\` has no Fields, Values or Supported Types section: read as a free-form object`, doc.file, doc.titlePosition, 'Add a `## Fields` table if the object has known properties.'),
       );
     }
-    ids.push(preferred[0]!);
+    const fields: Field[] = [];
+    let additionalProperties: TypeRef | null = null;
+    const seen = new Set<string>();
+    for (const field of doc.fields) {
+      if (seen.has(field.name)) {
+        this.diagnostics.push(diagnostic('error', 'field-duplicate', `Field \`${field.name}\` is listed twice`, doc.file, field.position, 'Remove or rename one of the rows.'));
+        continue;
+      }
+      seen.add(field.name);
+      const converted = this.field(doc, field);
+      if (!converted) continue;
+      if (ADDITIONAL_PROPERTIES.has(field.name.toLowerCase()) && converted.type.kind === 'map') {
+        additionalProperties = converted.type.values;
+        this.diagnostics.push(diagnostic('info', 'additional-properties', `\`${field.name}\` is the additionalProperties pseudo-field: other keys must match its value type`, doc.file, field.position));
+        continue;
+      }
+      fields.push(converted);
+    }
+    this.models.set(id, { ...common, kind: 'object', fields, additionalProperties });
   }
-  return ids;
-}
 
-/** Model title → doc ids. Looks at docs named like the title first would need a parse anyway, so parse all. */
-function titleIndex(source: DocSource): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const id of source.files) {
-    const doc = source.load(id).doc;
-    if (!doc) continue;
-    const list = index.get(doc.title) ?? [];
-    list.push(id);
-    index.set(doc.title, list);
-  }
-  return index;
-}
-
-function toModel(entry: Pending, tsName: string, targets: Map<NotationType, string | null>, diagnostics: Diagnostic[]): Model {
-  const { doc } = entry;
-  const base = { id: doc.file, name: doc.title, tsName, file: doc.file, line: doc.titlePosition.line, description: doc.description, deprecated: doc.deprecated };
-  if (doc.kind === 'values') return { ...base, kind: 'enum', ...enumValues(doc, diagnostics) };
-  if (doc.kind === 'none') {
-    diagnostics.push(
-      diagnostic('warning', 'doc-no-table', `\`${doc.title}\` has neither a Fields nor a Values table: read as a free-form object`, doc.file, doc.titlePosition, 'Add a `## Fields` table if the object has known properties.'),
-    );
-  }
-  const fields: Field[] = [];
-  const seen = new Set<string>();
-  for (const { field, type } of entry.fields) {
-    if (seen.has(field.name)) {
-      diagnostics.push(diagnostic('error', 'field-duplicate', `Field \`${field.name}\` is listed twice`, doc.file, field.position, 'Remove or rename one of the rows.'));
-      continue;
+  private field(doc: DocModel, field: DocField): Field | null {
+    const result = this.notation.parseType(field.type.raw);
+    const at = (offset: number): Point => ({ line: field.type.start.line, column: field.type.start.column + offset });
+    if (!result.ok) {
+      this.diagnostics.push(
+        diagnostic(
+          'error',
+          'notation-unknown',
+          `Cannot read Type \`${field.type.raw}\` as ${this.notation.label}: ${result.error.message}`,
+          doc.file,
+          at(result.error.offset),
+          `Write the type in ${this.notation.label} notation, or pass --notation for the docs' language.`,
+        ),
+      );
+      return null;
     }
-    seen.add(field.name);
-    if (type?.kind === 'transport') {
-      diagnostics.push(diagnostic('info', 'transport-field', `Field \`${field.name}\` is a transport object (${type.name}), not wire data: left out`, doc.file, field.type.start));
-      continue;
+    let type = result.type;
+    let nullable = false;
+    if (type.kind === 'nullable') {
+      // `optional` strength on an optional field only says "may be absent" (NOTATION.md §3).
+      nullable = type.strength === 'nullable' || field.required;
+      type = type.inner;
     }
-    let inner: NotationType = type ?? { kind: 'primitive', type: 'unknown' };
-    let nilable = false;
-    if (inner.kind === 'nullable') {
-      nilable = true;
-      inner = inner.inner;
+    if (type.kind === 'transport') {
+      this.diagnostics.push(diagnostic('info', 'transport-field', `Field \`${field.name}\` is a transport object (${type.name}), not wire data: left out`, doc.file, field.type.start));
+      return null;
     }
-    fields.push({
+    const ref = this.typeRef(type, doc, field.type.start, at);
+    return {
       name: field.name,
-      type: toTypeRef(inner, targets, doc, field, diagnostics),
+      type: ref,
       required: field.required,
-      // A nilable wrapper on an optional field only says "may be absent" (NOTATION.md §3).
-      nullable: nilable && field.required,
+      nullable: nullable && !(ref.kind === 'primitive' && ref.type === 'unknown'),
       description: field.description,
       example: field.example,
       deprecated: field.deprecated,
       line: field.position.line,
       column: field.position.column,
-    });
+    };
   }
-  return { ...base, kind: 'object', fields };
+
+  /** NotationType → TypeRef, resolving links and names (and queueing what they reach). */
+  private typeRef(type: NotationType, doc: DocModel, cell: Point, at: (offset: number) => Point): TypeRef {
+    switch (type.kind) {
+      case 'primitive':
+        return { kind: 'primitive', type: type.type };
+      case 'literal':
+        return { kind: 'literal', value: type.value };
+      case 'binary':
+        this.diagnostics.push(diagnostic('info', 'binary-as-string', `\`${type.name}\` (bytes) is a string on the JSON wire`, doc.file, cell));
+        return { kind: 'primitive', type: 'string' };
+      case 'transport':
+        this.diagnostics.push(diagnostic('warning', 'transport-nested', `Transport object ${type.name} inside a type: read as unknown`, doc.file, cell));
+        return { kind: 'primitive', type: 'unknown' };
+      case 'array':
+        return { kind: 'array', items: this.typeRef(type.items, doc, cell, at) };
+      case 'map':
+        return { kind: 'map', values: this.typeRef(type.values, doc, cell, at) };
+      case 'nullable':
+        return union([this.typeRef(type.inner, doc, cell, at), { kind: 'literal', value: null }]);
+      case 'ref': {
+        const id = type.target === null ? this.resolveName(type.name, doc.id, at(type.offset), doc.file) : this.resolveTarget(type.target, doc, at(type.offset));
+        if (id === null) return { kind: 'primitive', type: 'unknown' };
+        this.enqueue(id);
+        return { kind: 'ref', model: id };
+      }
+      case 'union': {
+        const linked = this.linkedUnion(type, doc, at);
+        if (linked) return linked;
+        return union(type.members.map((m) => this.typeRef(m, doc, cell, at)));
+      }
+    }
+  }
+
+  /**
+   * A union written inside one link (`[Union[shared.A, shared.B]](../examplevehicle.md)`) names
+   * the linked doc, a union of its own: the field refers to that doc, and a heading-only stub gets
+   * the members the cell lists (resolved by name).
+   */
+  private linkedUnion(type: Extract<NotationType, { kind: 'union' }>, doc: DocModel, at: (offset: number) => Point): TypeRef | null {
+    const refs = type.members.filter((m): m is Extract<NotationType, { kind: 'ref' }> => m.kind === 'ref');
+    const target = refs[0]?.target;
+    if (!target || refs.some((r) => r.target !== target)) return null;
+    const id = this.resolveTarget(target, doc, at(refs[0]!.offset), true);
+    if (id === null) return null;
+    const linkedDoc = this.doc(id);
+    if (!linkedDoc || (linkedDoc.kind !== 'union' && linkedDoc.kind !== 'none')) return null;
+    if (linkedDoc.kind === 'none' && !this.stubMembers.has(id)) {
+      const members = type.members.map((m) => (m.kind === 'ref' ? this.typeRef({ ...m, target: null }, doc, at(0), at) : this.typeRef(m, doc, at(0), at)));
+      this.stubMembers.set(id, members);
+    }
+    this.enqueue(id);
+    return { kind: 'ref', model: id };
+  }
+
+  /** A link target → model id, with diagnostics at the name. */
+  private resolveTarget(target: string, doc: DocModel, at: Point, quiet = false): string | null {
+    const resolved = resolveLink(this.source.root, doc.file, target, (t) => this.fileSet.has(t), (t) => this.source.isFolder(t));
+    if (!quiet) for (const p of resolved.problems) this.diagnostics.push(diagnostic(p.severity, p.ruleId, p.message, doc.file, at, p.hint));
+    if (resolved.id === null) return null;
+    const docs = this.docsOf(resolved.id);
+    if (docs.length === 0) {
+      if (!quiet) this.diagnostics.push(diagnostic('error', 'link-not-model', `Link target \`${target}\` is not a model doc (no \`#\` heading)`, doc.file, at, 'Link to a model doc.'));
+      return null;
+    }
+    if (resolved.fragment !== null) {
+      const fragment = resolved.fragment.toLowerCase();
+      const anchored = docs.find((d) => d.anchor === fragment);
+      if (anchored) return anchored.id;
+      if (!quiet) {
+        this.diagnostics.push(diagnostic('warning', 'link-fragment', `Link target \`${target}\` has a fragment that names no model of the doc; the doc's model is used`, doc.file, at, 'Link to the doc without `#fragment`.'));
+      }
+    }
+    return docs[0]!.id;
+  }
+
+  private unionMembers(doc: DocModel): TypeRef[] {
+    const members: TypeRef[] = [];
+    for (const member of doc.members) {
+      const ref = this.unionMember(doc, member);
+      if (ref) members.push(ref);
+    }
+    if (members.length === 0) {
+      this.diagnostics.push(diagnostic('warning', 'union-empty', `Union \`${doc.title}\` lists no readable member: no value is valid`, doc.file, doc.titlePosition, 'Give each `###` member a type heading or code fence.'));
+    }
+    const flat = union(members);
+    return flat.kind === 'union' ? flat.members : [flat];
+  }
+
+  /**
+   * One `## Supported Types` member: the heading's code (a type: `` `models.Pet` ``,
+   * `` `string[]` ``), else the heading as a model name (`### ExampleBoat`), else the type in the
+   * section's fence (`const value: string = …`, `name: shared.X = …`, `CreateXStr(string{…})`).
+   */
+  private unionMember(doc: DocModel, member: DocUnionMember): TypeRef | null {
+    const at = (): Point => member.position;
+    let text = member.code;
+    if (text === null && member.heading !== '') {
+      const byName = this.titleIndex().has(member.heading) ? this.resolveName(member.heading, doc.id, member.position, doc.file) : null;
+      if (byName) {
+        this.enqueue(byName);
+        return { kind: 'ref', model: byName };
+      }
+    }
+    if (text === null && member.fence) text = fenceType(member.fence.text);
+    if (text === null) {
+      this.diagnostics.push(diagnostic('error', 'union-member', `Cannot tell the type of union member \`${member.heading}\``, doc.file, member.position, 'Give the member a backticked type heading or a code fence.'));
+      return null;
+    }
+    const trimmed = text.trim();
+    const result = this.notation.parseType(trimmed, { bareNames: true });
+    if (!result.ok) {
+      // A grammar that does not read bare names still lets a lone qualified name through.
+      if (/^[A-Za-z_]\w*((\.|::)[A-Za-z_]\w*)+$/.test(trimmed)) {
+        const id = this.resolveName(trimmed, doc.id, member.position, doc.file);
+        if (id === null) return null;
+        this.enqueue(id);
+        return { kind: 'ref', model: id };
+      }
+      this.diagnostics.push(diagnostic('error', 'union-member', `Cannot read union member type \`${trimmed}\` as ${this.notation.label}: ${result.error.message}`, doc.file, member.position, "Write the member type in the docs' notation."));
+      return null;
+    }
+    return this.typeRef(result.type.kind === 'nullable' ? { kind: 'union', members: [result.type.inner, { kind: 'literal', value: null }] } : result.type, doc, member.position, at);
+  }
+
+  /**
+   * Enum values and their JSON type. Tables hold values unquoted, so `1` may be a string or a
+   * number: values are read as numbers (or booleans) only when every value of the enum reads as one,
+   * otherwise all are strings; a non-string guess is reported (`enum-value-type`, info). Values from
+   * a fence keep the type the literal has.
+   */
+  private enumValues(doc: DocModel): Pick<EnumModel, 'valueType' | 'values' | 'open'> {
+    const rows = doc.values;
+    const memberNames = enumMemberNames(rows.map((r) => r.name));
+    const typed = rows.some((r) => r.json !== null);
+    let valueType: EnumModel['valueType'] = 'string';
+    let read: (raw: string, json: string | number | boolean | null) => string | number | boolean = (raw) => raw;
+    if (typed) {
+      const kinds = new Set(rows.map((r) => typeof (r.json ?? r.value)));
+      valueType = kinds.size === 1 ? (([...kinds][0] as 'string' | 'number' | 'boolean') ?? 'string') : 'mixed';
+      read = (raw, json) => json ?? raw;
+    } else if (rows.length > 0 && rows.every((r) => /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(r.value))) {
+      valueType = 'number';
+      read = (raw) => Number(raw);
+    } else if (rows.length > 0 && rows.every((r) => r.value === 'true' || r.value === 'false')) {
+      valueType = 'boolean';
+      read = (raw) => raw === 'true';
+    }
+    if (!typed && valueType !== 'string') {
+      this.diagnostics.push(
+        diagnostic('info', 'enum-value-type', `Every value of \`${doc.title}\` reads as a ${valueType}: the enum is read as ${valueType}s, not strings`, doc.file, doc.titlePosition, 'Override the value type if the API sends strings.'),
+      );
+    }
+    if (rows.length === 0 && !doc.open) {
+      this.diagnostics.push(diagnostic('warning', 'enum-empty', `Enum \`${doc.title}\` has no values: no value is valid`, doc.file, doc.titlePosition, 'Add rows to the Values table.'));
+    }
+    const seen = new Set<string | number | boolean>();
+    const values: EnumModel['values'] = [];
+    rows.forEach((row, i) => {
+      const value = read(row.value, row.json);
+      if (seen.has(value)) {
+        this.diagnostics.push(diagnostic('warning', 'enum-duplicate-value', `Value \`${row.value}\` is listed twice in \`${doc.title}\`; the later row is left out`, doc.file, row.position, 'Remove the duplicate row.'));
+        return;
+      }
+      seen.add(value);
+      values.push({ name: row.name, memberName: memberNames[i]!, value, line: row.position.line, column: row.position.column });
+    });
+    return { valueType, values, open: doc.open };
+  }
 }
 
-function toTypeRef(type: NotationType, targets: Map<NotationType, string | null>, doc: DocModel, field: DocField, diagnostics: Diagnostic[]): TypeRef {
-  switch (type.kind) {
-    case 'primitive':
-      return { kind: 'primitive', type: type.type };
-    case 'literal':
-      return { kind: 'literal', value: type.value };
-    case 'ref': {
-      const id = targets.get(type);
-      return id ? { kind: 'ref', model: id } : { kind: 'primitive', type: 'unknown' };
-    }
-    case 'array':
-      return { kind: 'array', items: toTypeRef(type.items, targets, doc, field, diagnostics) };
-    case 'map':
-      return { kind: 'map', values: toTypeRef(type.values, targets, doc, field, diagnostics) };
-    case 'nullable':
-      return union([toTypeRef(type.inner, targets, doc, field, diagnostics), { kind: 'literal', value: null }]);
-    case 'union':
-      return union(type.members.map((m) => toTypeRef(m, targets, doc, field, diagnostics)));
-    case 'transport':
-      diagnostics.push(diagnostic('warning', 'transport-nested', `Transport object ${type.name} inside a type: read as unknown`, doc.file, field.type.start));
-      return { kind: 'primitive', type: 'unknown' };
-  }
+function base(model: Draft): Omit<UnionModel, 'tsName' | 'kind' | 'members'> {
+  return { id: model.id, name: model.name, file: model.file, line: model.line, description: model.description, deprecated: model.deprecated };
+}
+
+/**
+ * The type a union member's code fence shows: TypeScript `const value: T = …`, Python
+ * `name: T = …`, Go `x := pkg.CreateXY(T{/* values here *\/})`.
+ */
+function fenceType(text: string): string | null {
+  const ts = /^(?:const|let|var)\s+[\w$]+\s*:\s*([\s\S]+?)\s*=/m.exec(text);
+  if (ts) return ts[1]!;
+  const go = /:=\s*[\w.]+\(([\s\S]+?)\{\s*\/\*\s*values here\s*\*\/\s*\}\)/.exec(text);
+  if (go) return go[1]!;
+  const py = /^[\w]+\s*:\s*([\s\S]+?)\s*=/m.exec(text);
+  if (py) return py[1]!;
+  return null;
 }
 
 /** A union with nested unions flattened and duplicate members removed; one member is itself. */
@@ -265,37 +488,3 @@ function union(members: TypeRef[]): TypeRef {
   return flat.length === 1 ? flat[0]! : { kind: 'union', members: flat };
 }
 
-/**
- * Enum values and their JSON type. Tables hold values unquoted, so `1` may be a string or a
- * number: values are read as numbers (or booleans) only when every value of the enum reads as one,
- * otherwise all are strings; a non-string guess is reported (`enum-value-type`, info).
- */
-function enumValues(doc: DocModel, diagnostics: Diagnostic[]): Pick<EnumModel, 'valueType' | 'values'> {
-  const rows: DocValue[] = doc.values;
-  const memberNames = enumMemberNames(rows.map((r) => r.name));
-  const isNumber = (v: string): boolean => /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(v);
-  const isBoolean = (v: string): boolean => v === 'true' || v === 'false';
-  let valueType: EnumModel['valueType'] = 'string';
-  if (rows.length > 0 && rows.every((r) => isNumber(r.value))) valueType = 'number';
-  else if (rows.length > 0 && rows.every((r) => isBoolean(r.value))) valueType = 'boolean';
-  if (valueType !== 'string') {
-    diagnostics.push(
-      diagnostic('info', 'enum-value-type', `Every value of \`${doc.title}\` reads as a ${valueType}: the enum is read as ${valueType}s, not strings`, doc.file, doc.titlePosition, 'Override the value type if the API sends strings.'),
-    );
-  }
-  if (rows.length === 0) {
-    diagnostics.push(diagnostic('warning', 'enum-empty', `Enum \`${doc.title}\` has no values: no value is valid`, doc.file, doc.titlePosition, 'Add rows to the Values table.'));
-  }
-  const seen = new Map<string | number | boolean, DocValue>();
-  const values: EnumModel['values'] = [];
-  rows.forEach((row, i) => {
-    const value = valueType === 'number' ? Number(row.value) : valueType === 'boolean' ? row.value === 'true' : row.value;
-    if (seen.has(value)) {
-      diagnostics.push(diagnostic('warning', 'enum-duplicate-value', `Value \`${row.value}\` is listed twice in \`${doc.title}\`; the later row is left out`, doc.file, row.position, 'Remove the duplicate row.'));
-      return;
-    }
-    seen.set(value, row);
-    values.push({ name: row.name, memberName: memberNames[i]!, value, line: row.position.line, column: row.position.column });
-  });
-  return { valueType, values };
-}

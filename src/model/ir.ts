@@ -71,6 +71,11 @@ export interface Field {
 export interface ObjectModel extends ModelBase {
   kind: 'object';
   fields: Field[];
+  /**
+   * The type of every key not listed in `fields` (from an `additionalProperties` pseudo-field such
+   * as `additional_properties`), or null: other keys are allowed with any value.
+   */
+  additionalProperties: TypeRef | null;
 }
 
 /** One value of an enum. */
@@ -87,9 +92,11 @@ export interface EnumValue {
 /** An enum: exactly one of the listed values. */
 export interface EnumModel extends ModelBase {
   kind: 'enum';
-  /** The JSON type every value has. */
-  valueType: 'string' | 'number' | 'boolean';
+  /** The JSON type every value has (`mixed` when the doc's literals differ in type). */
+  valueType: 'string' | 'number' | 'boolean' | 'mixed';
   values: EnumValue[];
+  /** An open enum: any string is accepted beside the known values (`Unrecognized<string>`). */
+  open: boolean;
 }
 
 /** A union: a value matching at least one member. */

@@ -15,17 +15,22 @@ export interface LinkProblem {
   hint: string;
 }
 
-/** A resolved link: the target doc's id (null when it cannot be resolved) and the problems found. */
+/**
+ * A resolved link: the target doc file (path relative to the input folder; null when it cannot be
+ * resolved), the `#fragment` if any (for the caller to match against the doc's anchors), and the
+ * problems found.
+ */
 export interface LinkResolution {
   id: string | null;
+  fragment: string | null;
   problems: LinkProblem[];
 }
 
 /**
  * Resolve a link target written in `from` relative to that doc, as a Markdown renderer would.
  *
- * Tolerated with a warning: backslashes as separators (`link-backslash`) and `#fragment`s
- * (`link-fragment`). Errors: an absolute path or URL (`link-absolute`, `link-external`), a target
+ * Tolerated with a warning: backslashes as separators (`link-backslash`). A `#fragment` is cut
+ * off and returned (a bare `#anchor` names the linking doc itself). Errors: an absolute path or URL (`link-absolute`, `link-external`), a target
  * outside the input folder (`link-outside`), a folder (`link-folder`), a doc that is not in the
  * input (`link-missing`).
  *
@@ -46,6 +51,7 @@ export function resolveLink(
   const problems: LinkProblem[] = [];
   const fail = (ruleId: string, message: string, hint: string): LinkResolution => ({
     id: null,
+    fragment: null,
     problems: [...problems, { severity: 'error', ruleId, message, hint }],
   });
   let t = target.trim().replace(/^<(.*)>$/, '$1');
@@ -56,10 +62,12 @@ export function resolveLink(
     problems.push({ severity: 'warning', ruleId: 'link-backslash', message: `Link target \`${target}\` uses backslashes`, hint: 'Use `/` as the path separator in links.' });
     t = t.replace(/\\/g, '/');
   }
+  let fragment: string | null = null;
   const hash = t.indexOf('#');
   if (hash !== -1) {
-    problems.push({ severity: 'warning', ruleId: 'link-fragment', message: `Link target \`${target}\` has a fragment; the whole doc is used`, hint: 'Link to the doc without `#fragment`.' });
+    fragment = t.slice(hash + 1);
     t = t.slice(0, hash);
+    if (t === '') return { id: from, fragment, problems };
   }
   try {
     t = decodeURI(t);
@@ -82,5 +90,5 @@ export function resolveLink(
   if (!exists(clean)) {
     return fail('link-missing', `Link target \`${target}\` (${clean}) does not exist in the input`, 'Fix the link, or add the missing doc.');
   }
-  return { id: clean, problems };
+  return { id: clean, fragment, problems };
 }

@@ -4,13 +4,17 @@
  * @module
  */
 
+import { csharp } from './csharp.js';
+import { java } from './java.js';
+import { php } from './php.js';
+import { python } from './python.js';
 import { ruby } from './ruby.js';
 import type { Notation } from './types.js';
 
-export type { Notation, NotationResult, NotationType, NotationError } from './types.js';
+export type { Notation, NotationResult, NotationType, NotationError, ParseOptions } from './types.js';
 
-/** Every notation docs2ts reads, by id. */
-export const notations: Readonly<Record<string, Notation>> = { ruby };
+/** Every notation docs2ts reads, by id, in detection order (earlier wins ties). */
+export const notations: Readonly<Record<string, Notation>> = { ruby, python, java, csharp, php };
 
 /**
  * Look a notation up by id.

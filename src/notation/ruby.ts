@@ -24,7 +24,10 @@
 
 import type { PrimitiveType } from '../model/ir.js';
 import { tokenize, TokenizeError, type Token } from './tokenize.js';
-import type { Notation, NotationResult, NotationType } from './types.js';
+import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
+
+/** Set for the duration of one synchronous parseType call: read unlinked model names as refs. */
+let bareNames = false;
 
 const SCALARS: Record<string, PrimitiveType> = {
   String: 'string',
@@ -132,7 +135,7 @@ class Parser {
     this.expectPunct(')');
     if (method.value === 'nilable') {
       if (members.length !== 1) throw new SyntaxError('`T.nilable` takes one type', start.offset);
-      return { kind: 'nullable', inner: members[0]! };
+      return { kind: 'nullable', inner: members[0]!, strength: 'optional' };
     }
     return members.length === 1 ? members[0]! : { kind: 'union', members };
   }
@@ -177,6 +180,7 @@ class Parser {
     if (TRANSPORT.has(name)) return { kind: 'transport', name };
     const external = this.target !== null && isExternal(this.target);
     if (external && EXTERNAL_DATES[name]) return { kind: 'primitive', type: EXTERNAL_DATES[name] };
+    if (this.target === null && bareNames) return { kind: 'ref', name, target: null, offset: start.offset };
     if (this.target === null) {
       throw new SyntaxError(`\`${name}\` is not a Ruby scalar, and a model name needs a link to its doc`, start.offset);
     }
@@ -213,7 +217,8 @@ function parseLink(link: Extract<Token, { kind: 'link' }>): NotationType {
 export const ruby: Notation = {
   id: 'ruby',
   label: 'Ruby (Sorbet)',
-  parseType(raw: string): NotationResult {
+  parseType(raw: string, options?: ParseOptions): NotationResult {
+    bareNames = options?.bareNames === true;
     try {
       return { ok: true, type: new Parser(tokenize(raw), null).parseAll() };
     } catch (error) {
@@ -221,6 +226,8 @@ export const ruby: Notation = {
         return { ok: false, error: { message: error.message, offset: error.offset } };
       }
       throw error;
+    } finally {
+      bareNames = false;
     }
   },
 };

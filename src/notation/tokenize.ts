@@ -9,7 +9,7 @@
 /**
  * A token.
  * - `ident`: `[A-Za-z_$][A-Za-z0-9_$]*` (Unicode letters and digits included).
- * - `punct`: `::`, or one of `. , ( ) < > [ ] { } | ? : * &`.
+ * - `punct`: `::`, or one of `. , ( ) < > [ ] { } | ? : * & \\ =`.
  * - `link`: `[text](target)` with balanced brackets; `text` is raw and starts at `textOffset`.
  * - `string`: a double-quoted literal, `value` unescaped.
  * - `number`: a JSON-style number.
@@ -34,7 +34,7 @@ export class TokenizeError extends Error {
 
 const IDENT_START = /[\p{L}_$]/u;
 const IDENT_PART = /[\p{L}\p{N}_$]/u;
-const PUNCT = new Set(['.', ',', '(', ')', '<', '>', '[', ']', '{', '}', '|', '?', ':', '*', '&']);
+const PUNCT = new Set(['.', ',', '(', ')', '<', '>', '[', ']', '{', '}', '|', '?', ':', '*', '&', '\\', '=']);
 
 /**
  * Split a Type cell into tokens, ending with one `end` token.

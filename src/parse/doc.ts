@@ -1,86 +1,185 @@
 /**
- * Parse one Markdown model doc into a {@link DocModel}.
+ * Parse one Markdown model doc into its {@link DocModel}s (usually one; multi-model docs such as
+ * `utils/retryconfig.md` hold more).
  *
  * @module
  */
 
-import type { Heading, Root, RootContent, Table } from 'mdast';
+import type { Code, Heading, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { diagnostic, type Diagnostic } from '../model/diagnostics.js';
+import { tokenize } from '../notation/tokenize.js';
 import { cellText, LineIndex, normalizeSource, unescapeMarkdown } from './source.js';
 import { readTable, type TableRow } from './table.js';
-import type { DocField, DocModel, DocValue } from './types.js';
+import type { DocField, DocModel, DocUnionMember, DocValue } from './types.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
 /** Marker SDK generators put before a deprecated field's description, well-formed or broken (`: warning: ** DEPRECATED **:`). */
 const DEPRECATED_MARKER = /^:\s*warning\s*:\s*\*\*\s*DEPRECATED\s*\*\*\s*:?\s*/i;
 
+/** Section headings that belong to the model above them; any other `##` heading may start a model of its own. */
+const SECTIONS = new Set(['fields', 'values', 'supported types', 'example usage']);
+
 /**
  * Parse one doc.
  *
- * Shape read (see NOTATION.md §1): `# Title` (struck through when deprecated), description
- * paragraphs, then `## Fields` (`Field | Type | Required | Description [| Example]`) or
- * `## Values` (`Name | Value`). Other `##` sections (such as `## Example Usage`) are skipped.
+ * Shapes read (NOTATION.md §1): `# Title` (struck through when deprecated, maybe followed by a
+ * `> :warning: **DEPRECATED**` quote), description paragraphs, then `## Fields`
+ * (`Field | Type | Required | Description [| Example]`; `Name` may stand for `Field`, and a table
+ * without `Required` has optional fields), `## Values` (a `Name | Value` table or a fence holding a
+ * literal union such as `"dns-01" | "http-01"`), or `## Supported Types` (one `###` section per
+ * union member). Other sections (`## Example Usage`) are skipped. A further `##` heading followed by
+ * `### Fields` / `### Values` starts another model of the same doc (id `file#anchor`).
  *
  * @param text the file's text (BOM and CRLF allowed)
  * @param file path relative to the input folder, POSIX separators, used in diagnostics
- * @returns the doc, or null when the file has no `#` heading (not a model: an info diagnostic),
- *   and the diagnostics found
+ * @returns the doc's models (none when the file has no `#` heading: an info diagnostic) and the
+ *   diagnostics found
  */
-export function parseDoc(text: string, file: string): { doc: DocModel | null; diagnostics: Diagnostic[] } {
+export function parseDoc(text: string, file: string): { docs: DocModel[]; diagnostics: Diagnostic[] } {
   const source = normalizeSource(text);
   const tree = processor.parse(source) as Root;
   const lines = new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
+  const nodes = tree.children;
 
-  const titleIndex = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
+  const titleIndex = nodes.findIndex((node) => node.type === 'heading' && node.depth === 1);
   if (titleIndex === -1) {
-    diagnostics.push(
-      diagnostic('info', 'not-a-model', 'No `# Name` heading: not a model doc, skipped', file, { line: 1, column: 1 }),
-    );
-    return { doc: null, diagnostics };
+    diagnostics.push(diagnostic('info', 'not-a-model', 'No `# Name` heading: not a model doc, skipped', file, { line: 1, column: 1 }));
+    return { docs: [], diagnostics };
   }
-  const heading = tree.children[titleIndex] as Heading;
-  const doc: DocModel = {
+
+  const docs: DocModel[] = [];
+  let current = startModel(nodes[titleIndex] as Heading, file, true);
+  docs.push(current);
+  let paragraphs: string[] = [];
+  let section: string | null = null;
+  let sectionDepth = 0;
+  let member: DocUnionMember | null = null;
+  const finish = (): void => {
+    if (paragraphs.length > 0) current.description = cellText(paragraphs.join('\n\n'))?.replace(/\n{3,}/g, '\n\n') ?? null;
+    paragraphs = [];
+  };
+
+  for (let i = titleIndex + 1; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type === 'heading') {
+      const name = toString(node).trim();
+      const lower = name.toLowerCase();
+      if (node.depth === 1) break; // one `#` model per file
+      if (section === 'supported types' && node.depth > sectionDepth) {
+        member = { heading: name, code: headingCode(node), fence: null, position: pointOf(node) };
+        current.members.push(member);
+        continue;
+      }
+      if (SECTIONS.has(lower)) {
+        section = lower;
+        sectionDepth = node.depth;
+        member = null;
+        if (lower === 'supported types' && current.kind === 'none') current.kind = 'union';
+        continue;
+      }
+      if (node.depth === 2 && startsSubModel(nodes, i + 1)) {
+        finish();
+        current = startModel(node, file, false);
+        docs.push(current);
+        section = null;
+        member = null;
+        continue;
+      }
+      // An unknown section: skip what follows until the next known heading.
+      section = 'skip';
+      sectionDepth = node.depth;
+      continue;
+    }
+    if (section === null) {
+      if (node.type === 'blockquote' && /DEPRECATED/.test(toString(node))) current.deprecated = true;
+      else if (node.type === 'paragraph') paragraphs.push(sourceOf(node, source));
+      continue;
+    }
+    if (section === 'supported types') {
+      if (member && !member.fence && node.type === 'code') member.fence = { lang: node.lang ?? null, text: node.value };
+      continue;
+    }
+    if (section === 'fields' && node.type === 'table' && current.kind === 'none') {
+      current.kind = 'fields';
+      current.fields = readFields(node, source, lines, file, diagnostics);
+    } else if (section === 'values' && current.kind === 'none') {
+      if (node.type === 'table') {
+        current.kind = 'values';
+        readValues(current, node, source, lines, file, diagnostics);
+      } else if (node.type === 'code') {
+        current.kind = 'values';
+        readValueFence(current, node, file, diagnostics);
+      }
+    }
+  }
+  finish();
+  if (docs.length > 1) {
+    // Later models are addressed as file#anchor; anchors must be unique within the doc.
+    const seen = new Set<string>();
+    for (const doc of docs) {
+      let anchor = doc.anchor;
+      for (let n = 1; seen.has(anchor); n++) anchor = `${doc.anchor}-${n}`;
+      seen.add(anchor);
+      doc.anchor = anchor;
+      if (doc !== docs[0]) doc.id = `${file}#${anchor}`;
+    }
+  }
+  return { docs, diagnostics };
+}
+
+function startModel(heading: Heading, file: string, first: boolean): DocModel {
+  const title = toString(heading).trim();
+  return {
+    id: first ? file : `${file}#${slug(title)}`,
     file,
-    title: toString(heading).trim(),
-    titlePosition: { line: heading.position!.start.line, column: heading.position!.start.column },
+    anchor: slug(title),
+    title,
+    titlePosition: pointOf(heading),
     deprecated: heading.children.length > 0 && heading.children.every((c) => c.type === 'delete' || isBlank(c)),
     description: null,
     kind: 'none',
     fields: [],
     values: [],
+    open: false,
+    members: [],
   };
+}
 
-  const paragraphs: string[] = [];
-  let section: string | null = null;
-  for (const node of tree.children.slice(titleIndex + 1)) {
-    if (node.type === 'heading') {
-      if (node.depth === 1) break; // one model per file: a second `#` heading ends it
-      section = toString(node).trim().toLowerCase();
-      continue;
-    }
-    if (section === null) {
-      if (node.type === 'blockquote' && /DEPRECATED/.test(toString(node))) doc.deprecated = true;
-      else if (node.type === 'paragraph') paragraphs.push(sourceOf(node, source));
-      continue;
-    }
-    if (node.type !== 'table') continue;
-    if (section === 'fields' && doc.kind === 'none') {
-      doc.kind = 'fields';
-      doc.fields = readFields(node, source, lines, file, diagnostics);
-    } else if (section === 'values' && doc.kind === 'none') {
-      doc.kind = 'values';
-      doc.values = readValues(node, source, lines, file, diagnostics);
-    }
+/** True when the nodes after a `##` heading reach a `### Fields` or `### Values` before the next `##`. */
+function startsSubModel(nodes: RootContent[], from: number): boolean {
+  for (let i = from; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type !== 'heading') continue;
+    if (node.depth <= 2) return false;
+    const name = toString(node).trim().toLowerCase();
+    if (name === 'fields' || name === 'values') return true;
   }
-  doc.description = paragraphs.length > 0 ? cellText(paragraphs.join('\n\n')) : null;
-  if (doc.description) doc.description = doc.description.replace(/\n{3,}/g, '\n\n');
-  return { doc, diagnostics };
+  return false;
+}
+
+/**
+ * GitHub's heading anchor: lower case, punctuation other than `-` and `_` removed, spaces as `-`.
+ */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+function pointOf(node: RootContent): { line: number; column: number } {
+  return { line: node.position!.start.line, column: node.position!.start.column };
+}
+
+function headingCode(heading: Heading): string | null {
+  const parts = heading.children.filter((c) => !isBlank(c));
+  return parts.length === 1 && parts[0]!.type === 'inlineCode' ? parts[0]!.value : null;
 }
 
 function isBlank(node: { type: string; value?: string }): boolean {
@@ -110,39 +209,49 @@ function requireColumns(header: string[], names: string[], table: Table, file: s
 function readFields(table: Table, source: string, lines: LineIndex, file: string, diagnostics: Diagnostic[]): DocField[] {
   const { header, rows, diagnostics: found } = readTable(table, source, lines, file);
   diagnostics.push(...found);
-  if (!requireColumns(header, ['field', 'type', 'required'], table, file, diagnostics)) return [];
+  // `Name` stands for `Field` in some docs (utils/retryconfig.md).
+  const nameColumn = header.includes('field') ? 'field' : header.includes('name') ? 'name' : 'field';
+  if (!requireColumns(header, [nameColumn, 'type'], table, file, diagnostics)) return [];
+  const hasRequired = header.includes('required');
+  if (!hasRequired && rows.length > 0) {
+    diagnostics.push(diagnostic('info', 'required-missing', 'Table has no Required column: every field is read as optional', file, table.position?.start));
+  }
   const fields: DocField[] = [];
   for (const row of rows) {
-    const field = readField(row, file, diagnostics);
+    const field = readField(row, nameColumn, hasRequired, file, diagnostics);
     if (field) fields.push(field);
   }
   return fields;
 }
 
-function readField(row: TableRow, file: string, diagnostics: Diagnostic[]): DocField | null {
-  const nameNode = row.nodes.get('field')!;
-  const name = nameOf(nameNode.children as RootContent[], row.cells.get('field')!.raw);
+function readField(row: TableRow, nameColumn: string, hasRequired: boolean, file: string, diagnostics: Diagnostic[]): DocField | null {
+  const nameCell = row.cells.get(nameColumn)!;
+  const { name, struck } = readName(nameCell.raw);
   if (name === '') {
     diagnostics.push(diagnostic('error', 'field-name-empty', 'Field cell is empty', file, row.position, 'Put the property name in the Field cell, in backticks.'));
     return null;
   }
-  const requiredCell = row.cells.get('required')!;
-  const required = readRequired(requiredCell.raw);
-  if (required === null) {
-    diagnostics.push(
-      diagnostic(
-        'error',
-        'required-cell',
-        `Required cell \`${requiredCell.raw}\` is neither :heavy_check_mark: nor :heavy_minus_sign:`,
-        file,
-        requiredCell.start,
-        'Use :heavy_check_mark: for a required field and :heavy_minus_sign: for an optional one.',
-      ),
-    );
-    return null;
+  let required = false;
+  if (hasRequired) {
+    const requiredCell = row.cells.get('required')!;
+    const read = readRequired(requiredCell.raw);
+    if (read === null) {
+      diagnostics.push(
+        diagnostic(
+          'error',
+          'required-cell',
+          `Required cell \`${requiredCell.raw}\` is neither :heavy_check_mark: nor :heavy_minus_sign:`,
+          file,
+          requiredCell.start,
+          'Use :heavy_check_mark: for a required field and :heavy_minus_sign: for an optional one.',
+        ),
+      );
+      return null;
+    }
+    required = read;
   }
   let description = cellText(row.cells.get('description')?.raw ?? '');
-  let deprecated = nameNode.children.some((c) => c.type === 'delete');
+  let deprecated = struck;
   if (description && DEPRECATED_MARKER.test(description)) {
     deprecated = true;
     description = description.replace(DEPRECATED_MARKER, '').trim() || null;
@@ -154,41 +263,87 @@ function readField(row: TableRow, file: string, diagnostics: Diagnostic[]): DocF
     );
     example = null;
   }
-  return { name, deprecated, type: row.cells.get('type')!, required, description, example, position: row.position };
+  const typeCell = row.cells.get('type')!;
+  // A Type cell wrapped whole in a code span (`` `*boolean*` ``) holds the notation inside it.
+  const code = /^(`+)(?!`)([\s\S]*?[^`])\1$/.exec(typeCell.raw);
+  const type = code ? { raw: code[2]!.trim(), start: { line: typeCell.start.line, column: typeCell.start.column + code[1]!.length } } : typeCell;
+  return { name, deprecated, type, required, description, example, position: row.position };
 }
 
 /**
- * A Field or Name cell's text: the code span's value when the cell is a (possibly struck through)
- * code span, else the cell's plain text with Markdown escapes removed.
+ * A Field or Name cell's text: the code span's content when the cell is a (possibly struck
+ * through) code span, else the cell's text with Markdown escapes removed.
  */
-function nameOf(children: RootContent[], raw: string): string {
-  const meaningful = children.filter((c) => !isBlank(c as { type: string; value?: string }));
-  if (meaningful.length === 1) {
-    const only = meaningful[0]!;
-    if (only.type === 'inlineCode') return only.value;
-    if (only.type === 'delete') return nameOf(only.children as RootContent[], raw.replace(/^~~|~~$/g, ''));
+function readName(raw: string): { name: string; struck: boolean } {
+  let text = raw.trim();
+  let struck = false;
+  const strike = /^~~([\s\S]*)~~$/.exec(text);
+  if (strike) {
+    struck = true;
+    text = strike[1]!.trim();
   }
-  return unescapeMarkdown(raw).trim();
+  const code = /^(`+)(?!`)([\s\S]*?[^`])\1$/.exec(text);
+  if (code) {
+    const inner = code[2]!;
+    // CommonMark strips one space from both ends of a code span that starts and ends with one.
+    return { name: /^ .* $/.test(inner) && inner.trim() !== '' ? inner.slice(1, -1) : inner, struck };
+  }
+  return { name: unescapeMarkdown(text).trim(), struck };
 }
 
 function readRequired(raw: string): boolean | null {
   const text = raw.trim().toLowerCase();
   if (text === ':heavy_check_mark:' || text === '✔️' || text === '✔' || text === 'true' || text === 'yes') return true;
-  if (text === ':heavy_minus_sign:' || text === '➖' || text === 'false' || text === 'no') return false;
+  if (text === ':heavy_minus_sign:' || text === '➖' || text === 'false' || text === 'no' || text === '') return false;
   return null;
 }
 
-function readValues(table: Table, source: string, lines: LineIndex, file: string, diagnostics: Diagnostic[]): DocValue[] {
+/** `Unrecognized<string>` (or similar) in a Values row: the enum is open to other values. */
+const OPEN_ENUM = /^`?Unrecognized<[^>]*>`?$/;
+
+function readValues(doc: DocModel, table: Table, source: string, lines: LineIndex, file: string, diagnostics: Diagnostic[]): void {
   const { header, rows, diagnostics: found } = readTable(table, source, lines, file);
   diagnostics.push(...found);
-  if (!requireColumns(header, ['name', 'value'], table, file, diagnostics)) return [];
-  return rows.map((row) => {
-    const valueCell = row.cells.get('value')!;
-    const valueNodes = row.nodes.get('value')!.children as RootContent[];
-    return {
-      name: nameOf(row.nodes.get('name')!.children as RootContent[], row.cells.get('name')!.raw),
-      value: valueNodes.length === 1 && valueNodes[0]!.type === 'inlineCode' ? valueNodes[0]!.value : unescapeMarkdown(valueCell.raw),
-      position: row.position,
-    };
-  });
+  if (!requireColumns(header, ['name', 'value'], table, file, diagnostics)) return;
+  for (const row of rows) {
+    const valueRaw = row.cells.get('value')!.raw;
+    if (OPEN_ENUM.test(valueRaw.trim())) {
+      doc.open = true;
+      continue;
+    }
+    const code = /^`([^`]*)`$/.exec(valueRaw.trim());
+    doc.values.push({ name: readName(row.cells.get('name')!.raw).name, value: code ? code[1]! : unescapeMarkdown(valueRaw), json: null, position: row.position });
+  }
+}
+
+/** A `## Values` fence holding a literal union: `"dns-01" | "http-01"`, `301 | 302`. */
+function readValueFence(doc: DocModel, node: Code, file: string, diagnostics: Diagnostic[]): void {
+  const at = { line: node.position!.start.line + 1, column: 1 };
+  try {
+    const tokens = tokenize(node.value.replace(/\s+/g, ' ').trim());
+    let expectValue = true;
+    for (const token of tokens) {
+      if (token.kind === 'end') break;
+      if (!expectValue) {
+        if (token.kind !== 'punct' || token.value !== '|') throw new Error(`expected \`|\` at offset ${token.offset}`);
+        expectValue = true;
+        continue;
+      }
+      expectValue = false;
+      let json: string | number | boolean;
+      if (token.kind === 'string' || token.kind === 'number') json = token.value;
+      else if (token.kind === 'ident' && (token.value === 'true' || token.value === 'false')) json = token.value === 'true';
+      else if (token.kind === 'ident' && /^Unrecognized$/.test(token.value)) {
+        doc.open = true;
+        json = '';
+      } else throw new Error(`\`${token.kind === 'ident' || token.kind === 'punct' ? token.value : token.kind}\` is not a literal`);
+      if (token.kind === 'ident' && token.value === 'Unrecognized') continue;
+      doc.values.push({ name: String(json), value: String(json), json, position: at });
+    }
+  } catch (error) {
+    // `Unrecognized<string>` ends the union in open enums; anything else is an error.
+    if (!doc.open) {
+      diagnostics.push(diagnostic('error', 'values-fence', `Cannot read the Values fence as a union of literals: ${(error as Error).message}`, file, at, 'Write the values as `"a" | "b"`, or as a Name | Value table.'));
+    }
+  }
 }

@@ -26,7 +26,7 @@ export function folderDocSource(inputDir: string): DocSource {
   const folders = new Set<string>();
   walk(root, '', files, folders);
   files.sort();
-  const cache = new Map<string, { doc: DocModel | null; diagnostics: Diagnostic[] }>();
+  const cache = new Map<string, { docs: DocModel[]; diagnostics: Diagnostic[] }>();
   return {
     root: root.split(path.sep).join('/'),
     files,
@@ -55,7 +55,7 @@ export function memoryDocSource(docs: Readonly<Record<string, string>>, root = '
     const parts = file.split('/');
     for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
   }
-  const cache = new Map<string, { doc: DocModel | null; diagnostics: Diagnostic[] }>();
+  const cache = new Map<string, { docs: DocModel[]; diagnostics: Diagnostic[] }>();
   return {
     root,
     files,

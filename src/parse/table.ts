@@ -4,24 +4,26 @@
  * @module
  */
 
-import type { Table, TableCell } from 'mdast';
+import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { diagnostic, type Diagnostic, type Point } from '../model/diagnostics.js';
 import { LineIndex, unescapePipes } from './source.js';
 import type { DocCell } from './types.js';
 
-/** A body row: its cells by lower-cased header name, its mdast cells, and where it starts. */
+/** A body row: its cells by lower-cased header name, and where it starts. */
 export interface TableRow {
   cells: Map<string, DocCell>;
-  nodes: Map<string, TableCell>;
   position: Point;
 }
 
 /**
- * Split a table into header names and body rows.
+ * Split a table into header names and body rows, reading every cell from the source text.
  *
- * A row whose cell count differs from the header's is reported (`table-row-cells`, error) and
- * skipped: GFM would silently drop or pad cells and the row's meaning would shift.
+ * GFM splits a row at every unescaped pipe, even inside a code span (GFM spec, Tables extension,
+ * example 200 and the note before it). Doc generators write unions such as `` `"a" | "b"` `` in
+ * cells, so a row with more cells than the header is split again with code spans kept whole; when
+ * that gives the header's count the row is used with a `table-pipe-in-code` warning. Any other
+ * count is a `table-row-cells` error and the row is skipped.
  *
  * @param table the mdast table node (with positions)
  * @param source the normalized doc text the table was parsed from
@@ -40,13 +42,24 @@ export function readTable(
   const header = (head?.children ?? []).map((cell) => toString(cell).trim().toLowerCase());
   const rows: TableRow[] = [];
   for (const row of body) {
-    const position = row.position ? { line: row.position.start.line, column: row.position.start.column } : { line: 0, column: 0 };
-    if (row.children.length !== header.length) {
+    const start = row.position!.start.offset!;
+    const position = lines.point(start);
+    let spans = splitRow(source, start, row.position!.end.offset!, false);
+    if (spans.length > header.length) {
+      const kept = splitRow(source, start, row.position!.end.offset!, true);
+      if (kept.length === header.length) {
+        diagnostics.push(
+          diagnostic('warning', 'table-pipe-in-code', 'A code span in this row holds an unescaped `|`; read as one cell', file, position, 'Escape pipes inside table cells as `\\|`.'),
+        );
+        spans = kept;
+      }
+    }
+    if (spans.length !== header.length) {
       diagnostics.push(
         diagnostic(
           'error',
           'table-row-cells',
-          `Row has ${row.children.length} cells but the table header has ${header.length}`,
+          `Row has ${spans.length} cells but the table header has ${header.length}`,
           file,
           position,
           'Escape a literal pipe inside a cell as `\\|`, or add the missing cells.',
@@ -55,29 +68,59 @@ export function readTable(
       continue;
     }
     const cells = new Map<string, DocCell>();
-    const nodes = new Map<string, TableCell>();
-    row.children.forEach((cell, i) => {
-      const name = header[i]!;
-      cells.set(name, rawCell(cell, source, lines, i === row.children.length - 1));
-      nodes.set(name, cell);
-    });
-    rows.push({ cells, nodes, position });
+    spans.forEach(([from, to], i) => cells.set(header[i]!, { raw: unescapePipes(source.slice(from, to)), start: lines.point(from) }));
+    rows.push({ cells, position });
   }
   return { header, rows, diagnostics };
 }
 
 /**
- * The raw source of a cell. mdast cell positions include the leading pipe (and, for the last
- * cell, the closing pipe); both are cut, then the text is trimmed.
+ * The trimmed [from, to) offsets of a row's cells: split at unescaped pipes (and, with
+ * `keepCode`, not inside backtick code spans), without the outer pipes.
  */
-function rawCell(cell: TableCell, source: string, lines: LineIndex, last: boolean): DocCell {
-  let start = cell.position!.start.offset!;
-  let end = cell.position!.end.offset!;
-  if (source[start] === '|') start++;
-  if (last && end > start && source[end - 1] === '|' && source[end - 2] !== '\\') end--;
-  while (start < end && isSpace(source.charCodeAt(start))) start++;
-  while (end > start && isSpace(source.charCodeAt(end - 1))) end--;
-  return { raw: unescapePipes(source.slice(start, end)), start: lines.point(start) };
+function splitRow(source: string, from: number, to: number, keepCode: boolean): [number, number][] {
+  const bounds: number[] = [];
+  let i = from;
+  let ticks = 0;
+  while (i < to) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i += 2;
+      continue;
+    }
+    if (ch === '`' && keepCode) {
+      let n = 0;
+      while (source[i + n] === '`') n++;
+      if (ticks === 0) {
+        // Open a code span only when a closing run of the same length follows on this row.
+        const close = source.indexOf('`'.repeat(n), i + n);
+        if (close !== -1 && close < to) ticks = n;
+      } else if (n === ticks) ticks = 0;
+      i += n;
+      continue;
+    }
+    if (ch === '|' && ticks === 0) bounds.push(i);
+    i++;
+  }
+  const cuts = [from - 1, ...bounds, to];
+  const spans: [number, number][] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    let a = cuts[k]! + 1;
+    let b = cuts[k + 1]!;
+    while (a < b && isSpace(source.charCodeAt(a))) a++;
+    while (b > a && isSpace(source.charCodeAt(b - 1))) b--;
+    spans.push([a, b]);
+  }
+  // Leading and trailing pipes are optional in GFM; drop the empty cells they leave.
+  if (spans.length > 0 && bounds[0] !== undefined && isBlankBefore(source, from, bounds[0])) spans.shift();
+  const last = bounds[bounds.length - 1];
+  if (spans.length > 0 && last !== undefined && isBlankBefore(source, last + 1, to)) spans.pop();
+  return spans;
+}
+
+function isBlankBefore(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(source.charCodeAt(i))) return false;
+  return true;
 }
 
 function isSpace(code: number): boolean {

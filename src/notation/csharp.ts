@@ -1,0 +1,241 @@
+/**
+ * C# Type-cell grammar, as Speakeasy's C# SDK generator writes it (2023–2025 docs; measured in
+ * NOTATION.md §2, C# row, and in the `gt-csharp` tree). A recursive-descent parser over the shared
+ * tokens:
+ *
+ * ```text
+ * type    := primary {'?' | '[' ']'}            `long?` may be absent or null; `byte[]` is
+ *                                               binary; any other `X[]` an array
+ * primary := '*' type '*'                       italics: no meaning of their own
+ *          | LINK                               [text](target): `text` is a type; the target
+ *                                               belongs to the model named inside it
+ *          | 'List' '<' type '>'                array
+ *          | 'Dictionary' '<' key ',' type '>'  map; key is `String` or `string`
+ *          | NAME {'.' NAME}                    scalar, library or model name
+ * ```
+ *
+ * `List` and `Dictionary` are generics only when `<` follows: a model may itself be named `List`
+ * (`[List](../../Models/Shared/List.md)` is a ref, `List<[List](...)>` an array of it).
+ *
+ * Sources: NOTATION.md §2 (C# row: scalars, `List<X>`, `Dictionary<String, X>`, `DateTime`,
+ * `LocalDate`, models named `List`; transport `HttpResponseMessage`); the `gt-csharp` corpus
+ * (`*float*`, `*byte[]*`, `[HttpResponseMessage](url)`, `[LocalDate](nodatime url)`); C# syntax for
+ * nullable value types (`long?`) and arrays (`X[]`).
+ *
+ * Scalars: `string`, `long`, `int`, `short`, `BigInteger` (integers), `double`, `float`, `decimal`
+ * (numbers), `bool`, `object` (any value), and the `System` names `String`, `Int64`, `Int32`,
+ * `Double`, `Decimal`, `Boolean`, `Object`. Library types: `DateTime`, `DateTimeOffset` = date-time,
+ * `LocalDate` (NodaTime), `DateOnly` = date, `Stream` = binary, `HttpResponseMessage` = transport;
+ * they read so when unlinked or linked to an external page; inside a link to a model doc the name
+ * is the model's. A model name needs a link to its doc: C# docs never write unlinked model names.
+ *
+ * @module
+ */
+
+import type { PrimitiveType } from '../model/ir.js';
+import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
+
+/** Set for the duration of one synchronous parseType call: read unlinked model names as refs. */
+let bareNames = false;
+
+/** C# scalar names (keywords and their `System` types) and what they read as. */
+const SCALARS: Record<string, PrimitiveType> = {
+  string: 'string',
+  String: 'string',
+  long: 'integer',
+  Int64: 'integer',
+  int: 'integer',
+  Int32: 'integer',
+  short: 'integer',
+  BigInteger: 'integer',
+  double: 'number',
+  Double: 'number',
+  float: 'number',
+  decimal: 'number',
+  Decimal: 'number',
+  bool: 'boolean',
+  Boolean: 'boolean',
+  object: 'unknown',
+  Object: 'unknown',
+};
+
+/** Library types the docs link to external pages (System, NodaTime, System.Net.Http). */
+const LIBRARY: Record<string, NotationType> = {
+  DateTime: { kind: 'primitive', type: 'date-time' },
+  DateTimeOffset: { kind: 'primitive', type: 'date-time' },
+  LocalDate: { kind: 'primitive', type: 'date' },
+  DateOnly: { kind: 'primitive', type: 'date' },
+  Stream: { kind: 'binary', name: 'Stream' },
+  HttpResponseMessage: { kind: 'transport', name: 'HttpResponseMessage' },
+};
+
+/** A syntax error at an offset in the cell. */
+class SyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+class Parser {
+  private pos = 0;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly target: string | null,
+  ) {}
+
+  parseAll(): NotationType {
+    const type = this.type();
+    const next = this.peek();
+    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    return type;
+  }
+
+  private peek(ahead = 0): Token {
+    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
+  }
+
+  private next(): Token {
+    const token = this.peek();
+    if (token.kind !== 'end') this.pos++;
+    return token;
+  }
+
+  private isPunct(value: string, ahead = 0): boolean {
+    const token = this.peek(ahead);
+    return token.kind === 'punct' && token.value === value;
+  }
+
+  private expectPunct(value: string): void {
+    const token = this.next();
+    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
+  }
+
+  /** `primary {'?' | '[' ']'}`: nullable and array suffixes. */
+  type(): NotationType {
+    let type = this.primary();
+    for (;;) {
+      if (this.isPunct('?')) {
+        this.next();
+        type = { kind: 'nullable', inner: type, strength: 'optional' };
+      } else if (this.isPunct('[') && this.isPunct(']', 1)) {
+        this.next();
+        this.next();
+        type = { kind: 'array', items: type };
+      } else {
+        return type;
+      }
+    }
+  }
+
+  private primary(): NotationType {
+    const token = this.peek();
+    if (token.kind === 'punct' && token.value === '*') {
+      this.next();
+      const inner = this.type();
+      this.expectPunct('*');
+      return inner;
+    }
+    if (token.kind === 'link') {
+      this.next();
+      return parseLink(token);
+    }
+    if (token.kind === 'ident' && this.isPunct('<', 1)) return this.generic();
+    return this.named();
+  }
+
+  /** `List<X>`, `Dictionary<String, X>`. */
+  private generic(): NotationType {
+    const name = this.next() as Extract<Token, { kind: 'ident' }>;
+    if (name.value !== 'List' && name.value !== 'Dictionary') throw new SyntaxError(`\`${name.value}<...>\` is not a C# generic the docs use`, name.offset);
+    this.expectPunct('<');
+    let type: NotationType;
+    if (name.value === 'Dictionary') {
+      const key = this.peek();
+      const keyType = this.type();
+      if (keyType.kind !== 'primitive' || keyType.type !== 'string') throw new SyntaxError('`Dictionary` keys must be `String`', key.offset);
+      this.expectPunct(',');
+      type = { kind: 'map', values: this.type() };
+    } else {
+      type = { kind: 'array', items: this.type() };
+    }
+    this.expectPunct('>');
+    return type;
+  }
+
+  /** A scalar, library or model name: `NAME {'.' NAME}`, or `byte[]`. */
+  private named(): NotationType {
+    const start = this.peek();
+    const parts: string[] = [];
+    for (;;) {
+      const token = this.next();
+      if (token.kind !== 'ident') throw new SyntaxError(`Expected a type but found ${describe(token)}`, token.offset);
+      parts.push(token.value);
+      if (!this.isPunct('.') || this.peek(1).kind !== 'ident') break;
+      this.next();
+    }
+    const name = parts.join('.');
+    if (name === 'byte' && this.isPunct('[') && this.isPunct(']', 1)) {
+      this.next();
+      this.next();
+      return { kind: 'binary', name: 'byte[]' };
+    }
+    const scalar = SCALARS[name];
+    if (scalar) return { kind: 'primitive', type: scalar };
+    const external = this.target !== null && isExternal(this.target);
+    const library = LIBRARY[name];
+    if (library && (this.target === null || external)) return library;
+    if (this.target === null && bareNames) return { kind: 'ref', name, target: null, offset: start.offset };
+    if (this.target === null) {
+      throw new SyntaxError(`\`${name}\` is not a C# scalar, and a model name needs a link to its doc`, start.offset);
+    }
+    if (external) throw new SyntaxError(`\`${name}\` links to an external page (${this.target}), not to a model doc`, start.offset);
+    return { kind: 'ref', name, target: this.target, offset: start.offset };
+  }
+}
+
+function isExternal(target: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(target);
+}
+
+function describe(token: Token): string {
+  switch (token.kind) {
+    case 'end':
+      return 'the end of the cell';
+    case 'link':
+      return `a link \`[${token.text}](${token.target})\``;
+    case 'ident':
+    case 'punct':
+      return `\`${token.value}\``;
+    default:
+      return `\`${JSON.stringify(token.value)}\``;
+  }
+}
+
+/** A link's text is a type of its own; the link's target belongs to the model named inside. */
+function parseLink(link: Extract<Token, { kind: 'link' }>): NotationType {
+  return new Parser(tokenize(link.text, link.textOffset), link.target).parseAll();
+}
+
+/** The C# notation. */
+export const csharp: Notation = {
+  id: 'csharp',
+  label: 'C#',
+  parseType(raw: string, options?: ParseOptions): NotationResult {
+    bareNames = options?.bareNames === true;
+    try {
+      return { ok: true, type: new Parser(tokenize(raw), null).parseAll() };
+    } catch (error) {
+      if (error instanceof SyntaxError || error instanceof TokenizeError) {
+        return { ok: false, error: { message: error.message, offset: error.offset } };
+      }
+      throw error;
+    } finally {
+      bareNames = false;
+    }
+  },
+};

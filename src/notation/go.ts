@@ -1,0 +1,271 @@
+/**
+ * Go Type-cell grammar, as Speakeasy's Go SDK generator writes it (2023 to 2024 docs; measured in
+ * NOTATION.md §2, Go row, and over the `gt-go` and `livepeer-go` trees). A recursive-descent parser
+ * over the shared tokens:
+ *
+ * ```text
+ * cell   := type END
+ * type   := '*' type '*'                     italics, only where no italics or link is open
+ *                                            (§2 leaves): inside, `*` is a Go pointer
+ *         | '*' type                         pointer `**string*`, `[*components.X](…)`: inside
+ *                                            italics or link text (§2 "optional / nullable")
+ *         | '[' ']' 'byte'                   raw bytes `*[]byte*` (§2 "other")
+ *         | '[' ']' type                     slice `[]*string*`, `[][shared.X](…)` (§2 "array")
+ *         | 'map' '[' type ']' type          map; the key must read as `string` (§2 "map")
+ *         | 'interface' '{' '}'              any value (§2 "scalars")
+ *         | LINK                             [text](target): `text` is a type; the target
+ *                                            belongs to the model named inside it (§2 leaves)
+ *         | NAME {'.' NAME}                  scalar, library or model name
+ * ```
+ *
+ * Italics and pointers share the `*` token. Markdown italics only wrap a whole leaf and never
+ * nest, and the generator writes pointers only inside them or inside link text; so a `*` met
+ * where neither is open starts italics, and any other `*` is a pointer.
+ *
+ * Scalars (§2 "scalars"): `string`, `bool`, `int` / `int8`…`int64` / `uint`…`uint64` / `byte` /
+ * `rune` (integer), `float32` / `float64` (number), `any` and `interface{}` (any value).
+ * A pointer is Go's optional marker: `{ kind: 'nullable', strength: 'optional' }`.
+ * Library types (§2 "other"), read by name whatever the link target (`types.Date` links to a local
+ * `types/date.md`): `time.Time` = **date-time**, `types.Date` = **date**, `big.Int` = integer,
+ * `decimal.Big` = number, `[]byte` and `io.ReadCloser` = binary, `http.Response` = transport.
+ * `*big.Int`, `*decimal.Big` and `*http.Response` are how Go always spells those types, on
+ * required fields too: that pointer is part of the name and carries no optionality.
+ * Models are always linked; an unlinked unknown name is an error.
+ *
+ * With the `bareNames` option the text is code from a union member heading or fence (§1), such as
+ * `shared.ExampleBoat` or `*big.Int`, not a Markdown cell: there `*` is always a pointer and an
+ * unlinked unknown name is a model (`ref` with a null target).
+ *
+ * @module
+ */
+
+import type { PrimitiveType } from '../model/ir.js';
+import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
+
+const SCALARS: Record<string, PrimitiveType> = {
+  string: 'string',
+  bool: 'boolean',
+  int: 'integer',
+  int8: 'integer',
+  int16: 'integer',
+  int32: 'integer',
+  int64: 'integer',
+  uint: 'integer',
+  uint8: 'integer',
+  uint16: 'integer',
+  uint32: 'integer',
+  uint64: 'integer',
+  byte: 'integer',
+  rune: 'integer',
+  float32: 'number',
+  float64: 'number',
+  any: 'unknown',
+};
+
+/** Library types named by a (qualified) name, inside or outside links. */
+const LIBRARY: Record<string, NotationType> = {
+  'time.Time': { kind: 'primitive', type: 'date-time' },
+  'types.Date': { kind: 'primitive', type: 'date' },
+  'big.Int': { kind: 'primitive', type: 'integer' },
+  'decimal.Big': { kind: 'primitive', type: 'number' },
+  'io.ReadCloser': { kind: 'binary', name: 'io.ReadCloser' },
+  'io.Reader': { kind: 'binary', name: 'io.Reader' },
+  'http.Response': { kind: 'transport', name: 'http.Response' },
+};
+
+/** Library types Go always handles by pointer: `*name` is the type itself, not an optional one. */
+const POINTER_LIBRARY: Record<string, NotationType> = {
+  'big.Int': { kind: 'primitive', type: 'integer' },
+  'decimal.Big': { kind: 'primitive', type: 'number' },
+  'http.Response': { kind: 'transport', name: '*http.Response' },
+};
+
+/** A syntax error at an offset in the cell. */
+class SyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+class Parser {
+  private pos = 0;
+
+  /**
+   * @param tokens the tokens of the cell or of a link's text
+   * @param target the enclosing link's target, or null outside links
+   * @param pointers whether `*` is a Go pointer here (inside italics or link text) rather than
+   *   the start of italics
+   * @param bareNames whether an unlinked unknown name is a model (`ref`) too
+   */
+  constructor(
+    private readonly tokens: Token[],
+    private readonly target: string | null,
+    private pointers: boolean,
+    private readonly bareNames = false,
+  ) {}
+
+  /** `cell := type END`. */
+  parseAll(): NotationType {
+    const type = this.type();
+    const next = this.peek();
+    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    return type;
+  }
+
+  private peek(ahead = 0): Token {
+    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
+  }
+
+  private next(): Token {
+    const token = this.peek();
+    if (token.kind !== 'end') this.pos++;
+    return token;
+  }
+
+  private isPunct(value: string, ahead = 0): boolean {
+    const token = this.peek(ahead);
+    return token.kind === 'punct' && token.value === value;
+  }
+
+  private expectPunct(value: string): void {
+    const token = this.next();
+    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
+  }
+
+  private isIdent(value: string, ahead = 0): boolean {
+    const token = this.peek(ahead);
+    return token.kind === 'ident' && token.value === value;
+  }
+
+  private type(): NotationType {
+    const token = this.peek();
+    if (token.kind === 'punct' && token.value === '*') return this.pointers ? this.pointer() : this.italics();
+    if (token.kind === 'punct' && token.value === '[') return this.slice();
+    if (token.kind === 'link') {
+      this.next();
+      return parseLink(token);
+    }
+    if (this.isIdent('map') && this.isPunct('[', 1)) return this.map();
+    if (this.isIdent('interface') && this.isPunct('{', 1)) {
+      this.next();
+      this.next();
+      this.expectPunct('}');
+      return { kind: 'primitive', type: 'unknown' };
+    }
+    return this.named();
+  }
+
+  /** `'*' type '*'`: italics mean nothing, but inside them `*` is a pointer. */
+  private italics(): NotationType {
+    this.next();
+    this.pointers = true;
+    const inner = this.type();
+    this.expectPunct('*');
+    this.pointers = false;
+    return inner;
+  }
+
+  /** `'*' type`: Go's optional marker, except in the names of pointer-only library types. */
+  private pointer(): NotationType {
+    this.next();
+    const save = this.pos;
+    const name = this.qualifiedName();
+    if (name !== null && POINTER_LIBRARY[name]) return { ...POINTER_LIBRARY[name] };
+    this.pos = save;
+    return { kind: 'nullable', inner: this.type(), strength: 'optional' };
+  }
+
+  /** `NAME {'.' NAME}` when one follows (consumed), else null (nothing consumed). */
+  private qualifiedName(): string | null {
+    if (this.peek().kind !== 'ident') return null;
+    const parts = [(this.next() as Extract<Token, { kind: 'ident' }>).value];
+    while (this.isPunct('.') && this.peek(1).kind === 'ident') {
+      this.next();
+      parts.push((this.next() as Extract<Token, { kind: 'ident' }>).value);
+    }
+    return parts.join('.');
+  }
+
+  /** `'[' ']' type`: a slice; `[]byte` is raw bytes. */
+  private slice(): NotationType {
+    this.next();
+    this.expectPunct(']');
+    if (this.isIdent('byte') && !this.isPunct('.', 1)) {
+      this.next();
+      return { kind: 'binary', name: '[]byte' };
+    }
+    return { kind: 'array', items: this.type() };
+  }
+
+  /** `map[K]V`: a map; Go docs only write string keys. */
+  private map(): NotationType {
+    this.next(); // 'map'
+    this.next(); // '['
+    const keyStart = this.peek();
+    const key = this.type();
+    if (key.kind !== 'primitive' || key.type !== 'string') throw new SyntaxError('`map` keys must be `string`', keyStart.offset);
+    this.expectPunct(']');
+    return { kind: 'map', values: this.type() };
+  }
+
+  /** A scalar, library or model name: `NAME {'.' NAME}`. */
+  private named(): NotationType {
+    const start = this.peek();
+    const name = this.qualifiedName();
+    if (name === null) throw new SyntaxError(`Expected a type but found ${describe(start)}`, start.offset);
+    const scalar = SCALARS[name];
+    if (scalar) return { kind: 'primitive', type: scalar };
+    if (LIBRARY[name]) return { ...LIBRARY[name] };
+    if (this.target === null && this.bareNames) return { kind: 'ref', name, target: null, offset: start.offset };
+    if (this.target === null) {
+      throw new SyntaxError(`\`${name}\` is not a Go scalar, and a model name needs a link to its doc`, start.offset);
+    }
+    if (isExternal(this.target)) throw new SyntaxError(`\`${name}\` links to an external page (${this.target}), not to a model doc`, start.offset);
+    return { kind: 'ref', name, target: this.target, offset: start.offset };
+  }
+}
+
+/** Whether a link target has a URL scheme (`https:`), i.e. points outside the docs. */
+function isExternal(target: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(target);
+}
+
+function describe(token: Token): string {
+  switch (token.kind) {
+    case 'end':
+      return 'the end of the cell';
+    case 'link':
+      return `a link \`[${token.text}](${token.target})\``;
+    case 'ident':
+    case 'punct':
+      return `\`${token.value}\``;
+    default:
+      return `\`${JSON.stringify(token.value)}\``;
+  }
+}
+
+/** A link's text is a type of its own (where `*` is a pointer); the target belongs to the model named inside. */
+function parseLink(link: Extract<Token, { kind: 'link' }>): NotationType {
+  return new Parser(tokenize(link.text, link.textOffset), link.target, true).parseAll();
+}
+
+/** The Go notation. */
+export const go: Notation = {
+  id: 'go',
+  label: 'Go',
+  parseType(raw: string, options?: ParseOptions): NotationResult {
+    const code = options?.bareNames === true;
+    try {
+      return { ok: true, type: new Parser(tokenize(raw), null, code, code).parseAll() };
+    } catch (error) {
+      if (error instanceof SyntaxError || error instanceof TokenizeError) {
+        return { ok: false, error: { message: error.message, offset: error.offset } };
+      }
+      throw error;
+    }
+  },
+};

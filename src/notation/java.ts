@@ -1,0 +1,274 @@
+/**
+ * Java Type-cell grammar, as Speakeasy's Java SDK generator writes it (2023–2025 docs; measured in
+ * NOTATION.md §2, Java row, and in the `gt-java` tree). A recursive-descent parser over the shared
+ * tokens:
+ *
+ * ```text
+ * type    := primary {'[' ']'}                  `byte[]` is binary; any other `X[]` an array
+ * primary := '*' type '*'                       italics: no meaning of their own
+ *          | LINK                               [text](target): `text` is a type; the target
+ *                                               belongs to the model named inside it
+ *          | 'Optional' '<' arg '>'             may be absent   (strength 'optional')
+ *          | 'JsonNullable' '<' arg '>'         may be null     (strength 'nullable')
+ *          | 'List' '<' arg '>'                 array
+ *          | 'Map' '<' 'String' ',' arg '>'     map (keys are always `String`)
+ *          | 'HttpResponse' ['<' ... '>']       transport; the type argument is skipped
+ *          | NAME {'.' NAME}                    scalar, library or (fully qualified) model name
+ * arg     := ['?' 'extends'] type               `Optional<? extends X>` reads as `Optional<X>`
+ * ```
+ *
+ * Sources: NOTATION.md §2 (Java row: scalars, `Optional<X>`, `JsonNullable<X>`, `List<X>`,
+ * `Map<String, X>`, fully qualified refs, `OffsetDateTime`, `LocalDate`, `byte[]`; transport
+ * `HttpResponse<...>`), §3 (`JsonNullable` always allows null); the `gt-java` corpus
+ * (`[HttpResponse<byte[]>](url)`, `*Float*`); Speakeasy Java docs (`Optional<? extends X>`,
+ * `JsonNullable<? extends X>`).
+ *
+ * Scalars: `String`, `Long`/`long`, `Integer`/`int`, `Short`/`short`, `BigInteger` (integers),
+ * `Double`/`double`, `Float`/`float`, `BigDecimal` (numbers), `Boolean`/`boolean`, `Object` (any
+ * value). Library types: `OffsetDateTime` = date-time, `LocalDate` = date (the labels are not
+ * swapped in Java), `InputStream` = binary, `HttpResponse` = transport; they read so when unlinked
+ * or linked to an external page; inside a link to a model doc the name is the model's.
+ * A model name needs a link to its doc: Java docs never write unlinked model names.
+ *
+ * @module
+ */
+
+import type { PrimitiveType } from '../model/ir.js';
+import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
+
+/** Set for the duration of one synchronous parseType call: read unlinked model names as refs. */
+let bareNames = false;
+
+/** Java scalar names (boxed and primitive) and what they read as. */
+const SCALARS: Record<string, PrimitiveType> = {
+  String: 'string',
+  Long: 'integer',
+  long: 'integer',
+  Integer: 'integer',
+  int: 'integer',
+  Short: 'integer',
+  short: 'integer',
+  BigInteger: 'integer',
+  Double: 'number',
+  double: 'number',
+  Float: 'number',
+  float: 'number',
+  BigDecimal: 'number',
+  Boolean: 'boolean',
+  boolean: 'boolean',
+  Object: 'unknown',
+};
+
+/** Library types the docs link to external pages (java.time, java.io, java.net.http). */
+const LIBRARY: Record<string, NotationType> = {
+  OffsetDateTime: { kind: 'primitive', type: 'date-time' },
+  LocalDate: { kind: 'primitive', type: 'date' },
+  InputStream: { kind: 'binary', name: 'InputStream' },
+  HttpResponse: { kind: 'transport', name: 'HttpResponse' },
+};
+
+/** Generic type names and what they build. */
+const GENERICS = new Set(['Optional', 'JsonNullable', 'List', 'Map', 'HttpResponse']);
+
+/** A syntax error at an offset in the cell. */
+class SyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+class Parser {
+  private pos = 0;
+
+  /**
+   * @param tokens the tokens of `source`
+   * @param source the text being read (the cell or a link's text), for transport names
+   * @param base offset of `source` in the cell
+   * @param target the enclosing link's target, or null outside links
+   */
+  constructor(
+    private readonly tokens: Token[],
+    private readonly source: string,
+    private readonly base: number,
+    private readonly target: string | null,
+  ) {}
+
+  parseAll(): NotationType {
+    const type = this.type();
+    const next = this.peek();
+    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    return type;
+  }
+
+  private peek(ahead = 0): Token {
+    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
+  }
+
+  private next(): Token {
+    const token = this.peek();
+    if (token.kind !== 'end') this.pos++;
+    return token;
+  }
+
+  private isPunct(value: string, ahead = 0): boolean {
+    const token = this.peek(ahead);
+    return token.kind === 'punct' && token.value === value;
+  }
+
+  private expectPunct(value: string): Token {
+    const token = this.next();
+    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
+    return token;
+  }
+
+  /** `primary {'[' ']'}`: Java array suffixes. */
+  type(): NotationType {
+    let type = this.primary();
+    while (this.isPunct('[') && this.isPunct(']', 1)) {
+      this.next();
+      this.next();
+      type = { kind: 'array', items: type };
+    }
+    return type;
+  }
+
+  private primary(): NotationType {
+    const token = this.peek();
+    if (token.kind === 'punct' && token.value === '*') {
+      this.next();
+      const inner = this.type();
+      this.expectPunct('*');
+      return inner;
+    }
+    if (token.kind === 'link') {
+      this.next();
+      return parseLink(token);
+    }
+    if (token.kind === 'ident' && this.isPunct('<', 1)) return this.generic();
+    return this.named();
+  }
+
+  /** `Optional<X>`, `JsonNullable<X>`, `List<X>`, `Map<String, X>`, `HttpResponse<...>`. */
+  private generic(): NotationType {
+    const name = this.next() as Extract<Token, { kind: 'ident' }>;
+    if (!GENERICS.has(name.value)) throw new SyntaxError(`\`${name.value}<...>\` is not a Java generic the docs use`, name.offset);
+    if (name.value === 'HttpResponse') return this.transport(name);
+    this.expectPunct('<');
+    let type: NotationType;
+    if (name.value === 'Map') {
+      const key = this.peek();
+      const keyType = this.type();
+      if (keyType.kind !== 'primitive' || keyType.type !== 'string') throw new SyntaxError('`Map` keys must be `String`', key.offset);
+      this.expectPunct(',');
+      type = { kind: 'map', values: this.argument() };
+    } else if (name.value === 'List') {
+      type = { kind: 'array', items: this.argument() };
+    } else {
+      type = { kind: 'nullable', inner: this.argument(), strength: name.value === 'Optional' ? 'optional' : 'nullable' };
+    }
+    this.expectPunct('>');
+    return type;
+  }
+
+  /** A type argument: `['?' 'extends'] type`. */
+  private argument(): NotationType {
+    if (this.isPunct('?')) {
+      const wildcard = this.next();
+      const bound = this.next();
+      if (bound.kind !== 'ident' || bound.value !== 'extends') throw new SyntaxError('Expected `? extends` and a type', wildcard.offset);
+    }
+    return this.type();
+  }
+
+  /** `HttpResponse<...>`: transport-only, so its type argument is skipped (brackets balanced). */
+  private transport(name: Extract<Token, { kind: 'ident' }>): NotationType {
+    this.expectPunct('<');
+    let depth = 1;
+    for (;;) {
+      const token = this.next();
+      if (token.kind === 'end') throw new SyntaxError('Expected `>` but found the end of the cell', token.offset);
+      if (token.kind !== 'punct') continue;
+      if (token.value === '<') depth++;
+      else if (token.value === '>' && --depth === 0) {
+        const text = this.source.slice(name.offset - this.base, token.offset + 1 - this.base);
+        return { kind: 'transport', name: text };
+      }
+    }
+  }
+
+  /** A scalar, library or model name: `NAME {'.' NAME}`, or `byte[]`. */
+  private named(): NotationType {
+    const start = this.peek();
+    const parts: string[] = [];
+    for (;;) {
+      const token = this.next();
+      if (token.kind !== 'ident') throw new SyntaxError(`Expected a type but found ${describe(token)}`, token.offset);
+      parts.push(token.value);
+      if (!this.isPunct('.') || this.peek(1).kind !== 'ident') break;
+      this.next();
+    }
+    const name = parts.join('.');
+    if (name === 'byte' && this.isPunct('[') && this.isPunct(']', 1)) {
+      this.next();
+      this.next();
+      return { kind: 'binary', name: 'byte[]' };
+    }
+    const scalar = SCALARS[name];
+    if (scalar) return { kind: 'primitive', type: scalar };
+    const external = this.target !== null && isExternal(this.target);
+    const library = LIBRARY[name];
+    if (library && (this.target === null || external)) return library;
+    if (this.target === null && bareNames) return { kind: 'ref', name, target: null, offset: start.offset };
+    if (this.target === null) {
+      throw new SyntaxError(`\`${name}\` is not a Java scalar, and a model name needs a link to its doc`, start.offset);
+    }
+    if (external) throw new SyntaxError(`\`${name}\` links to an external page (${this.target}), not to a model doc`, start.offset);
+    return { kind: 'ref', name, target: this.target, offset: start.offset };
+  }
+}
+
+function isExternal(target: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(target);
+}
+
+function describe(token: Token): string {
+  switch (token.kind) {
+    case 'end':
+      return 'the end of the cell';
+    case 'link':
+      return `a link \`[${token.text}](${token.target})\``;
+    case 'ident':
+    case 'punct':
+      return `\`${token.value}\``;
+    default:
+      return `\`${JSON.stringify(token.value)}\``;
+  }
+}
+
+/** A link's text is a type of its own; the link's target belongs to the model named inside. */
+function parseLink(link: Extract<Token, { kind: 'link' }>): NotationType {
+  return new Parser(tokenize(link.text, link.textOffset), link.text, link.textOffset, link.target).parseAll();
+}
+
+/** The Java notation. */
+export const java: Notation = {
+  id: 'java',
+  label: 'Java',
+  parseType(raw: string, options?: ParseOptions): NotationResult {
+    bareNames = options?.bareNames === true;
+    try {
+      return { ok: true, type: new Parser(tokenize(raw), raw, 0, null).parseAll() };
+    } catch (error) {
+      if (error instanceof SyntaxError || error instanceof TokenizeError) {
+        return { ok: false, error: { message: error.message, offset: error.offset } };
+      }
+      throw error;
+    } finally {
+      bareNames = false;
+    }
+  },
+};

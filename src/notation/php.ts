@@ -1,0 +1,244 @@
+/**
+ * PHP Type-cell grammar, as Speakeasy's PHP SDK generator writes it (NOTATION.md §2, PHP row;
+ * measured on `gt-php`, unions from 2024+ PHP docs). A recursive-descent parser over the shared
+ * tokens:
+ *
+ * ```text
+ * type    := member {'|' member}                  union; a `null` member means nullable
+ *                                                 (§2 other: `[string\|float\|null](...)`)
+ * member  := '*' type '*'                         italics: no meaning of their own
+ *          | LINK                                 [text](target): `text` is a type; the target
+ *                                                 belongs to the model named inside it
+ *          | '?' member                           may be absent              (§2 optional marker)
+ *          | 'array' '<' type '>'                 array                      (§2 array)
+ *          | 'array' '<' type ',' type '>'        map; the key is `string`   (§2 map)
+ *          | 'array'                              array of anything (union members: the member's
+ *                                                 own doc says `array<...>`)
+ *          | ['\'] NAME {'\' NAME}                scalar, library or model name
+ * ```
+ *
+ * Scalars (§2): `string`, `int`, `float`, `bool`, `mixed` (any value), `null`. `\DateTime` is both
+ * date and date-time in PHP docs; it reads as **date-time** (the wider of the two).
+ * `\Brick\Math\BigInteger` / `\Brick\Math\BigDecimal` (2024+ big numbers) read as integer / number,
+ * `\Brick\DateTime\LocalDate` as date. `\Psr\Http\Message\ResponseInterface` is transport-only and
+ * `\Psr\Http\Message\StreamInterface` binary. Library names are matched with or without their
+ * leading `\`. A model name (`\OpenAPI\OpenAPI\Models\Shared\Pet`, `Components\Pet`) needs a link
+ * to its doc: PHP docs never write unlinked model names.
+ *
+ * @module
+ */
+
+import type { PrimitiveType } from '../model/ir.js';
+import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
+
+/** Set for the duration of one synchronous parseType call: read unlinked model names as refs. */
+let bareNames = false;
+
+const SCALARS: Record<string, PrimitiveType> = {
+  string: 'string',
+  int: 'integer',
+  float: 'number',
+  bool: 'boolean',
+  mixed: 'unknown',
+  DateTime: 'date-time',
+  'Brick\\DateTime\\LocalDate': 'date',
+  'Brick\\Math\\BigInteger': 'integer',
+  'Brick\\Math\\BigDecimal': 'number',
+};
+
+/** Binary payloads (a string on the JSON wire). */
+const BINARY = new Set(['Psr\\Http\\Message\\StreamInterface']);
+
+/** Transport-only types (PSR-7 HTTP responses): never wire data. */
+const TRANSPORT = new Set(['Psr\\Http\\Message\\ResponseInterface']);
+
+/** A syntax error at an offset in the cell. */
+class SyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+type LinkToken = Extract<Token, { kind: 'link' }>;
+
+class Parser {
+  private pos = 0;
+
+  /**
+   * @param tokens the tokens of the cell or of one link's text
+   * @param target the enclosing link's target, or null outside links
+   */
+  constructor(
+    private readonly tokens: Token[],
+    private readonly target: string | null,
+  ) {}
+
+  /** The whole token list as one type. */
+  parseAll(): NotationType {
+    const type = this.type();
+    const next = this.peek();
+    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    return type;
+  }
+
+  private peek(ahead = 0): Token {
+    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
+  }
+
+  private next(): Token {
+    const token = this.peek();
+    if (token.kind !== 'end') this.pos++;
+    return token;
+  }
+
+  private isPunct(value: string, ahead = 0): boolean {
+    const token = this.peek(ahead);
+    return token.kind === 'punct' && token.value === value;
+  }
+
+  private expectPunct(value: string): void {
+    const token = this.next();
+    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
+  }
+
+  /** `type`: members joined by `|`; a `null` member makes the rest nullable. */
+  type(): NotationType {
+    const members = [this.member()];
+    while (this.isPunct('|')) {
+      this.next();
+      members.push(this.member());
+    }
+    return unionOf(members);
+  }
+
+  /** `member` in the grammar above. */
+  private member(): NotationType {
+    const token = this.peek();
+    if (token.kind === 'punct' && token.value === '*') {
+      this.next();
+      const inner = this.type();
+      this.expectPunct('*');
+      return inner;
+    }
+    if (token.kind === 'punct' && token.value === '?') {
+      this.next();
+      return { kind: 'nullable', inner: this.member(), strength: 'optional' };
+    }
+    if (token.kind === 'link') {
+      this.next();
+      return parseLink(token);
+    }
+    if (token.kind === 'ident' && token.value === 'array') {
+      this.next();
+      return this.isPunct('<') ? this.array() : { kind: 'array', items: { kind: 'primitive', type: 'unknown' } };
+    }
+    return this.named();
+  }
+
+  /** `array<X>` or `array<string, X>`, after `array`. */
+  private array(): NotationType {
+    this.expectPunct('<');
+    const keyOffset = this.peek().offset;
+    const first = this.type();
+    if (!this.isPunct(',')) {
+      this.expectPunct('>');
+      return { kind: 'array', items: first };
+    }
+    this.next();
+    const values = this.type();
+    this.expectPunct('>');
+    if (first.kind !== 'primitive' || first.type !== 'string') throw new SyntaxError('`array<K, V>` keys must be `string`', keyOffset);
+    return { kind: 'map', values };
+  }
+
+  /** `['\'] NAME {'\' NAME}`: a scalar, library or model name. */
+  private named(): NotationType {
+    const start = this.peek();
+    const rooted = this.isPunct('\\');
+    if (rooted) this.next();
+    const parts: string[] = [];
+    for (;;) {
+      const token = this.next();
+      if (token.kind !== 'ident') throw new SyntaxError(`Expected a type but found ${describe(token)}`, token.offset);
+      parts.push(token.value);
+      if (!this.isPunct('\\')) break;
+      this.next();
+    }
+    if (this.isPunct('<')) throw new SyntaxError(`Unknown PHP generic \`${parts.join('\\')}<...>\``, start.offset);
+    return this.resolve(parts.join('\\'), rooted, start.offset);
+  }
+
+  /** What a name means; `rooted` when written with a leading `\`. */
+  private resolve(name: string, rooted: boolean, offset: number): NotationType {
+    const written = rooted ? `\\${name}` : name;
+    if (name === 'null') return { kind: 'literal', value: null };
+    const scalar = SCALARS[name];
+    if (scalar) return { kind: 'primitive', type: scalar };
+    if (BINARY.has(name)) return { kind: 'binary', name: written };
+    if (TRANSPORT.has(name)) return { kind: 'transport', name: written };
+    if (this.target === null && bareNames) return { kind: 'ref', name: written, target: null, offset };
+    if (this.target === null) {
+      throw new SyntaxError(`\`${written}\` is not a PHP scalar, and a model name needs a link to its doc`, offset);
+    }
+    if (isExternal(this.target)) throw new SyntaxError(`\`${written}\` links to an external page (${this.target}), not to a model doc`, offset);
+    return { kind: 'ref', name: written, target: this.target, offset };
+  }
+}
+
+/**
+ * The type of `A|B|...`: one member is itself; a `null` member (`string|null`) wraps the others in
+ * an optional-strength nullable, like `?string`.
+ */
+function unionOf(members: NotationType[]): NotationType {
+  if (members.length === 1) return members[0]!;
+  const rest = members.filter((m) => !(m.kind === 'literal' && m.value === null));
+  if (rest.length === 0) return { kind: 'literal', value: null };
+  const inner: NotationType = rest.length === 1 ? rest[0]! : { kind: 'union', members: rest };
+  return rest.length === members.length ? inner : { kind: 'nullable', inner, strength: 'optional' };
+}
+
+function isExternal(target: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(target);
+}
+
+function describe(token: Token): string {
+  switch (token.kind) {
+    case 'end':
+      return 'the end of the cell';
+    case 'link':
+      return `a link \`[${token.text}](${token.target})\``;
+    case 'ident':
+    case 'punct':
+      return `\`${token.value}\``;
+    default:
+      return `\`${JSON.stringify(token.value)}\``;
+  }
+}
+
+/** A link's text is a type of its own; the link's target belongs to the model named inside. */
+function parseLink(link: LinkToken): NotationType {
+  return new Parser(tokenize(link.text, link.textOffset), link.target).parseAll();
+}
+
+/** The PHP notation (Speakeasy PHP SDKs). */
+export const php: Notation = {
+  id: 'php',
+  label: 'PHP',
+  parseType(raw: string, options?: ParseOptions): NotationResult {
+    bareNames = options?.bareNames === true;
+    try {
+      return { ok: true, type: new Parser(tokenize(raw), null).parseAll() };
+    } catch (error) {
+      if (error instanceof SyntaxError || error instanceof TokenizeError) {
+        return { ok: false, error: { message: error.message, offset: error.offset } };
+      }
+      throw error;
+    } finally {
+      bareNames = false;
+    }
+  },
+};

@@ -1,0 +1,285 @@
+/**
+ * TypeScript Type-cell grammar, as Speakeasy's TypeScript SDK generator writes it (2023 to 2026
+ * docs; measured in NOTATION.md §2, TypeScript row, and over the `gt-typescript`, `livepeer-js` and
+ * `vercel` trees). A recursive-descent parser over the shared tokens:
+ *
+ * ```text
+ * cell    := type END
+ * type    := postfix {'|' postfix}                 union `A | B` (§2 "other": unions)
+ * postfix := primary {'[' ']'}                     array `X[]`, `*string*[][]`, `[models.X](…)[]` (§2 "array")
+ * primary := '*' type '*'                          italics: no meaning of their own (§2 leaves)
+ *          | LINK                                  [text](target): `text` is a type; the target
+ *                                                  belongs to the model named inside it (§2 leaves)
+ *          | '(' type ')'                          grouping, `(A | B)[]`
+ *          | 'Record' '<' type ',' type '>'        map; the key must read as `string` (§2 "map")
+ *          | '{' '[' NAME ':' type ']' ':' type '}'
+ *                                                  index signature, the same map (§1 union
+ *                                                  member headings `{ [k: string]: models.X }`)
+ *          | 'ReadableStream' '<' 'Uint8Array' '>' binary (§2 "other")
+ *          | STRING | NUMBER | 'true' | 'false' | 'null'
+ *                                                  literal types `*"host"*`, `*true*` (§2 "scalars")
+ *          | NAME {'.' NAME}                       scalar, library, or model name
+ * ```
+ *
+ * Scalars (§2 "scalars"): `string`, `number`, `boolean`, `any` / `unknown` (any value), `bigint`
+ * (integer). TypeScript has no optional or nullable marker in Type cells (§2: "none").
+ * Library types: `Date` reads as **date-time** and `RFCDate` (Speakeasy's date class, linked to a
+ * local `types/rfcdate.md`) as **date**; `Uint8Array`, `ReadableStream<Uint8Array>`, `File`, `Blob`
+ * are binary; `AxiosResponse` and `Response` (fetch) are transport-only (§2 "other" and the
+ * transport paragraph).
+ *
+ * Model names: a name inside a link to a model doc is a `ref` with that target. 2026 docs also
+ * write unlinked, namespace-qualified names (`*models.X*`, §2 "other"): those are `ref`s with a
+ * null target, resolved by name later. An unlinked, unqualified unknown name is an error, except
+ * with the `bareNames` option (union member headings, §1), where any unlinked name is a `ref`.
+ *
+ * @module
+ */
+
+import type { PrimitiveType } from '../model/ir.js';
+import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
+
+const SCALARS: Record<string, PrimitiveType> = {
+  string: 'string',
+  number: 'number',
+  bigint: 'integer',
+  boolean: 'boolean',
+  any: 'unknown',
+  unknown: 'unknown',
+  Date: 'date-time',
+  RFCDate: 'date',
+};
+
+/** Literal keywords: `*true*`, `*false*`, `*null*`. */
+const KEYWORD_LITERALS: Record<string, boolean | null> = { true: true, false: false, null: null };
+
+/** Raw-bytes types. `ReadableStream<Uint8Array>` is read by its own rule. */
+const BINARY = new Set(['Uint8Array', 'File', 'Blob']);
+
+/** Transport-only types (HTTP response objects): never wire data. */
+const TRANSPORT = new Set(['AxiosResponse', 'Response']);
+
+/** A syntax error at an offset in the cell. */
+class SyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+class Parser {
+  private pos = 0;
+
+  /**
+   * @param tokens the tokens of the cell or of a link's text
+   * @param target the enclosing link's target, or null outside links
+   * @param bareNames whether an unlinked, unqualified unknown name is a model (`ref`) too
+   */
+  constructor(
+    private readonly tokens: Token[],
+    private readonly target: string | null,
+    private readonly bareNames = false,
+  ) {}
+
+  /** `cell := type END`. */
+  parseAll(): NotationType {
+    const type = this.type();
+    const next = this.peek();
+    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    return type;
+  }
+
+  private peek(ahead = 0): Token {
+    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
+  }
+
+  private next(): Token {
+    const token = this.peek();
+    if (token.kind !== 'end') this.pos++;
+    return token;
+  }
+
+  private isPunct(value: string, ahead = 0): boolean {
+    const token = this.peek(ahead);
+    return token.kind === 'punct' && token.value === value;
+  }
+
+  private expectPunct(value: string): Token {
+    const token = this.next();
+    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
+    return token;
+  }
+
+  private isIdent(value: string, ahead = 0): boolean {
+    const token = this.peek(ahead);
+    return token.kind === 'ident' && token.value === value;
+  }
+
+  /** `type := postfix {'|' postfix}`. */
+  private type(): NotationType {
+    const members = [this.postfix()];
+    while (this.isPunct('|')) {
+      this.next();
+      members.push(this.postfix());
+    }
+    return members.length === 1 ? members[0]! : { kind: 'union', members };
+  }
+
+  /** `postfix := primary {'[' ']'}`. */
+  private postfix(): NotationType {
+    let type = this.primary();
+    while (this.isPunct('[')) {
+      this.next();
+      this.expectPunct(']');
+      type = { kind: 'array', items: type };
+    }
+    return type;
+  }
+
+  private primary(): NotationType {
+    const token = this.peek();
+    if (token.kind === 'punct' && token.value === '*') return this.italics();
+    if (token.kind === 'punct' && token.value === '(') {
+      this.next();
+      const inner = this.type();
+      this.expectPunct(')');
+      return inner;
+    }
+    if (token.kind === 'link') {
+      this.next();
+      return parseLink(token);
+    }
+    if (token.kind === 'string' || token.kind === 'number') {
+      this.next();
+      return { kind: 'literal', value: token.value };
+    }
+    if (token.kind === 'ident' && token.value in KEYWORD_LITERALS) {
+      this.next();
+      return { kind: 'literal', value: KEYWORD_LITERALS[token.value]! };
+    }
+    if (token.kind === 'punct' && token.value === '{') return this.indexSignature();
+    if (this.isIdent('Record') && this.isPunct('<', 1)) return this.record();
+    if (this.isIdent('ReadableStream') && this.isPunct('<', 1)) return this.readableStream();
+    return this.named();
+  }
+
+  /** `'*' type '*'`: italics wrap scalar and model names; they mean nothing. */
+  private italics(): NotationType {
+    this.next();
+    const inner = this.type();
+    this.expectPunct('*');
+    return inner;
+  }
+
+  /** `Record<K, V>`: a map; TypeScript docs only write string keys. */
+  private record(): NotationType {
+    this.next(); // 'Record'
+    this.next(); // '<'
+    const keyStart = this.peek();
+    const key = this.type();
+    if (key.kind !== 'primitive' || key.type !== 'string') throw new SyntaxError('`Record` keys must be `string`', keyStart.offset);
+    this.expectPunct(',');
+    const values = this.type();
+    this.expectPunct('>');
+    return { kind: 'map', values };
+  }
+
+  /** `{ [k: string]: V }`: the same map as `Record<string, V>`. */
+  private indexSignature(): NotationType {
+    this.next(); // '{'
+    this.expectPunct('[');
+    const key = this.next();
+    if (key.kind !== 'ident') throw new SyntaxError(`Expected a key name but found ${describe(key)}`, key.offset);
+    this.expectPunct(':');
+    const keyStart = this.peek();
+    const keyType = this.type();
+    if (keyType.kind !== 'primitive' || keyType.type !== 'string') throw new SyntaxError('Index signature keys must be `string`', keyStart.offset);
+    this.expectPunct(']');
+    this.expectPunct(':');
+    const values = this.type();
+    this.expectPunct('}');
+    return { kind: 'map', values };
+  }
+
+  /** `ReadableStream<Uint8Array>`: a byte stream. */
+  private readableStream(): NotationType {
+    this.next(); // 'ReadableStream'
+    this.next(); // '<'
+    const item = this.next();
+    if (item.kind !== 'ident' || item.value !== 'Uint8Array') {
+      throw new SyntaxError(`Expected \`Uint8Array\` in \`ReadableStream<…>\` but found ${describe(item)}`, item.offset);
+    }
+    this.expectPunct('>');
+    return { kind: 'binary', name: 'ReadableStream<Uint8Array>' };
+  }
+
+  /** A scalar, library or model name: `NAME {'.' NAME}`. */
+  private named(): NotationType {
+    const start = this.peek();
+    const parts: string[] = [];
+    for (;;) {
+      const token = this.next();
+      if (token.kind !== 'ident') throw new SyntaxError(`Expected a type but found ${describe(token)}`, token.offset);
+      parts.push(token.value);
+      if (!this.isPunct('.')) break;
+      this.next();
+    }
+    const name = parts.join('.');
+    const scalar = SCALARS[name];
+    if (scalar) return { kind: 'primitive', type: scalar };
+    if (BINARY.has(name)) return { kind: 'binary', name };
+    if (TRANSPORT.has(name)) return { kind: 'transport', name };
+    if (this.target === null) {
+      if (parts.length > 1 || this.bareNames) return { kind: 'ref', name, target: null, offset: start.offset };
+      throw new SyntaxError(
+        `\`${name}\` is not a TypeScript scalar, and an unlinked model name must be qualified (\`models.${name}\`)`,
+        start.offset,
+      );
+    }
+    if (isExternal(this.target)) throw new SyntaxError(`\`${name}\` links to an external page (${this.target}), not to a model doc`, start.offset);
+    return { kind: 'ref', name, target: this.target, offset: start.offset };
+  }
+}
+
+/** Whether a link target has a URL scheme (`https:`), i.e. points outside the docs. */
+function isExternal(target: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(target);
+}
+
+function describe(token: Token): string {
+  switch (token.kind) {
+    case 'end':
+      return 'the end of the cell';
+    case 'link':
+      return `a link \`[${token.text}](${token.target})\``;
+    case 'ident':
+    case 'punct':
+      return `\`${token.value}\``;
+    default:
+      return `\`${JSON.stringify(token.value)}\``;
+  }
+}
+
+/** A link's text is a type of its own; the link's target belongs to the model named inside. */
+function parseLink(link: Extract<Token, { kind: 'link' }>): NotationType {
+  return new Parser(tokenize(link.text, link.textOffset), link.target).parseAll();
+}
+
+/** The TypeScript notation. */
+export const typescript: Notation = {
+  id: 'typescript',
+  label: 'TypeScript',
+  parseType(raw: string, options?: ParseOptions): NotationResult {
+    try {
+      return { ok: true, type: new Parser(tokenize(raw), null, options?.bareNames === true).parseAll() };
+    } catch (error) {
+      if (error instanceof SyntaxError || error instanceof TokenizeError) {
+        return { ok: false, error: { message: error.message, offset: error.offset } };
+      }
+      throw error;
+    }
+  },
+};
