@@ -9,7 +9,9 @@
 /**
  * A token.
  * - `ident`: `[A-Za-z_$][A-Za-z0-9_$]*` (Unicode letters and digits included).
- * - `punct`: `::`, or one of `. , ( ) < > [ ] { } | ? : * & \\ =`.
+ * - `punct`: `::`, or one of `. , ( ) < > [ ] { } | ? : * & \\ = ;`.
+ *
+ * Spaces, tabs and line ends separate tokens.
  * - `link`: `[text](target)` with balanced brackets; `text` is raw and starts at `textOffset`.
  * - `string`: a double-quoted literal, `value` unescaped.
  * - `number`: a JSON-style number.
@@ -34,7 +36,7 @@ export class TokenizeError extends Error {
 
 const IDENT_START = /[\p{L}_$]/u;
 const IDENT_PART = /[\p{L}\p{N}_$]/u;
-const PUNCT = new Set(['.', ',', '(', ')', '<', '>', '[', ']', '{', '}', '|', '?', ':', '*', '&', '\\', '=']);
+const PUNCT = new Set(['.', ',', '(', ')', '<', '>', '[', ']', '{', '}', '|', '?', ':', '*', '&', '\\', '=', ';']);
 
 /**
  * Split a Type cell into tokens, ending with one `end` token.
@@ -48,7 +50,7 @@ export function tokenize(text: string, base = 0): Token[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
-    if (ch === ' ' || ch === '\t') {
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
       i++;
     } else if (ch === '[') {
       const link = readLink(text, i);
