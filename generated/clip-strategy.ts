@@ -20,17 +20,16 @@ export interface ClipStrategy {
 /** True when `value` is a valid {@link ClipStrategy}. Allocates nothing; use {@link validateClipStrategy} to learn why a value is not. */
 export function isClipStrategy(value: unknown): value is ClipStrategy {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "start_time")) {
-    x = value["start_time"];
+    const x = value["start_time"];
     if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
   }
   if (rt.hasOwn(value, "end_time")) {
-    x = value["end_time"];
+    const x = value["end_time"];
     if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
   }
   if (rt.hasOwn(value, "playback_id")) {
-    x = value["playback_id"];
+    const x = value["playback_id"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   return true;
@@ -49,23 +48,22 @@ export function checkClipStrategy(
     rt.mismatch(errors, path, "ClipStrategy", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "start_time")) {
-    x = value["start_time"];
+    const x = value["start_time"];
     if (x !== undefined) {
       if (!(typeof x === "number" && Number.isFinite(x)))
         rt.mismatch(errors, path + "/start_time", "number", x);
     }
   }
   if (rt.hasOwn(value, "end_time")) {
-    x = value["end_time"];
+    const x = value["end_time"];
     if (x !== undefined) {
       if (!(typeof x === "number" && Number.isFinite(x)))
         rt.mismatch(errors, path + "/end_time", "number", x);
     }
   }
   if (rt.hasOwn(value, "playback_id")) {
-    x = value["playback_id"];
+    const x = value["playback_id"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/playback_id", "string", x);
     }

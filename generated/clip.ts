@@ -36,25 +36,24 @@ export interface Clip {
 /** True when `value` is a valid {@link Clip}. Allocates nothing; use {@link validateClip} to learn why a value is not. */
 export function isClip(value: unknown): value is Clip {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "url")) {
-    x = value["url"];
+    const x = value["url"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "clip_strategy")) {
-    x = value["clip_strategy"];
+    const x = value["clip_strategy"];
     if (x !== undefined && !isClipStrategy(x)) return false;
   }
   if (rt.hasOwn(value, "catalyst_pipeline_strategy")) {
-    x = value["catalyst_pipeline_strategy"];
+    const x = value["catalyst_pipeline_strategy"];
     if (x !== undefined && !isCatalystPipelineStrategy(x)) return false;
   }
   if (rt.hasOwn(value, "session_id")) {
-    x = value["session_id"];
+    const x = value["session_id"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "input_id")) {
-    x = value["input_id"];
+    const x = value["input_id"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   return true;
@@ -69,33 +68,32 @@ export function checkClip(value: unknown, path: string, errors: rt.ValidationErr
     rt.mismatch(errors, path, "Clip", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "url")) {
-    x = value["url"];
+    const x = value["url"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/url", "string", x);
     }
   }
   if (rt.hasOwn(value, "clip_strategy")) {
-    x = value["clip_strategy"];
+    const x = value["clip_strategy"];
     if (x !== undefined) {
       checkClipStrategy(x, path + "/clip_strategy", errors);
     }
   }
   if (rt.hasOwn(value, "catalyst_pipeline_strategy")) {
-    x = value["catalyst_pipeline_strategy"];
+    const x = value["catalyst_pipeline_strategy"];
     if (x !== undefined) {
       checkCatalystPipelineStrategy(x, path + "/catalyst_pipeline_strategy", errors);
     }
   }
   if (rt.hasOwn(value, "session_id")) {
-    x = value["session_id"];
+    const x = value["session_id"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/session_id", "string", x);
     }
   }
   if (rt.hasOwn(value, "input_id")) {
-    x = value["input_id"];
+    const x = value["input_id"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/input_id", "string", x);
     }

@@ -27,20 +27,21 @@ export interface ExportData {
 /** True when `value` is a valid {@link ExportData}. Allocates nothing; use {@link validateExportData} to learn why a value is not. */
 export function isExportData(value: unknown): value is ExportData {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (!rt.hasOwn(value, "content")) return false;
-  x = value["content"];
-  if (!isContent(x)) return false;
+  {
+    const x = value["content"];
+    if (x === undefined || !isContent(x)) return false;
+  }
   if (rt.hasOwn(value, "ipfs")) {
-    x = value["ipfs"];
+    const x = value["ipfs"];
     if (x !== undefined && !isIpfsExportParams(x)) return false;
   }
   if (rt.hasOwn(value, "type")) {
-    x = value["type"];
+    const x = value["type"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "id")) {
-    x = value["id"];
+    const x = value["id"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   return true;
@@ -55,29 +56,28 @@ export function checkExportData(value: unknown, path: string, errors: rt.Validat
     rt.mismatch(errors, path, "ExportData", value);
     return;
   }
-  let x: unknown;
   if (!rt.hasOwn(value, "content")) rt.missing(errors, path + "/content", "Content");
   else {
-    x = value["content"];
+    const x = value["content"];
     if (x === undefined) rt.mismatch(errors, path + "/content", "Content", x);
     else {
       checkContent(x, path + "/content", errors);
     }
   }
   if (rt.hasOwn(value, "ipfs")) {
-    x = value["ipfs"];
+    const x = value["ipfs"];
     if (x !== undefined) {
       checkIpfsExportParams(x, path + "/ipfs", errors);
     }
   }
   if (rt.hasOwn(value, "type")) {
-    x = value["type"];
+    const x = value["type"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/type", "string", x);
     }
   }
   if (rt.hasOwn(value, "id")) {
-    x = value["id"];
+    const x = value["id"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/id", "string", x);
     }

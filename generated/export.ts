@@ -16,9 +16,8 @@ export interface Export {
 /** True when `value` is a valid {@link Export}. Allocates nothing; use {@link validateExport} to learn why a value is not. */
 export function isExport(value: unknown): value is Export {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "ipfs")) {
-    x = value["ipfs"];
+    const x = value["ipfs"];
     if (x !== undefined && !isTaskIpfs(x)) return false;
   }
   return true;
@@ -33,9 +32,8 @@ export function checkExport(value: unknown, path: string, errors: rt.ValidationE
     rt.mismatch(errors, path, "Export", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "ipfs")) {
-    x = value["ipfs"];
+    const x = value["ipfs"];
     if (x !== undefined) {
       checkTaskIpfs(x, path + "/ipfs", errors);
     }

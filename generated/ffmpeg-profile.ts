@@ -34,36 +34,45 @@ export interface FfmpegProfile {
 /** True when `value` is a valid {@link FfmpegProfile}. Allocates nothing; use {@link validateFfmpegProfile} to learn why a value is not. */
 export function isFfmpegProfile(value: unknown): value is FfmpegProfile {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (!rt.hasOwn(value, "width")) return false;
-  x = value["width"];
-  if (!Number.isInteger(x)) return false;
+  {
+    const x = value["width"];
+    if (x === undefined || !Number.isInteger(x)) return false;
+  }
   if (!rt.hasOwn(value, "name")) return false;
-  x = value["name"];
-  if (!(typeof x === "string")) return false;
+  {
+    const x = value["name"];
+    if (x === undefined || !(typeof x === "string")) return false;
+  }
   if (!rt.hasOwn(value, "height")) return false;
-  x = value["height"];
-  if (!Number.isInteger(x)) return false;
+  {
+    const x = value["height"];
+    if (x === undefined || !Number.isInteger(x)) return false;
+  }
   if (!rt.hasOwn(value, "bitrate")) return false;
-  x = value["bitrate"];
-  if (!Number.isInteger(x)) return false;
+  {
+    const x = value["bitrate"];
+    if (x === undefined || !Number.isInteger(x)) return false;
+  }
   if (!rt.hasOwn(value, "fps")) return false;
-  x = value["fps"];
-  if (!Number.isInteger(x)) return false;
+  {
+    const x = value["fps"];
+    if (x === undefined || !Number.isInteger(x)) return false;
+  }
   if (rt.hasOwn(value, "fps_den")) {
-    x = value["fps_den"];
+    const x = value["fps_den"];
     if (x !== undefined && !Number.isInteger(x)) return false;
   }
   if (rt.hasOwn(value, "gop")) {
-    x = value["gop"];
+    const x = value["gop"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "profile")) {
-    x = value["profile"];
+    const x = value["profile"];
     if (x !== undefined && !isProfile(x)) return false;
   }
   if (rt.hasOwn(value, "encoder")) {
-    x = value["encoder"];
+    const x = value["encoder"];
     if (x !== undefined && !isEncoder(x)) return false;
   }
   return true;
@@ -82,10 +91,9 @@ export function checkFfmpegProfile(
     rt.mismatch(errors, path, "FfmpegProfile", value);
     return;
   }
-  let x: unknown;
   if (!rt.hasOwn(value, "width")) rt.missing(errors, path + "/width", "integer");
   else {
-    x = value["width"];
+    const x = value["width"];
     if (x === undefined) rt.mismatch(errors, path + "/width", "integer", x);
     else {
       if (!Number.isInteger(x)) rt.mismatch(errors, path + "/width", "integer", x);
@@ -93,7 +101,7 @@ export function checkFfmpegProfile(
   }
   if (!rt.hasOwn(value, "name")) rt.missing(errors, path + "/name", "string");
   else {
-    x = value["name"];
+    const x = value["name"];
     if (x === undefined) rt.mismatch(errors, path + "/name", "string", x);
     else {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/name", "string", x);
@@ -101,7 +109,7 @@ export function checkFfmpegProfile(
   }
   if (!rt.hasOwn(value, "height")) rt.missing(errors, path + "/height", "integer");
   else {
-    x = value["height"];
+    const x = value["height"];
     if (x === undefined) rt.mismatch(errors, path + "/height", "integer", x);
     else {
       if (!Number.isInteger(x)) rt.mismatch(errors, path + "/height", "integer", x);
@@ -109,7 +117,7 @@ export function checkFfmpegProfile(
   }
   if (!rt.hasOwn(value, "bitrate")) rt.missing(errors, path + "/bitrate", "integer");
   else {
-    x = value["bitrate"];
+    const x = value["bitrate"];
     if (x === undefined) rt.mismatch(errors, path + "/bitrate", "integer", x);
     else {
       if (!Number.isInteger(x)) rt.mismatch(errors, path + "/bitrate", "integer", x);
@@ -117,32 +125,32 @@ export function checkFfmpegProfile(
   }
   if (!rt.hasOwn(value, "fps")) rt.missing(errors, path + "/fps", "integer");
   else {
-    x = value["fps"];
+    const x = value["fps"];
     if (x === undefined) rt.mismatch(errors, path + "/fps", "integer", x);
     else {
       if (!Number.isInteger(x)) rt.mismatch(errors, path + "/fps", "integer", x);
     }
   }
   if (rt.hasOwn(value, "fps_den")) {
-    x = value["fps_den"];
+    const x = value["fps_den"];
     if (x !== undefined) {
       if (!Number.isInteger(x)) rt.mismatch(errors, path + "/fps_den", "integer", x);
     }
   }
   if (rt.hasOwn(value, "gop")) {
-    x = value["gop"];
+    const x = value["gop"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/gop", "string", x);
     }
   }
   if (rt.hasOwn(value, "profile")) {
-    x = value["profile"];
+    const x = value["profile"];
     if (x !== undefined) {
       checkProfile(x, path + "/profile", errors);
     }
   }
   if (rt.hasOwn(value, "encoder")) {
-    x = value["encoder"];
+    const x = value["encoder"];
     if (x !== undefined) {
       checkEncoder(x, path + "/encoder", errors);
     }

@@ -19,9 +19,8 @@ export interface Hls {
 /** True when `value` is a valid {@link Hls}. Allocates nothing; use {@link validateHls} to learn why a value is not. */
 export function isHls(value: unknown): value is Hls {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "path")) {
-    x = value["path"];
+    const x = value["path"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   return true;
@@ -36,9 +35,8 @@ export function checkHls(value: unknown, path: string, errors: rt.ValidationErro
     rt.mismatch(errors, path, "Hls", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "path")) {
-    x = value["path"];
+    const x = value["path"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/path", "string", x);
     }

@@ -33,4 +33,5 @@ export * from "./task.js";
 export * from "./transcode-file.js";
 export * from "./transcode.js";
 export * from "./upload-output.js";
-export * from "./_runtime.js";
+export { ValidationFailedError } from "./_runtime.js";
+export type { ValidationError, ValidationResult } from "./_runtime.js";

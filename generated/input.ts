@@ -20,9 +20,8 @@ export interface Input {
 /** True when `value` is a valid {@link Input}. Allocates nothing; use {@link validateInput} to learn why a value is not. */
 export function isInput(value: unknown): value is Input {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "url")) {
-    x = value["url"];
+    const x = value["url"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   return true;
@@ -37,9 +36,8 @@ export function checkInput(value: unknown, path: string, errors: rt.ValidationEr
     rt.mismatch(errors, path, "Input", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "url")) {
-    x = value["url"];
+    const x = value["url"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/url", "string", x);
     }

@@ -35,13 +35,12 @@ export interface IpfsExportParams {
 /** True when `value` is a valid {@link IpfsExportParams}. Allocates nothing; use {@link validateIpfsExportParams} to learn why a value is not. */
 export function isIpfsExportParams(value: unknown): value is IpfsExportParams {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "nft_metadata_template")) {
-    x = value["nft_metadata_template"];
+    const x = value["nft_metadata_template"];
     if (x !== undefined && !isNftMetadataTemplate(x)) return false;
   }
   if (rt.hasOwn(value, "nft_metadata")) {
-    x = value["nft_metadata"];
+    const x = value["nft_metadata"];
     if (x !== undefined && !isNftMetadata(x)) return false;
   }
   return true;
@@ -60,15 +59,14 @@ export function checkIpfsExportParams(
     rt.mismatch(errors, path, "IpfsExportParams", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "nft_metadata_template")) {
-    x = value["nft_metadata_template"];
+    const x = value["nft_metadata_template"];
     if (x !== undefined) {
       checkNftMetadataTemplate(x, path + "/nft_metadata_template", errors);
     }
   }
   if (rt.hasOwn(value, "nft_metadata")) {
-    x = value["nft_metadata"];
+    const x = value["nft_metadata"];
     if (x !== undefined) {
       checkNftMetadata(x, path + "/nft_metadata", errors);
     }

@@ -19,9 +19,8 @@ export interface Mp4 {
 /** True when `value` is a valid {@link Mp4}. Allocates nothing; use {@link validateMp4} to learn why a value is not. */
 export function isMp4(value: unknown): value is Mp4 {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "path")) {
-    x = value["path"];
+    const x = value["path"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   return true;
@@ -36,9 +35,8 @@ export function checkMp4(value: unknown, path: string, errors: rt.ValidationErro
     rt.mismatch(errors, path, "Mp4", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "path")) {
-    x = value["path"];
+    const x = value["path"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/path", "string", x);
     }

@@ -26,25 +26,24 @@ export interface Output {
 /** True when `value` is a valid {@link Output}. Allocates nothing; use {@link validateOutput} to learn why a value is not. */
 export function isOutput(value: unknown): value is Output {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "upload")) {
-    x = value["upload"];
+    const x = value["upload"];
     if (x !== undefined && !isOutput$1(x)) return false;
   }
   if (rt.hasOwn(value, "import")) {
-    x = value["import"];
+    const x = value["import"];
     if (x !== undefined && !isOutput$3(x)) return false;
   }
   if (rt.hasOwn(value, "export")) {
-    x = value["export"];
+    const x = value["export"];
     if (x !== undefined && !isExport(x)) return false;
   }
   if (rt.hasOwn(value, "export_data")) {
-    x = value["export_data"];
+    const x = value["export_data"];
     if (x !== undefined && !isTaskExportData(x)) return false;
   }
   if (rt.hasOwn(value, "transcode")) {
-    x = value["transcode"];
+    const x = value["transcode"];
     if (x !== undefined && !isTaskTranscode(x)) return false;
   }
   return true;
@@ -59,33 +58,32 @@ export function checkOutput(value: unknown, path: string, errors: rt.ValidationE
     rt.mismatch(errors, path, "Output", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "upload")) {
-    x = value["upload"];
+    const x = value["upload"];
     if (x !== undefined) {
       checkOutput$2(x, path + "/upload", errors);
     }
   }
   if (rt.hasOwn(value, "import")) {
-    x = value["import"];
+    const x = value["import"];
     if (x !== undefined) {
       checkOutput$4(x, path + "/import", errors);
     }
   }
   if (rt.hasOwn(value, "export")) {
-    x = value["export"];
+    const x = value["export"];
     if (x !== undefined) {
       checkExport(x, path + "/export", errors);
     }
   }
   if (rt.hasOwn(value, "export_data")) {
-    x = value["export_data"];
+    const x = value["export_data"];
     if (x !== undefined) {
       checkTaskExportData(x, path + "/export_data", errors);
     }
   }
   if (rt.hasOwn(value, "transcode")) {
-    x = value["transcode"];
+    const x = value["transcode"];
     if (x !== undefined) {
       checkTaskTranscode(x, path + "/transcode", errors);
     }

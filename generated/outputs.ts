@@ -20,13 +20,12 @@ export interface Outputs {
 /** True when `value` is a valid {@link Outputs}. Allocates nothing; use {@link validateOutputs} to learn why a value is not. */
 export function isOutputs(value: unknown): value is Outputs {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "hls")) {
-    x = value["hls"];
+    const x = value["hls"];
     if (x !== undefined && !isHls(x)) return false;
   }
   if (rt.hasOwn(value, "mp4")) {
-    x = value["mp4"];
+    const x = value["mp4"];
     if (x !== undefined && !isMp4(x)) return false;
   }
   return true;
@@ -41,15 +40,14 @@ export function checkOutputs(value: unknown, path: string, errors: rt.Validation
     rt.mismatch(errors, path, "Outputs", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "hls")) {
-    x = value["hls"];
+    const x = value["hls"];
     if (x !== undefined) {
       checkHls(x, path + "/hls", errors);
     }
   }
   if (rt.hasOwn(value, "mp4")) {
-    x = value["mp4"];
+    const x = value["mp4"];
     if (x !== undefined) {
       checkMp4(x, path + "/mp4", errors);
     }

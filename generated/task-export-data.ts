@@ -20,9 +20,8 @@ export interface TaskExportData {
 /** True when `value` is a valid {@link TaskExportData}. Allocates nothing; use {@link validateTaskExportData} to learn why a value is not. */
 export function isTaskExportData(value: unknown): value is TaskExportData {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "ipfs")) {
-    x = value["ipfs"];
+    const x = value["ipfs"];
     if (x !== undefined && !isTaskSchemasIpfs(x)) return false;
   }
   return true;
@@ -41,9 +40,8 @@ export function checkTaskExportData(
     rt.mismatch(errors, path, "TaskExportData", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "ipfs")) {
-    x = value["ipfs"];
+    const x = value["ipfs"];
     if (x !== undefined) {
       checkTaskSchemasIpfs(x, path + "/ipfs", errors);
     }

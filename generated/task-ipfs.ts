@@ -29,28 +29,29 @@ export interface TaskIpfs {
 /** True when `value` is a valid {@link TaskIpfs}. Allocates nothing; use {@link validateTaskIpfs} to learn why a value is not. */
 export function isTaskIpfs(value: unknown): value is TaskIpfs {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (!rt.hasOwn(value, "video_file_cid")) return false;
-  x = value["video_file_cid"];
-  if (!(typeof x === "string")) return false;
+  {
+    const x = value["video_file_cid"];
+    if (x === undefined || !(typeof x === "string")) return false;
+  }
   if (rt.hasOwn(value, "video_file_url")) {
-    x = value["video_file_url"];
+    const x = value["video_file_url"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "video_file_gateway_url")) {
-    x = value["video_file_gateway_url"];
+    const x = value["video_file_gateway_url"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "nft_metadata_cid")) {
-    x = value["nft_metadata_cid"];
+    const x = value["nft_metadata_cid"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "nft_metadata_url")) {
-    x = value["nft_metadata_url"];
+    const x = value["nft_metadata_url"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "nft_metadata_gateway_url")) {
-    x = value["nft_metadata_gateway_url"];
+    const x = value["nft_metadata_gateway_url"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   return true;
@@ -65,42 +66,41 @@ export function checkTaskIpfs(value: unknown, path: string, errors: rt.Validatio
     rt.mismatch(errors, path, "TaskIpfs", value);
     return;
   }
-  let x: unknown;
   if (!rt.hasOwn(value, "video_file_cid")) rt.missing(errors, path + "/video_file_cid", "string");
   else {
-    x = value["video_file_cid"];
+    const x = value["video_file_cid"];
     if (x === undefined) rt.mismatch(errors, path + "/video_file_cid", "string", x);
     else {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/video_file_cid", "string", x);
     }
   }
   if (rt.hasOwn(value, "video_file_url")) {
-    x = value["video_file_url"];
+    const x = value["video_file_url"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/video_file_url", "string", x);
     }
   }
   if (rt.hasOwn(value, "video_file_gateway_url")) {
-    x = value["video_file_gateway_url"];
+    const x = value["video_file_gateway_url"];
     if (x !== undefined) {
       if (!(typeof x === "string"))
         rt.mismatch(errors, path + "/video_file_gateway_url", "string", x);
     }
   }
   if (rt.hasOwn(value, "nft_metadata_cid")) {
-    x = value["nft_metadata_cid"];
+    const x = value["nft_metadata_cid"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/nft_metadata_cid", "string", x);
     }
   }
   if (rt.hasOwn(value, "nft_metadata_url")) {
-    x = value["nft_metadata_url"];
+    const x = value["nft_metadata_url"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/nft_metadata_url", "string", x);
     }
   }
   if (rt.hasOwn(value, "nft_metadata_gateway_url")) {
-    x = value["nft_metadata_gateway_url"];
+    const x = value["nft_metadata_gateway_url"];
     if (x !== undefined) {
       if (!(typeof x === "string"))
         rt.mismatch(errors, path + "/nft_metadata_gateway_url", "string", x);

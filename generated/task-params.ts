@@ -35,25 +35,24 @@ export interface TaskParams {
 /** True when `value` is a valid {@link TaskParams}. Allocates nothing; use {@link validateTaskParams} to learn why a value is not. */
 export function isTaskParams(value: unknown): value is TaskParams {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "upload")) {
-    x = value["upload"];
+    const x = value["upload"];
     if (x !== undefined && !isTaskUploadOutput(x)) return false;
   }
   if (rt.hasOwn(value, "import")) {
-    x = value["import"];
+    const x = value["import"];
     if (x !== undefined && !isUploadOutput(x)) return false;
   }
   if (rt.hasOwn(value, "export_data")) {
-    x = value["export_data"];
+    const x = value["export_data"];
     if (x !== undefined && !isExportData(x)) return false;
   }
   if (rt.hasOwn(value, "transcode")) {
-    x = value["transcode"];
+    const x = value["transcode"];
     if (x !== undefined && !isTranscode(x)) return false;
   }
   if (rt.hasOwn(value, "transcode_file")) {
-    x = value["transcode_file"];
+    const x = value["transcode_file"];
     if (x !== undefined && !isTranscodeFile(x)) return false;
   }
   return true;
@@ -68,33 +67,32 @@ export function checkTaskParams(value: unknown, path: string, errors: rt.Validat
     rt.mismatch(errors, path, "TaskParams", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "upload")) {
-    x = value["upload"];
+    const x = value["upload"];
     if (x !== undefined) {
       checkTaskUploadOutput(x, path + "/upload", errors);
     }
   }
   if (rt.hasOwn(value, "import")) {
-    x = value["import"];
+    const x = value["import"];
     if (x !== undefined) {
       checkUploadOutput(x, path + "/import", errors);
     }
   }
   if (rt.hasOwn(value, "export_data")) {
-    x = value["export_data"];
+    const x = value["export_data"];
     if (x !== undefined) {
       checkExportData(x, path + "/export_data", errors);
     }
   }
   if (rt.hasOwn(value, "transcode")) {
-    x = value["transcode"];
+    const x = value["transcode"];
     if (x !== undefined) {
       checkTranscode(x, path + "/transcode", errors);
     }
   }
   if (rt.hasOwn(value, "transcode_file")) {
-    x = value["transcode_file"];
+    const x = value["transcode_file"];
     if (x !== undefined) {
       checkTranscodeFile(x, path + "/transcode_file", errors);
     }

@@ -16,10 +16,11 @@ export interface TaskSchemasIpfs {
 /** True when `value` is a valid {@link TaskSchemasIpfs}. Allocates nothing; use {@link validateTaskSchemasIpfs} to learn why a value is not. */
 export function isTaskSchemasIpfs(value: unknown): value is TaskSchemasIpfs {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (!rt.hasOwn(value, "cid")) return false;
-  x = value["cid"];
-  if (!(typeof x === "string")) return false;
+  {
+    const x = value["cid"];
+    if (x === undefined || !(typeof x === "string")) return false;
+  }
   return true;
 }
 
@@ -36,10 +37,9 @@ export function checkTaskSchemasIpfs(
     rt.mismatch(errors, path, "TaskSchemasIpfs", value);
     return;
   }
-  let x: unknown;
   if (!rt.hasOwn(value, "cid")) rt.missing(errors, path + "/cid", "string");
   else {
-    x = value["cid"];
+    const x = value["cid"];
     if (x === undefined) rt.mismatch(errors, path + "/cid", "string", x);
     else {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/cid", "string", x);

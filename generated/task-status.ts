@@ -28,23 +28,26 @@ export interface TaskStatus {
 /** True when `value` is a valid {@link TaskStatus}. Allocates nothing; use {@link validateTaskStatus} to learn why a value is not. */
 export function isTaskStatus(value: unknown): value is TaskStatus {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (!rt.hasOwn(value, "phase")) return false;
-  x = value["phase"];
-  if (!isTaskPhase(x)) return false;
+  {
+    const x = value["phase"];
+    if (x === undefined || !isTaskPhase(x)) return false;
+  }
   if (!rt.hasOwn(value, "updated_at")) return false;
-  x = value["updated_at"];
-  if (!(typeof x === "number" && Number.isFinite(x))) return false;
+  {
+    const x = value["updated_at"];
+    if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
+  }
   if (rt.hasOwn(value, "progress")) {
-    x = value["progress"];
+    const x = value["progress"];
     if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
   }
   if (rt.hasOwn(value, "error_message")) {
-    x = value["error_message"];
+    const x = value["error_message"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "retries")) {
-    x = value["retries"];
+    const x = value["retries"];
     if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
   }
   return true;
@@ -59,10 +62,9 @@ export function checkTaskStatus(value: unknown, path: string, errors: rt.Validat
     rt.mismatch(errors, path, "TaskStatus", value);
     return;
   }
-  let x: unknown;
   if (!rt.hasOwn(value, "phase")) rt.missing(errors, path + "/phase", "TaskPhase");
   else {
-    x = value["phase"];
+    const x = value["phase"];
     if (x === undefined) rt.mismatch(errors, path + "/phase", "TaskPhase", x);
     else {
       checkTaskPhase(x, path + "/phase", errors);
@@ -70,7 +72,7 @@ export function checkTaskStatus(value: unknown, path: string, errors: rt.Validat
   }
   if (!rt.hasOwn(value, "updated_at")) rt.missing(errors, path + "/updated_at", "number");
   else {
-    x = value["updated_at"];
+    const x = value["updated_at"];
     if (x === undefined) rt.mismatch(errors, path + "/updated_at", "number", x);
     else {
       if (!(typeof x === "number" && Number.isFinite(x)))
@@ -78,20 +80,20 @@ export function checkTaskStatus(value: unknown, path: string, errors: rt.Validat
     }
   }
   if (rt.hasOwn(value, "progress")) {
-    x = value["progress"];
+    const x = value["progress"];
     if (x !== undefined) {
       if (!(typeof x === "number" && Number.isFinite(x)))
         rt.mismatch(errors, path + "/progress", "number", x);
     }
   }
   if (rt.hasOwn(value, "error_message")) {
-    x = value["error_message"];
+    const x = value["error_message"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/error_message", "string", x);
     }
   }
   if (rt.hasOwn(value, "retries")) {
-    x = value["retries"];
+    const x = value["retries"];
     if (x !== undefined) {
       if (!(typeof x === "number" && Number.isFinite(x)))
         rt.mismatch(errors, path + "/retries", "number", x);

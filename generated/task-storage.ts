@@ -20,9 +20,8 @@ export interface TaskStorage {
 /** True when `value` is a valid {@link TaskStorage}. Allocates nothing; use {@link validateTaskStorage} to learn why a value is not. */
 export function isTaskStorage(value: unknown): value is TaskStorage {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "url")) {
-    x = value["url"];
+    const x = value["url"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   return true;
@@ -37,9 +36,8 @@ export function checkTaskStorage(value: unknown, path: string, errors: rt.Valida
     rt.mismatch(errors, path, "TaskStorage", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "url")) {
-    x = value["url"];
+    const x = value["url"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/url", "string", x);
     }

@@ -15,9 +15,8 @@ export interface TaskTranscode {
 /** True when `value` is a valid {@link TaskTranscode}. Allocates nothing; use {@link validateTaskTranscode} to learn why a value is not. */
 export function isTaskTranscode(value: unknown): value is TaskTranscode {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "asset")) {
-    x = value["asset"];
+    const x = value["asset"];
     if (x !== undefined && !isTaskTranscode$1(x)) return false;
   }
   return true;
@@ -36,9 +35,8 @@ export function checkTaskTranscode(
     rt.mismatch(errors, path, "TaskTranscode", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "asset")) {
-    x = value["asset"];
+    const x = value["asset"];
     if (x !== undefined) {
       checkTaskTranscode$2(x, path + "/asset", errors);
     }

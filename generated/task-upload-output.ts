@@ -31,17 +31,16 @@ export interface TaskUploadOutput {
 /** True when `value` is a valid {@link TaskUploadOutput}. Allocates nothing; use {@link validateTaskUploadOutput} to learn why a value is not. */
 export function isTaskUploadOutput(value: unknown): value is TaskUploadOutput {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "url")) {
-    x = value["url"];
+    const x = value["url"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "encryption")) {
-    x = value["encryption"];
+    const x = value["encryption"];
     if (x !== undefined && !isEncryptionOutput(x)) return false;
   }
   if (rt.hasOwn(value, "recorded_session_id")) {
-    x = value["recorded_session_id"];
+    const x = value["recorded_session_id"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   return true;
@@ -60,21 +59,20 @@ export function checkTaskUploadOutput(
     rt.mismatch(errors, path, "TaskUploadOutput", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "url")) {
-    x = value["url"];
+    const x = value["url"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/url", "string", x);
     }
   }
   if (rt.hasOwn(value, "encryption")) {
-    x = value["encryption"];
+    const x = value["encryption"];
     if (x !== undefined) {
       checkEncryptionOutput(x, path + "/encryption", errors);
     }
   }
   if (rt.hasOwn(value, "recorded_session_id")) {
-    x = value["recorded_session_id"];
+    const x = value["recorded_session_id"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/recorded_session_id", "string", x);
     }

@@ -50,45 +50,44 @@ export interface Task {
 /** True when `value` is a valid {@link Task}. Allocates nothing; use {@link validateTask} to learn why a value is not. */
 export function isTask(value: unknown): value is Task {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "id")) {
-    x = value["id"];
+    const x = value["id"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "type")) {
-    x = value["type"];
+    const x = value["type"];
     if (x !== undefined && !isTaskType(x)) return false;
   }
   if (rt.hasOwn(value, "created_at")) {
-    x = value["created_at"];
+    const x = value["created_at"];
     if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
   }
   if (rt.hasOwn(value, "scheduled_at")) {
-    x = value["scheduled_at"];
+    const x = value["scheduled_at"];
     if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
   }
   if (rt.hasOwn(value, "input_asset_id")) {
-    x = value["input_asset_id"];
+    const x = value["input_asset_id"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "output_asset_id")) {
-    x = value["output_asset_id"];
+    const x = value["output_asset_id"];
     if (x !== undefined && !(typeof x === "string")) return false;
   }
   if (rt.hasOwn(value, "params")) {
-    x = value["params"];
+    const x = value["params"];
     if (x !== undefined && !isTaskParams(x)) return false;
   }
   if (rt.hasOwn(value, "clip")) {
-    x = value["clip"];
+    const x = value["clip"];
     if (x !== undefined && !isClip(x)) return false;
   }
   if (rt.hasOwn(value, "status")) {
-    x = value["status"];
+    const x = value["status"];
     if (x !== undefined && !isTaskStatus(x)) return false;
   }
   if (rt.hasOwn(value, "output")) {
-    x = value["output"];
+    const x = value["output"];
     if (x !== undefined && !isOutput(x)) return false;
   }
   return true;
@@ -103,65 +102,64 @@ export function checkTask(value: unknown, path: string, errors: rt.ValidationErr
     rt.mismatch(errors, path, "Task", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "id")) {
-    x = value["id"];
+    const x = value["id"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/id", "string", x);
     }
   }
   if (rt.hasOwn(value, "type")) {
-    x = value["type"];
+    const x = value["type"];
     if (x !== undefined) {
       checkTaskType(x, path + "/type", errors);
     }
   }
   if (rt.hasOwn(value, "created_at")) {
-    x = value["created_at"];
+    const x = value["created_at"];
     if (x !== undefined) {
       if (!(typeof x === "number" && Number.isFinite(x)))
         rt.mismatch(errors, path + "/created_at", "number", x);
     }
   }
   if (rt.hasOwn(value, "scheduled_at")) {
-    x = value["scheduled_at"];
+    const x = value["scheduled_at"];
     if (x !== undefined) {
       if (!(typeof x === "number" && Number.isFinite(x)))
         rt.mismatch(errors, path + "/scheduled_at", "number", x);
     }
   }
   if (rt.hasOwn(value, "input_asset_id")) {
-    x = value["input_asset_id"];
+    const x = value["input_asset_id"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/input_asset_id", "string", x);
     }
   }
   if (rt.hasOwn(value, "output_asset_id")) {
-    x = value["output_asset_id"];
+    const x = value["output_asset_id"];
     if (x !== undefined) {
       if (!(typeof x === "string")) rt.mismatch(errors, path + "/output_asset_id", "string", x);
     }
   }
   if (rt.hasOwn(value, "params")) {
-    x = value["params"];
+    const x = value["params"];
     if (x !== undefined) {
       checkTaskParams(x, path + "/params", errors);
     }
   }
   if (rt.hasOwn(value, "clip")) {
-    x = value["clip"];
+    const x = value["clip"];
     if (x !== undefined) {
       checkClip(x, path + "/clip", errors);
     }
   }
   if (rt.hasOwn(value, "status")) {
-    x = value["status"];
+    const x = value["status"];
     if (x !== undefined) {
       checkTaskStatus(x, path + "/status", errors);
     }
   }
   if (rt.hasOwn(value, "output")) {
-    x = value["output"];
+    const x = value["output"];
     if (x !== undefined) {
       checkOutput(x, path + "/output", errors);
     }

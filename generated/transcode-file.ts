@@ -31,25 +31,24 @@ export interface TranscodeFile {
 /** True when `value` is a valid {@link TranscodeFile}. Allocates nothing; use {@link validateTranscodeFile} to learn why a value is not. */
 export function isTranscodeFile(value: unknown): value is TranscodeFile {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "input")) {
-    x = value["input"];
+    const x = value["input"];
     if (x !== undefined && !isInput(x)) return false;
   }
   if (rt.hasOwn(value, "storage")) {
-    x = value["storage"];
+    const x = value["storage"];
     if (x !== undefined && !isTaskStorage(x)) return false;
   }
   if (rt.hasOwn(value, "outputs")) {
-    x = value["outputs"];
+    const x = value["outputs"];
     if (x !== undefined && !isOutputs(x)) return false;
   }
   if (rt.hasOwn(value, "profiles")) {
-    x = value["profiles"];
+    const x = value["profiles"];
     if (x !== undefined && !isTranscodeFile$1(x)) return false;
   }
   if (rt.hasOwn(value, "target_segment_size_secs")) {
-    x = value["target_segment_size_secs"];
+    const x = value["target_segment_size_secs"];
     if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
   }
   return true;
@@ -68,33 +67,32 @@ export function checkTranscodeFile(
     rt.mismatch(errors, path, "TranscodeFile", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "input")) {
-    x = value["input"];
+    const x = value["input"];
     if (x !== undefined) {
       checkInput(x, path + "/input", errors);
     }
   }
   if (rt.hasOwn(value, "storage")) {
-    x = value["storage"];
+    const x = value["storage"];
     if (x !== undefined) {
       checkTaskStorage(x, path + "/storage", errors);
     }
   }
   if (rt.hasOwn(value, "outputs")) {
-    x = value["outputs"];
+    const x = value["outputs"];
     if (x !== undefined) {
       checkOutputs(x, path + "/outputs", errors);
     }
   }
   if (rt.hasOwn(value, "profiles")) {
-    x = value["profiles"];
+    const x = value["profiles"];
     if (x !== undefined) {
       checkTranscodeFile$2(x, path + "/profiles", errors);
     }
   }
   if (rt.hasOwn(value, "target_segment_size_secs")) {
-    x = value["target_segment_size_secs"];
+    const x = value["target_segment_size_secs"];
     if (x !== undefined) {
       if (!(typeof x === "number" && Number.isFinite(x)))
         rt.mismatch(errors, path + "/target_segment_size_secs", "number", x);

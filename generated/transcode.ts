@@ -17,9 +17,8 @@ export interface Transcode {
 /** True when `value` is a valid {@link Transcode}. Allocates nothing; use {@link validateTranscode} to learn why a value is not. */
 export function isTranscode(value: unknown): value is Transcode {
   if (!rt.isObject(value)) return false;
-  let x: unknown;
   if (rt.hasOwn(value, "profile")) {
-    x = value["profile"];
+    const x = value["profile"];
     if (x !== undefined && !isFfmpegProfile(x)) return false;
   }
   return true;
@@ -34,9 +33,8 @@ export function checkTranscode(value: unknown, path: string, errors: rt.Validati
     rt.mismatch(errors, path, "Transcode", value);
     return;
   }
-  let x: unknown;
   if (rt.hasOwn(value, "profile")) {
-    x = value["profile"];
+    const x = value["profile"];
     if (x !== undefined) {
       checkFfmpegProfile(x, path + "/profile", errors);
     }

@@ -41,6 +41,7 @@ interface CommonOptions {
   notation?: string;
   verbose?: boolean;
   out?: string;
+  allowBrokenLinks?: boolean;
 }
 
 function version(): string {
@@ -69,6 +70,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
       .option('-i, --input <dir>', 'folder of Markdown model docs')
       .option('-r, --root <name|doc>', 'root model: a name (`Task`) or a doc path relative to --input; repeatable (default: every model)', collect, [])
       .addOption(new Option('-n, --notation <id>', 'Type-cell notation of the docs (default: detected)').choices(['auto', ...Object.keys(notations)]))
+      .option('--allow-broken-links', 'read links to docs that do not exist as `unknown`, with a warning instead of an error')
       .option('-v, --verbose', 'also print info diagnostics');
 
   common(program.command('generate').description('write the TypeScript files for the root models and everything they reach'))
@@ -127,7 +129,8 @@ async function run(command: 'generate' | 'ir', options: CommonOptions, io: CliIO
     }
 
     const started = performance.now();
-    const ir = buildModel(folderDocSource(input), notation ? { notation, roots } : { roots });
+    const allowBrokenLinks = options.allowBrokenLinks === true;
+    const ir = buildModel(folderDocSource(input), notation ? { notation, roots, allowBrokenLinks } : { roots, allowBrokenLinks });
     report(ir.diagnostics, input, io, options.verbose === true);
     if (command === 'ir') {
       io.stdout(`${JSON.stringify(ir, null, 2)}\n`);

@@ -1,6 +1,6 @@
 /**
- * Configuration: found and loaded with cosmiconfig (`docs2ts.config.{json,js,mjs}` or a `docs2ts`
- * key in package.json, in the working folder), validated key by key.
+ * Configuration: found and loaded with cosmiconfig (`docs2ts.config.{json,js,mjs}`, else a
+ * `docs2ts` key in package.json, in the working folder), validated key by key.
  *
  * @module
  */
@@ -43,14 +43,14 @@ const KEYS: Record<keyof Config, 'path' | 'string' | 'string[]'> = {
  */
 export async function loadConfig(cwd: string, explicit?: string): Promise<{ config: Config; file: string } | null> {
   const explorer = cosmiconfig('docs2ts', {
-    searchPlaces: ['package.json', 'docs2ts.config.json', 'docs2ts.config.js', 'docs2ts.config.mjs'],
+    searchPlaces: ['docs2ts.config.json', 'docs2ts.config.js', 'docs2ts.config.mjs', 'package.json'],
     searchStrategy: 'none',
   });
   let result;
   try {
     result = explicit ? await explorer.load(path.resolve(cwd, explicit)) : await explorer.search(cwd);
   } catch (error) {
-    throw new ConfigError(`Cannot read config ${explicit ?? ''}: ${(error as Error).message}`);
+    throw new ConfigError(`Cannot read the config${explicit ? ` \`${explicit}\`` : ''}: ${(error as Error).message}`);
   }
   if (!result || result.isEmpty) return explicit ? { config: {}, file: path.resolve(cwd, explicit) } : null;
   return { config: validateConfig(result.config, result.filepath), file: result.filepath };
@@ -67,7 +67,7 @@ export function validateConfig(raw: unknown, file: string): Config {
   const config: Config = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema') continue;
-    const kind = KEYS[key as keyof Config];
+    const kind = Object.hasOwn(KEYS, key) ? KEYS[key as keyof Config] : undefined;
     if (!kind) throw new ConfigError(`${file}: unknown key \`${key}\` (known: ${Object.keys(KEYS).join(', ')})`);
     if (kind === 'string[]') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new ConfigError(`${file}: \`${key}\` must be an array of strings`);

@@ -23,36 +23,64 @@ export class WriteError extends Error {}
 /**
  * Replace the output folder's generated files with `files`, all-or-nothing.
  *
- * The new folder is built beside the output folder (same parent, so the final renames stay on one
- * file system), then swapped in. Files docs2ts did not write (not in the old manifest) are carried
- * over untouched; generated files that are no longer generated are removed. A folder that exists,
- * is not empty and has no manifest is refused: docs2ts never deletes what it did not write.
+ * The new folder is built beside the output folder (same parent, so every rename stays on one file
+ * system), then swapped in. Entries docs2ts did not write (not in the old manifest) are moved over
+ * as they are (renamed: same inode, links stay links); generated files that are no longer
+ * generated are removed. docs2ts never deletes or overwrites what it did not write: a non-empty
+ * folder without a manifest, or a file of the user's where a generated file would go, is refused.
+ * An output path that is a symbolic link to a folder writes into that folder.
  *
  * @param outDir the output folder (created if missing, with its parents)
  * @param files file name (relative, POSIX, no `..`) → text
- * @throws {WriteError} when the folder is not docs2ts's, or a name would leave the folder
+ * @throws {WriteError} when the folder is not docs2ts's, a name would leave the folder or clash
+ *   with a user's file, or the file system refuses (the message says which); nothing is changed
  */
 export function writeOutput(outDir: string, files: ReadonlyMap<string, string>): void {
-  const out = path.resolve(outDir);
+  let out = path.resolve(outDir);
   for (const name of files.keys()) {
     const target = path.resolve(out, name);
     if (name === MANIFEST_FILE || path.relative(out, target).startsWith('..') || path.isAbsolute(name) || target === out) {
       throw new WriteError(`Refusing to write \`${name}\`: it is not a plain file name inside the output folder`);
     }
   }
-  const previous = readManifest(out);
-  const exists = fs.existsSync(out);
-  if (exists && !fs.statSync(out).isDirectory()) throw new WriteError(`Output \`${outDir}\` exists and is not a folder`);
-  if (exists && previous === null && fs.readdirSync(out).length > 0) {
+  let link: fs.Stats | undefined;
+  try {
+    link = fs.lstatSync(out, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new WriteError(`Cannot create the output folder \`${outDir}\`: ${(error as Error).message}`);
+  }
+  if (link?.isSymbolicLink()) {
+    const real = fs.statSync(out, { throwIfNoEntry: false });
+    if (!real?.isDirectory()) throw new WriteError(`Output \`${outDir}\` is a symbolic link to something that is not a folder`);
+    out = fs.realpathSync(out);
+  }
+  const stat = fs.statSync(out, { throwIfNoEntry: false });
+  const exists = stat !== undefined;
+  if (exists && !stat.isDirectory()) throw new WriteError(`Output \`${outDir}\` exists and is not a folder`);
+  const previous = exists ? readManifest(out) : null;
+  const entries = exists ? fs.readdirSync(out) : [];
+  if (exists && previous === null && entries.length > 0) {
     throw new WriteError(`Output folder \`${outDir}\` is not empty and was not written by docs2ts (no ${MANIFEST_FILE}); choose an empty or new folder`);
+  }
+  const owned = new Set([...(previous?.files ?? []), MANIFEST_FILE]);
+  const foreign = entries.filter((entry) => !owned.has(entry));
+  const clash = foreign.filter((entry) => files.has(entry));
+  if (clash.length > 0) {
+    throw new WriteError(`Output folder \`${outDir}\` holds ${clash.map((c) => `\`${c}\``).join(', ')}, not written by docs2ts, where a generated file would go; move or rename it`);
   }
 
   const parent = path.dirname(out);
-  fs.mkdirSync(parent, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(out)}.docs2ts-`));
+  let staging: string;
+  try {
+    fs.mkdirSync(parent, { recursive: true });
+    staging = fs.mkdtempSync(path.join(parent, `.${path.basename(out)}.docs2ts-`));
+  } catch (error) {
+    throw new WriteError(`Cannot create the output folder \`${outDir}\`: ${(error as Error).message}`);
+  }
+  const moved: string[] = [];
   try {
     // mkdtemp makes the folder private (0700); give it the mode the old folder had, or a usual one.
-    fs.chmodSync(staging, exists ? fs.statSync(out).mode & 0o7777 : 0o755);
+    fs.chmodSync(staging, exists ? stat.mode & 0o7777 : 0o755);
     for (const [name, text] of files) {
       const target = path.join(staging, name);
       fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -60,27 +88,28 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>):
     }
     const manifest: Manifest = { generator: 'docs2ts', files: [...files.keys()].sort() };
     fs.writeFileSync(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (exists) {
-      const owned = new Set([...(previous?.files ?? []), MANIFEST_FILE]);
-      for (const entry of fs.readdirSync(out)) {
-        if (owned.has(entry) || files.has(entry)) continue;
-        fs.cpSync(path.join(out, entry), path.join(staging, entry), { recursive: true, preserveTimestamps: true });
-      }
-      const backup = `${staging}.old`;
-      fs.renameSync(out, backup);
-      try {
-        fs.renameSync(staging, out);
-      } catch (error) {
-        fs.renameSync(backup, out);
-        throw error;
-      }
-      fs.rmSync(backup, { recursive: true, force: true });
-    } else {
+    if (!exists) {
       fs.renameSync(staging, out);
+      return;
     }
+    for (const entry of foreign) {
+      fs.renameSync(path.join(out, entry), path.join(staging, entry));
+      moved.push(entry);
+    }
+    const backup = `${staging}.old`;
+    fs.renameSync(out, backup);
+    try {
+      fs.renameSync(staging, out);
+    } catch (error) {
+      fs.renameSync(backup, out);
+      throw error;
+    }
+    fs.rmSync(backup, { recursive: true, force: true });
   } catch (error) {
+    // Put the user's entries back where they were, then drop the staging folder.
+    for (const entry of moved) fs.renameSync(path.join(staging, entry), path.join(out, entry));
     fs.rmSync(staging, { recursive: true, force: true });
-    throw error;
+    throw error instanceof WriteError ? error : new WriteError(`Cannot write the output folder \`${outDir}\`: ${(error as Error).message}`);
   }
 }
 

@@ -135,3 +135,60 @@ describe('docs2ts ir', () => {
     expect(JSON.parse(result.stdout).diagnostics.filter((d: { severity: string }) => d.severity !== 'info').map((d: { ruleId: string }) => d.ruleId)).toEqual(['link-missing', 'notation-unknown']);
   });
 });
+
+describe('docs2ts generate: the output folder is the user\'s too', () => {
+  it('writes through a symbolic link to a folder, and refuses a dangling one (exit 1)', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, good);
+    fs.mkdirSync(path.join(dir, 'real'));
+    fs.symlinkSync('real', path.join(dir, 'link'));
+    expect((await runCli(['generate', '-i', 'models', '-o', 'link'], dir)).code).toBe(0);
+    expect(fs.lstatSync(path.join(dir, 'link')).isSymbolicLink()).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'real', 'a.ts'))).toBe(true);
+    fs.symlinkSync('nowhere', path.join(dir, 'dangling'));
+    const dangling = await runCli(['generate', '-i', 'models', '-o', 'dangling'], dir);
+    expect(dangling.code).toBe(1);
+    expect(dangling.stderr).toMatch(/symbolic link/);
+  });
+
+  it('moves the user\'s entries over untouched (same inode, links stay relative) and refuses to overwrite their files', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, good);
+    const out = path.join(dir, 'out');
+    expect((await runCli(['generate', '-i', 'models', '-o', 'out'], dir)).code).toBe(0);
+    fs.writeFileSync(path.join(out, 'notes.txt'), 'mine');
+    fs.symlinkSync('notes.txt', path.join(out, 'rel'));
+    const inode = fs.statSync(path.join(out, 'notes.txt')).ino;
+    expect((await runCli(['generate', '-i', 'models', '-o', 'out'], dir)).code).toBe(0);
+    expect(fs.statSync(path.join(out, 'notes.txt')).ino).toBe(inode);
+    expect(fs.readlinkSync(path.join(out, 'rel'))).toBe('notes.txt');
+    // A file of the user's where a generated file would go: refused, nothing changes.
+    fs.rmSync(path.join(out, 'a.ts'));
+    fs.writeFileSync(path.join(out, 'a.ts'), '// my own');
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, MANIFEST_FILE), 'utf8')) as { files: string[] };
+    fs.writeFileSync(path.join(out, MANIFEST_FILE), JSON.stringify({ generator: 'docs2ts', files: manifest.files.filter((f) => f !== 'a.ts') }));
+    const before = readTree(out);
+    const clash = await runCli(['generate', '-i', 'models', '-o', 'out'], dir);
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toMatch(/`a\.ts`, not written by docs2ts/);
+    expect(readTree(out)).toEqual(before);
+  });
+
+  it('an --out the file system refuses is exit 1 with a message, not a crash', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, good);
+    fs.writeFileSync(path.join(dir, 'file'), 'x');
+    const result = await runCli(['generate', '-i', 'models', '-o', 'file/sub'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/docs2ts: Cannot create the output folder/);
+  });
+
+  it.each(['constructor', 'toString', '__proto__'])('config key %s is unknown (exit 2)', async (key) => {
+    const dir = tmpDir();
+    writeDocs(dir, good);
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), `{"input": "models", "out": "o", "${key}": "x"}`);
+    const result = await runCli(['generate'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`unknown key \`${key}\``));
+  });
+});

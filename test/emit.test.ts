@@ -128,3 +128,61 @@ describe('fileNames and banner', () => {
     expect(renderBanner('From {{sources}}.\n\nDo not edit.', 'a.md\n*/ evil')).toBe('// From a.md */ evil.\n//\n// Do not edit.');
   });
 });
+
+describe('emit: names and values that broke earlier versions', () => {
+  const fields = (rows: string[]): string => `## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n${rows.join('\n')}`;
+  const many = Array.from({ length: 9 }, (_, i) => `| \`V${i}\` | v${i} |`).join('\n');
+  const tree = {
+    'shared/datetime.md': `# DateTime\n\n${fields(['| `any_req` | *T.nilable(Object)* | :heavy_check_mark: | N/A |', '| `u_req` | *T.any(String, Integer)* | :heavy_check_mark: | N/A |', '| `arr` | T::Array<T.nilable([Shared::Child](child.md))> | :heavy_minus_sign: | N/A |', '| `nn` | *T.nilable(T.nilable(String))* | :heavy_check_mark: | N/A |', '| `f` | *Float* | :heavy_minus_sign: | N/A |', '| `ints` | T::Array<*Integer*> | :heavy_minus_sign: | N/A |', '| `area` | [Shared::Area](area.md) | :heavy_minus_sign: | N/A |', '| `set` | [Shared::ReadonlySet](readonlyset.md) | :heavy_minus_sign: | N/A |', '| `big` | [Shared::Huge](huge.md) | :heavy_minus_sign: | N/A |'])}`,
+    'shared/child.md': `# Child\n\n${fields(['| `n` | *String* | :heavy_check_mark: | N/A |'])}`,
+    'shared/area.md': `# Area m²\n\nLine\u2028break and a paragraph\u2029separator.\n\n${fields([])}`,
+    'shared/readonlyset.md': `# ReadonlySet\n\n## Values\n\n| Name | Value |\n| --- | --- |\n${many}`,
+    'shared/huge.md': '# Huge\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `A` | 1e400 |\n| `B` | 2 |',
+  };
+  let out: string;
+  let api: Record<string, (value: unknown) => unknown>;
+  let ir: IR;
+  beforeAll(async () => {
+    ir = buildModel(memoryDocSource(tree), { notation: ruby, roots: ['DateTime'] });
+    expect(ir.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const files = await emit(ir);
+    out = tmpDir();
+    for (const [name, text] of files) fs.writeFileSync(path.join(out, name), text);
+    api = await importGenerated(out);
+  });
+
+  it('type-checks: no clash with runtime helpers (isDateTime), no shadowed globals (ReadonlySet), identifiers without ²', () => {
+    expect(ir.models.map((m) => m.tsName).sort()).toEqual(['AreaM', 'Child', 'DateTime', 'Huge', 'ReadonlySetModel']);
+    expect(typecheck(out)).toBe('');
+  }, 60_000);
+
+  it('a required property is never undefined, whatever its type', () => {
+    const base = { any_req: 1, u_req: 'a', nn: null };
+    expect(api.isDateTime!(base)).toBe(true);
+    for (const value of [{ ...base, any_req: undefined }, { ...base, u_req: undefined }]) {
+      expect(api.isDateTime!(value)).toBe(false);
+      expect((api.validateDateTime!(value) as { success: boolean }).success).toBe(false);
+    }
+  });
+
+  it('reports errors inside nullable items, names non-finite numbers, and words array expectations by item type', () => {
+    const result = api.validateDateTime!({ any_req: 1, u_req: 'a', nn: null, arr: [null, { n: 'x' }, {}, { n: 1 }], f: Number.NaN, ints: [1.5] }) as { errors: { path: string; expected: string; received: string }[] };
+    expect(result.errors).toEqual([
+      expect.objectContaining({ path: '/arr/2/n', received: 'missing' }),
+      expect.objectContaining({ path: '/arr/3/n', received: 'integer' }),
+      expect.objectContaining({ path: '/f', expected: 'number', received: 'NaN' }),
+      expect.objectContaining({ path: '/ints/0', expected: 'integer', received: 'number' }),
+    ]);
+  });
+
+  it('reads an enum whose number would overflow as strings', () => {
+    expect(ir.models.find((m) => m.tsName === 'Huge')).toMatchObject({ kind: 'enum', valueType: 'string' });
+    expect(api.isHuge!('1e400')).toBe(true);
+  });
+
+  it('keeps line and paragraph separators out of the banner and inside comments', () => {
+    const area = fs.readFileSync(path.join(out, 'area-m.ts'), 'utf8');
+    expect(area).not.toMatch(/[\u2028\u2029]/);
+    expect(renderBanner('From {{sources}}\u2028x', 'a\u2028throw 1\u2029.md')).toBe('// From a throw 1 .md\n// x');
+  });
+});

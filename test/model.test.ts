@@ -145,7 +145,7 @@ describe('naming', () => {
   });
 
   it('enum member names are unique valid identifiers, and a fix-up never takes another member name (property)', () => {
-    expect(enumMemberNames(['a-b', 'a_b', 'a b', '1', '', '__proto__'])).toEqual(['a_b', 'a_b_2', 'a_b_3', '_1', 'Value', 'Proto']);
+    expect(enumMemberNames(['a-b', 'a_b', 'a b', '1', '', '__proto__'])).toEqual(['a_b_2', 'a_b', 'a_b_3', '_1', 'Value', 'Proto']);
     expect(enumMemberNames(['x', 'x', 'x_2'])).toEqual(['x', 'x_3', 'x_2']);
     fc.assert(
       fc.property(fc.array(fc.string({ unit: fc.constantFrom(...'aA_1 -/.é'.split('')), maxLength: 5 }), { maxLength: 20 }), (names) => {
@@ -155,5 +155,51 @@ describe('naming', () => {
       }),
       { seed: 3, numRuns: 500 },
     );
+  });
+});
+
+describe('buildModel: unions, names, nullability strength, additionalProperties', () => {
+  const py = (title: string, rows: string[]): string => doc(title, rows);
+  const docs = {
+    'shared/resource.md': py('Resource', [
+      '| `vehicle` | [Union[shared.ExampleBoat, shared.ExampleCar]](../../models/shared/examplevehicle.md) | :heavy_check_mark: | N/A |',
+      '| `maybe` | [Optional[Union[shared.ExampleBoat, str]]](../../models/shared/stub.md) | :heavy_minus_sign: | N/A |',
+      '| `gone` | *OptionalNullable[str]* | :heavy_minus_sign: | may be null though optional |',
+      '| `raw` | *bytes* | :heavy_minus_sign: | N/A |',
+      '| `additional_properties` | Dict[str, *int*] | :heavy_minus_sign: | N/A |',
+    ]),
+    'shared/examplevehicle.md': '# ExampleVehicle\n\n## Supported Types\n\n### ExampleBoat\n\n```python\nv: shared.ExampleBoat = /* values here */\n```\n\n### \n\n```python\nv: List[str] = /* values here */\n```',
+    'shared/stub.md': '# Stub',
+    'shared/exampleboat.md': py('ExampleBoat', ['| `name` | *str* | :heavy_check_mark: | N/A |']),
+    'shared/examplecar.md': py('ExampleCar', ['| `name` | *str* | :heavy_check_mark: | N/A |']),
+  };
+
+  it('a union written inside one link is the linked union doc; stubs take their members from the cell', () => {
+    const ir = buildModel(memoryDocSource(docs), { roots: ['Resource'] });
+    expect(ir.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const byId = Object.fromEntries(ir.models.map((m) => [m.id, m]));
+    const resource = byId['shared/resource.md'] as ObjectModel;
+    expect(resource.fields.map((f) => [f.name, f.type, f.required, f.nullable])).toEqual([
+      ['vehicle', { kind: 'ref', model: 'shared/examplevehicle.md' }, true, false],
+      ['maybe', { kind: 'ref', model: 'shared/stub.md' }, false, false],
+      ['gone', { kind: 'primitive', type: 'string' }, false, true],
+      ['raw', { kind: 'primitive', type: 'string' }, false, false],
+    ]);
+    expect(resource.additionalProperties).toEqual({ kind: 'primitive', type: 'integer' });
+    expect(byId['shared/examplevehicle.md']).toMatchObject({ kind: 'union', members: [{ kind: 'ref', model: 'shared/exampleboat.md' }, { kind: 'array', items: { kind: 'primitive', type: 'string' } }] });
+    expect(byId['shared/stub.md']).toMatchObject({ kind: 'union', members: [{ kind: 'ref', model: 'shared/exampleboat.md' }, { kind: 'primitive', type: 'string' }] });
+    expect(ir.diagnostics.find((d) => d.ruleId === 'notation-detected')?.message).toMatch(/Python/);
+  });
+
+  it('an unlinked name that names no doc is an error at the name', () => {
+    const ir = buildModel(memoryDocSource({ 'a.md': '# A\n\n## Supported Types\n\n### `models.Nope`\n' }), { roots: [] });
+    expect(ir.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', ruleId: 'ref-unresolved', file: 'a.md', line: 5 }));
+  });
+
+  it('--allow-broken-links turns a missing target into unknown with a warning', () => {
+    const broken = memoryDocSource({ 'shared/a.md': doc('A', [`| \`b\` | ${link('B', 'b.md')} | :heavy_check_mark: | N/A |`]) });
+    const ir = buildModel(broken, { notation: ruby, roots: ['A'], allowBrokenLinks: true });
+    expect(ir.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'link-missing' })]);
+    expect((ir.models[0] as ObjectModel).fields[0]!.type).toEqual({ kind: 'primitive', type: 'unknown' });
   });
 });

@@ -95,3 +95,58 @@ describe('source helpers', () => {
     expect(index.point(7)).toEqual({ line: 4, column: 1 });
   });
 });
+
+describe('parseDoc: other doc shapes', () => {
+  it('reads ## Supported Types members: code headings, name headings, empty headings with fences', () => {
+    const text = ['# Pet', '', '## Supported Types', '', '### `models.Cat`', '', '```typescript', 'const value: models.Cat = {};', '```', '', '### Dog', '', '### ', '', '```go', 'x := shared.CreatePetStr(string{/* values here */})', '```'].join('\n');
+    const { docs: [doc] } = parseDoc(text, 'pet.md');
+    expect(doc).toMatchObject({ kind: 'union' });
+    expect(doc!.members).toEqual([
+      { heading: 'models.Cat', code: 'models.Cat', fence: { lang: 'typescript', text: 'const value: models.Cat = {};' }, position: { line: 5, column: 1 } },
+      { heading: 'Dog', code: null, fence: null, position: { line: 11, column: 1 } },
+      { heading: '', code: null, fence: { lang: 'go', text: 'x := shared.CreatePetStr(string{/* values here */})' }, position: { line: 13, column: 1 } },
+    ]);
+  });
+
+  it('reads a Values fence of literals with their JSON types, and open enums', () => {
+    const { docs: [fence] } = parseDoc('# Code\n\n## Example Usage\n\n```typescript\nlet v: Code = 301;\n```\n\n## Values\n\n```typescript\n"dns-01" | 301 | true\n```', 'c.md');
+    expect(fence!.values.map((v) => v.json)).toEqual(['dns-01', 301, true]);
+    const { docs: [open] } = parseDoc('# Open\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `A` | a |\n| - | `Unrecognized<string>` |', 'o.md');
+    expect(open).toMatchObject({ open: true, values: [{ name: 'A', value: 'a' }] });
+  });
+
+  it('reads further ## models of a multi-model doc with ### Fields, and tables without Required', () => {
+    const text = [
+      '# RetryConfig',
+      '',
+      '## Fields',
+      '',
+      '| Name | Type | Description |',
+      '| --- | --- | --- |',
+      '| `strategy` | `"backoff" | "none"` | The strategy |',
+      '| `backoff` | [BackoffStrategy](#backoffstrategy) | N/A |',
+      '',
+      '## BackoffStrategy',
+      '',
+      'How to back off.',
+      '',
+      '### Fields',
+      '',
+      '| Name | Type | Description |',
+      '| --- | --- | --- |',
+      '| `exponent` | `*number*` | N/A |',
+    ].join('\n');
+    const { docs, diagnostics } = parseDoc(text, 'utils/retryconfig.md');
+    expect(docs.map((d) => [d.id, d.title, d.description])).toEqual([
+      ['utils/retryconfig.md', 'RetryConfig', null],
+      ['utils/retryconfig.md#backoffstrategy', 'BackoffStrategy', 'How to back off.'],
+    ]);
+    // The code span holding an unescaped pipe is kept whole (with a warning); the code span around a Type is removed.
+    expect(docs[0]!.fields.map((f) => [f.name, f.type.raw, f.required])).toEqual([
+      ['strategy', '"backoff" | "none"', false],
+      ['backoff', '[BackoffStrategy](#backoffstrategy)', false],
+    ]);
+    expect(docs[1]!.fields[0]!.type).toEqual({ raw: '*number*', start: { line: 18, column: 17 } });
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['table-pipe-in-code', 'required-missing', 'required-missing']);
+  });
+});

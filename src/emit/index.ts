@@ -52,9 +52,10 @@ export function fileNames(ir: IR): Map<string, string> {
 
 /** Render the banner template as `//` comment lines for a file generated from `sources`. */
 export function renderBanner(template: string, sources: string): string {
-  const text = template.replace(/\{\{\s*sources\s*\}\}/g, sources.replace(/[\r\n]+/g, ' ')).trimEnd();
+  // Every ECMAScript line terminator would end a `//` comment: none may reach a banner line.
+  const text = template.replace(/\{\{\s*sources\s*\}\}/g, sources.replace(/[\r\n\u2028\u2029]+/g, ' ')).trimEnd();
   return text
-    .split(/\r?\n/)
+    .split(/\r\n?|[\n\u2028\u2029]/)
     .map((line) => (line === '' ? '//' : `// ${line}`))
     .join('\n');
 }
@@ -73,15 +74,18 @@ export async function emit(ir: IR, options: EmitOptions = {}): Promise<Map<strin
   const runtimeImport = `./${RUNTIME_FILE.replace(/\.ts$/, '.js')}`;
   const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
   const raw = new Map<string, string>();
+  const byId = new Map(ir.models.map((m) => [m.id, m]));
   for (const model of ir.models) {
     const name = names.get(model.id)!;
-    const file = project.createSourceFile(name, modelFile(model, ir, (id) => names.get(id)!, runtimeImport), { overwrite: true });
+    const file = project.createSourceFile(name, modelFile(model, byId, (id) => names.get(id)!, runtimeImport), { overwrite: true });
     raw.set(name, `${renderBanner(template, `\`${model.file}\``)}\n\n${file.getFullText()}`);
   }
   const sources = ir.models.length === 0 ? 'no docs' : `${ir.models.length} docs`;
   raw.set(RUNTIME_FILE, `${renderBanner(template, sources)}\n\n${RUNTIME_SOURCE}`);
   const exports = [...names.values()].sort().map((n) => `export * from "./${n.replace(/\.ts$/, '.js')}";`);
-  exports.push(`export * from "${runtimeImport}";`);
+  // Only the runtime's public API: its helpers (isDate, isObject, ...) could clash with a model's isX.
+  exports.push(`export { ValidationFailedError } from "${runtimeImport}";`);
+  exports.push(`export type { ValidationError, ValidationResult } from "${runtimeImport}";`);
   raw.set('index.ts', `${renderBanner(template, sources)}\n\n${exports.join('\n')}\n`);
 
   const prettierOptions: prettier.Options = { printWidth: 100, ...options.prettier, parser: 'typescript' };

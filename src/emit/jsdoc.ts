@@ -15,7 +15,7 @@ import type { Model } from '../model/ir.js';
  */
 export function docText(text: string): string {
   return text
-    .replace(/\r\n?/g, '\n')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/\*\//g, '*\\/')
     .replace(/^(\s*)@/gm, '$1\\@');
 }

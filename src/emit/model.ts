@@ -19,7 +19,7 @@ import {
   type TypeAliasDeclarationStructure,
   type VariableStatementStructure,
 } from 'ts-morph';
-import type { EnumModel, IR, Model, ObjectModel, UnionModel } from '../model/ir.js';
+import type { EnumModel, Model, ObjectModel, UnionModel } from '../model/ir.js';
 import { propertyKey } from '../model/naming.js';
 import { jsDoc, modelDocs } from './jsdoc.js';
 import { tsType } from './types.js';
@@ -32,13 +32,13 @@ const SET_THRESHOLD = 8;
  * Build the structure of a model's file.
  *
  * @param model the model
- * @param ir the whole IR (to name referenced models)
+ * @param models every model of the IR by id (to name referenced models)
  * @param fileOf the output file name (`task-status.ts`) of a model id
  * @param runtimeImport module specifier of the runtime file (`./_runtime.js`)
  * @returns the source file structure (statements as structures; function bodies as text)
  */
-export function modelFile(model: Model, ir: IR, fileOf: (id: string) => string, runtimeImport: string): SourceFileStructure {
-  const writer = new ValidatorWriter(ir, model.tsName);
+export function modelFile(model: Model, models: ReadonlyMap<string, Model>, fileOf: (id: string) => string, runtimeImport: string): SourceFileStructure {
+  const writer = new ValidatorWriter(models, model.tsName);
   const declarations: (StatementStructures | string)[] =
     model.kind === 'object' ? objectDeclarations(model, writer) : model.kind === 'enum' ? enumDeclarations(model) : unionDeclarations(model, writer);
   declarations.push(...commonFunctions(model));
@@ -47,7 +47,7 @@ export function modelFile(model: Model, ir: IR, fileOf: (id: string) => string, 
   const imports: ImportDeclarationStructure[] = [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeImport, namespaceImport: 'rt' }];
   for (const id of [...writer.imports.keys()].sort()) {
     if (id === model.id) continue;
-    const target = ir.models.find((m) => m.id === id)!;
+    const target = models.get(id)!;
     const names = [...writer.imports.get(id)!].sort();
     imports.push({
       kind: StructureKind.ImportDeclaration,
@@ -65,10 +65,11 @@ function objectDeclarations(model: ObjectModel, writer: ValidatorWriter): Statem
     if (field.example !== null) tags.push(['example', field.example]);
     if (field.deprecated) tags.push(['deprecated']);
     const docs = jsDoc(field.description, tags);
+    const admitsNull = field.type.kind === 'union' && field.type.members.some((m) => m.kind === 'literal' && m.value === null);
     return {
       name: propertyKey(field.name),
       hasQuestionToken: !field.required,
-      type: field.nullable ? `${type} | null` : type,
+      type: field.nullable && !admitsNull ? `${type} | null` : type,
       docs,
     };
   });
@@ -89,10 +90,6 @@ function objectDeclarations(model: ObjectModel, writer: ValidatorWriter): Statem
 
   const guard: string[] = ['if (!rt.isObject(value)) return false;'];
   const check: string[] = [`if (!rt.isObject(value)) { rt.mismatch(errors, path, ${JSON.stringify(model.tsName)}, value); return; }`];
-  if (model.fields.length > 0) {
-    guard.push('let x: unknown;');
-    check.push('let x: unknown;');
-  }
   for (const field of model.fields) {
     const key = JSON.stringify(field.name);
     const fieldPath = `path + ${JSON.stringify(`/${field.name.replace(/~/g, '~0').replace(/\//g, '~1')}`)}`;
@@ -102,32 +99,54 @@ function objectDeclarations(model: ObjectModel, writer: ValidatorWriter): Statem
     const checkStmt = checks === '' ? '' : field.nullable ? `if (x !== null) { ${checks} }` : checks;
     const expected = JSON.stringify(writer.expected(field.type) + (field.nullable ? ' | null' : ''));
     if (field.required) {
-      guard.push(`if (!rt.hasOwn(value, ${key})) return false;`);
-      if (okExpr !== 'true') guard.push(`x = value[${key}]; if (!(${okExpr})) return false;`);
-      check.push(`if (!rt.hasOwn(value, ${key})) rt.missing(errors, ${fieldPath}, ${expected});`);
       // `undefined` is never a value of a required property (JSON has none; TS forbids it).
-      check.push(`else { x = value[${key}]; if (x === undefined) rt.mismatch(errors, ${fieldPath}, ${expected}, x); else { ${checkStmt} } }`);
-      if (okExpr === 'true') guard.push(`if (value[${key}] === undefined) return false;`);
+      guard.push(`if (!rt.hasOwn(value, ${key})) return false;`);
+      guard.push(okExpr === 'true' ? `if (value[${key}] === undefined) return false;` : `{ const x = value[${key}]; if (x === undefined || !(${okExpr})) return false; }`);
+      check.push(`if (!rt.hasOwn(value, ${key})) rt.missing(errors, ${fieldPath}, ${expected});`);
+      check.push(`else { const x = value[${key}]; if (x === undefined) rt.mismatch(errors, ${fieldPath}, ${expected}, x); else { ${checkStmt} } }`);
     } else if (okExpr !== 'true') {
       // An optional property may be absent, or present as `undefined` (as TypeScript's `?` allows).
-      guard.push(`if (rt.hasOwn(value, ${key})) { x = value[${key}]; if (x !== undefined && !(${okExpr})) return false; }`);
-      if (checkStmt !== '') check.push(`if (rt.hasOwn(value, ${key})) { x = value[${key}]; if (x !== undefined) { ${checkStmt} } }`);
+      guard.push(`if (rt.hasOwn(value, ${key})) { const x = value[${key}]; if (x !== undefined && !(${okExpr})) return false; }`);
+      if (checkStmt !== '') check.push(`if (rt.hasOwn(value, ${key})) { const x = value[${key}]; if (x !== undefined) { ${checkStmt} } }`);
     }
   }
   if (extra) {
     // Keys the table does not list must match the additionalProperties type.
     const known = model.fields.map((f) => `case ${JSON.stringify(f.name)}:`).join(' ');
     const skip = known === '' ? '' : `switch (key) { ${known} continue; }`;
-    guard.push(`for (const key in value) { if (!rt.hasOwn(value, key)) continue; ${skip} x = value[key]; if (!(${writer.guard(extra, 'x')})) return false; }`);
+    guard.push(`for (const key in value) { if (!rt.hasOwn(value, key)) continue; ${skip} const x = value[key]; if (!(${writer.guard(extra, 'x')})) return false; }`);
     const extraCheck = writer.check(extra, 'x', 'path + "/" + rt.pointer(key)');
-    if (extraCheck !== '') check.push(`for (const key in value) { if (!rt.hasOwn(value, key)) continue; ${skip} x = value[key]; ${extraCheck} }`);
-    if (model.fields.length === 0) {
-      guard.splice(1, 0, 'let x: unknown;');
-      check.splice(1, 0, 'let x: unknown;');
-    }
+    if (extraCheck !== '') check.push(`for (const key in value) { if (!rt.hasOwn(value, key)) continue; ${skip} const x = value[key]; ${extraCheck} }`);
   }
   guard.push('return true;');
-  return [iface, guardFunction(model, guard), checkFunction(model, check)];
+  return [iface, ...chunked(model, guard, check, writer)];
+}
+
+/** Field checks per function: TypeScript gives up control-flow analysis of very large bodies (TS2563). */
+const CHUNK = 150;
+
+/**
+ * The guard and check functions of an object; beyond {@link CHUNK} statements their bodies are
+ * split into hoisted part functions (`isX$part1`, …) called in order.
+ */
+function chunked(model: ObjectModel, guard: string[], check: string[], writer: ValidatorWriter): FunctionDeclarationStructure[] {
+  if (guard.length <= CHUNK && check.length <= CHUNK) return [guardFunction(model, guard), checkFunction(model, check)];
+  const [guardHead, ...guardBody] = guard.slice(0, -1); // isObject test … `return true;`
+  const [checkHead, ...checkBody] = check;
+  const guardCalls: string[] = [guardHead!];
+  for (let i = 0; i < guardBody.length; i += CHUNK) {
+    const name = `is${model.tsName}$part${i / CHUNK + 1}`;
+    writer.helpers.push({ name, source: `function ${name}(value: Record<string, unknown>): boolean {\n${guardBody.slice(i, i + CHUNK).join('\n')}\nreturn true;\n}` });
+    guardCalls.push(`if (!${name}(value)) return false;`);
+  }
+  guardCalls.push('return true;');
+  const checkCalls: string[] = [checkHead!];
+  for (let i = 0; i < checkBody.length; i += CHUNK) {
+    const name = `check${model.tsName}$part${i / CHUNK + 1}`;
+    writer.helpers.push({ name, source: `function ${name}(value: Record<string, unknown>, path: string, errors: rt.ValidationError[]): void {\n${checkBody.slice(i, i + CHUNK).join('\n')}\n}` });
+    checkCalls.push(`${name}(value, path, errors);`);
+  }
+  return [guardFunction(model, guardCalls), checkFunction(model, checkCalls)];
 }
 
 function enumDeclarations(model: EnumModel): StatementStructures[] {
@@ -157,7 +176,7 @@ function enumDeclarations(model: EnumModel): StatementStructures[] {
     statements.push({
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: setName, type: 'ReadonlySet<unknown>', initializer: `new Set<unknown>([${literals.join(', ')}])` }],
+      declarations: [{ name: setName, initializer: `new Set<unknown>([${literals.join(', ')}])` }],
     } satisfies VariableStatementStructure);
     test = `${setName}.has(value)`;
   } else test = literals.map((l) => `value === ${l}`).join(' || ');

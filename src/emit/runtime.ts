@@ -18,7 +18,7 @@ export interface ValidationError {
   message: string;
   /** The type or values expected there, in TypeScript notation. */
   expected: string;
-  /** What was found: "missing", "null", "array", "object", "string", "number", "integer", "boolean", "undefined" or another typeof. */
+  /** What was found: "missing", "null", "array", "object", "string", "number", "integer", "NaN", "Infinity", "-Infinity", "boolean", "undefined" or another typeof. */
   received: string;
 }
 
@@ -63,7 +63,7 @@ export function pointer(token: string): string {
 export function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : Number.isFinite(value) ? "number" : String(value);
   return typeof value;
 }
 

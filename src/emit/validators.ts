@@ -10,7 +10,7 @@
  * @module
  */
 
-import type { IR, Model, TypeRef } from '../model/ir.js';
+import type { Model, TypeRef } from '../model/ir.js';
 import { tsType } from './types.js';
 
 /** A helper function hoisted to module level: its name and full source. */
@@ -25,14 +25,15 @@ export class ValidatorWriter {
   /** Identifiers of other models' files used by the code written so far, by model id. */
   readonly imports = new Map<string, Set<string>>();
   private counter = 0;
-  private readonly models: Map<string, Model>;
+  private readonly models: ReadonlyMap<string, Model>;
 
   constructor(
-    ir: IR,
+    /** Every model of the IR by id. */
+    models: ReadonlyMap<string, Model>,
     /** Prefix for hoisted helper names (`$` never occurs in a model's tsName, so names cannot clash). */
     private readonly prefix: string,
   ) {
-    this.models = new Map(ir.models.map((m) => [m.id, m]));
+    this.models = models;
   }
 
   /** The TypeScript name of a referenced model. */
@@ -51,8 +52,18 @@ export class ValidatorWriter {
 
   /** How the expected type reads in error messages. */
   expected(type: TypeRef): string {
-    if (type.kind === 'primitive') return type.type;
-    return tsType(type, (id) => this.nameOf(id));
+    switch (type.kind) {
+      case 'primitive':
+        return type.type;
+      case 'array':
+        return type.items.kind === 'union' ? `(${this.expected(type.items)})[]` : `${this.expected(type.items)}[]`;
+      case 'map':
+        return `{ [key: string]: ${this.expected(type.values)} }`;
+      case 'union':
+        return type.members.map((m) => this.expected(m)).join(' | ');
+      default:
+        return tsType(type, (id) => this.nameOf(id));
+    }
   }
 
   /**
@@ -110,8 +121,15 @@ export class ValidatorWriter {
       case 'array':
       case 'map':
         return `${this.hoistCheck(type)}(${x}, ${path}, errors);`;
-      case 'union':
+      case 'union': {
+        // `X | null`: report the errors inside X rather than one mismatch for the whole value.
+        const others = type.members.filter((m) => !(m.kind === 'literal' && m.value === null));
+        if (others.length === 1 && others.length < type.members.length) {
+          const inner = this.check(others[0]!, x, path);
+          return inner === '' ? '' : `if (${x} !== null) { ${inner} }`;
+        }
         return `if (!(${this.guard(type, x)})) rt.mismatch(errors, ${path}, ${JSON.stringify(this.expected(type))}, ${x});`;
+      }
     }
   }
 

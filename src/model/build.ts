@@ -34,6 +34,11 @@ export interface BuildOptions {
   notation?: Notation;
   /** Model names (`Task`) or doc paths relative to the input (`shared/task.md`); empty: every model. */
   roots: readonly string[];
+  /**
+   * Read a link to a doc that does not exist as `unknown` with a `link-missing` warning instead of
+   * an error (for trees whose source repository ships broken links). Default false.
+   */
+  allowBrokenLinks?: boolean;
 }
 
 /** Pseudo-fields SDK generators write for `additionalProperties` (NOTATION.md §3). */
@@ -341,7 +346,12 @@ class Builder {
   /** A link target → model id, with diagnostics at the name. */
   private resolveTarget(target: string, doc: DocModel, at: Point, quiet = false): string | null {
     const resolved = resolveLink(this.source.root, doc.file, target, (t) => this.fileSet.has(t), (t) => this.source.isFolder(t));
-    if (!quiet) for (const p of resolved.problems) this.diagnostics.push(diagnostic(p.severity, p.ruleId, p.message, doc.file, at, p.hint));
+    if (!quiet) {
+      for (const p of resolved.problems) {
+        const relaxed = p.ruleId === 'link-missing' && this.options.allowBrokenLinks === true;
+        this.diagnostics.push(diagnostic(relaxed ? 'warning' : p.severity, p.ruleId, relaxed ? `${p.message}: read as unknown` : p.message, doc.file, at, p.hint));
+      }
+    }
     if (resolved.id === null) return null;
     const docs = this.docsOf(resolved.id);
     if (docs.length === 0) {
@@ -405,6 +415,10 @@ class Builder {
       this.diagnostics.push(diagnostic('error', 'union-member', `Cannot read union member type \`${trimmed}\` as ${this.notation.label}: ${result.error.message}`, doc.file, member.position, "Write the member type in the docs' notation."));
       return null;
     }
+    if (result.type.kind === 'transport') {
+      this.diagnostics.push(diagnostic('info', 'transport-member', `Union member \`${trimmed}\` is a transport object, not wire data: left out`, doc.file, member.position));
+      return null;
+    }
     return this.typeRef(result.type.kind === 'nullable' ? { kind: 'union', members: [result.type.inner, { kind: 'literal', value: null }] } : result.type, doc, member.position, at);
   }
 
@@ -424,7 +438,7 @@ class Builder {
       const kinds = new Set(rows.map((r) => typeof (r.json ?? r.value)));
       valueType = kinds.size === 1 ? (([...kinds][0] as 'string' | 'number' | 'boolean') ?? 'string') : 'mixed';
       read = (raw, json) => json ?? raw;
-    } else if (rows.length > 0 && rows.every((r) => /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(r.value))) {
+    } else if (rows.length > 0 && rows.every((r) => /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(r.value) && Number.isFinite(Number(r.value)))) {
       valueType = 'number';
       read = (raw) => Number(raw);
     } else if (rows.length > 0 && rows.every((r) => r.value === 'true' || r.value === 'false')) {

@@ -54,7 +54,9 @@ export function resolveLink(
     fragment: null,
     problems: [...problems, { severity: 'error', ruleId, message, hint }],
   });
-  let t = target.trim().replace(/^<(.*)>$/, '$1');
+  // CommonMark link destinations: `<...>` form, and an optional title after whitespace.
+  let t = target.trim();
+  t = t.startsWith('<') ? t.replace(/^<([^>]*)>[\s\S]*$/, '$1') : t.split(/\s+/)[0]!;
   if (/^[a-z][a-z0-9+.-]*:/i.test(t) && !/^[a-z]:[\\/]/i.test(t)) {
     return fail('link-external', `Link target \`${target}\` is a URL, not a model doc`, 'Link to the model doc by a relative path.');
   }
@@ -62,6 +64,7 @@ export function resolveLink(
     problems.push({ severity: 'warning', ruleId: 'link-backslash', message: `Link target \`${target}\` uses backslashes`, hint: 'Use `/` as the path separator in links.' });
     t = t.replace(/\\/g, '/');
   }
+  t = t.replace(/\?[^#]*/, ''); // a `?query` means nothing for a file
   let fragment: string | null = null;
   const hash = t.indexOf('#');
   if (hash !== -1) {

@@ -16,7 +16,7 @@ const RESERVED = new Set(
     'any unknown never object string number boolean bigint symbol undefined keyof readonly infer is asserts unique type namespace module declare abstract as async from get set of satisfies accessor out',
     // global values and types
     'Object Function Array String Number Boolean Symbol BigInt Math JSON Date RegExp Error EvalError RangeError ReferenceError SyntaxError TypeError URIError AggregateError Promise Proxy Reflect Map Set WeakMap WeakSet WeakRef FinalizationRegistry ArrayBuffer SharedArrayBuffer DataView Atomics Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Int32Array Uint32Array Float32Array Float64Array BigInt64Array BigUint64Array Intl globalThis Infinity NaN',
-    'Record Partial Required Readonly Pick Omit Exclude Extract NonNullable Parameters ConstructorParameters ReturnType InstanceType Awaited ThisType Uppercase Lowercase Capitalize Uncapitalize NoInfer PropertyKey PromiseLike ArrayLike Iterable Iterator AsyncIterable AsyncIterator Generator IterableIterator TemplateStringsArray',
+    'ReadonlyArray ReadonlySet ReadonlyMap PropertyDescriptor Record Partial Required Readonly Pick Omit Exclude Extract NonNullable Parameters ConstructorParameters ReturnType InstanceType Awaited ThisType Uppercase Lowercase Capitalize Uncapitalize NoInfer PropertyKey PromiseLike ArrayLike Iterable Iterator AsyncIterable AsyncIterator Generator IterableIterator TemplateStringsArray',
     'List Event EventTarget Response Request Headers URL URLSearchParams Blob File FormData ReadableStream WritableStream TextEncoder TextDecoder AbortController AbortSignal Buffer console process require exports',
     // the generated runtime's exports and the index's namespace
     'ValidationError ValidationResult ValidationFailedError',
@@ -35,7 +35,11 @@ const RESERVED = new Set(
  */
 export function pascalIdentifier(text: string): string {
   const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  let name = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  // Some letters and digits (`²`, `½`) cannot stand in an identifier: drop them.
+  let name = words
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('')
+    .replace(/[^\p{ID_Continue}$]/gu, '');
   if (name === '') name = 'Model';
   if (/^\p{N}/u.test(name) || !/^[\p{ID_Start}_$]/u.test(name)) name = `_${name}`;
   return name;
@@ -108,16 +112,21 @@ export function enumMemberNames(names: readonly string[]): string[] {
   for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
   // Names that occur once are claimed first, so a fix-up never takes another member's own name.
   for (const [base, count] of counts) if (count === 1) used.add(base);
-  const seen = new Set<string>();
-  return bases.map((base) => {
+  // Among duplicates, a member whose Name is exactly the base keeps it; else the first one does.
+  const owner = new Map<string, number>();
+  bases.forEach((base, i) => {
+    if (counts.get(base)! > 1 && (names[i] === base || !owner.has(base))) {
+      if (!owner.has(base) || (names[i] === base && names[owner.get(base)!] !== base)) owner.set(base, i);
+    }
+  });
+  return bases.map((base, i) => {
     if (counts.get(base) === 1) return base;
-    if (!seen.has(base)) {
-      seen.add(base);
+    if (owner.get(base) === i) {
       used.add(base);
       return base;
     }
     let n = 2;
-    while (used.has(`${base}_${n}`)) n++;
+    while (used.has(`${base}_${n}`) || bases.includes(`${base}_${n}`)) n++;
     used.add(`${base}_${n}`);
     return `${base}_${n}`;
   });

@@ -228,6 +228,13 @@ class Parser {
       this.next();
     }
     const name = parts.join('.');
+    if (name === 'JsonLStream' && this.isPunct('<')) {
+      // A stream of JSON lines (a streaming response body): not one JSON value, so transport-only.
+      this.next();
+      this.type();
+      this.expectPunct('>');
+      return { kind: 'transport', name: 'JsonLStream' };
+    }
     const scalar = SCALARS[name];
     if (scalar) return { kind: 'primitive', type: scalar };
     if (BINARY.has(name)) return { kind: 'binary', name };

@@ -12,8 +12,8 @@ import { parseDoc } from './doc.js';
 import type { DocModel } from './types.js';
 
 /**
- * A {@link DocSource} over a folder: every `*.md` file below it (symbolic links to folders are not
- * followed), each parsed at most once.
+ * A {@link DocSource} over a folder: every `*.md` file below it (symbolic links to files count,
+ * links to folders are not followed), each parsed at most once.
  *
  * @param inputDir the input folder
  * @throws {Error} when `inputDir` is not a readable folder
@@ -78,6 +78,9 @@ function walk(dir: string, rel: string, files: string[], folders: Set<string>): 
     if (entry.isDirectory()) {
       folders.add(id);
       walk(path.join(dir, entry.name), id, files, folders);
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) files.push(id);
+    } else if (entry.name.toLowerCase().endsWith('.md') && (entry.isFile() || (entry.isSymbolicLink() && fs.statSync(path.join(dir, entry.name), { throwIfNoEntry: false })?.isFile()))) {
+      // Symbolic links to files are docs too; links to folders are not followed (no cycles).
+      files.push(id);
+    }
   }
 }
