@@ -176,7 +176,7 @@ export class Oracle {
       const base = this.kind({ schema: rest, file }, depth + 1);
       const values = constValue !== undefined ? [constValue] : (enumValues ?? []).filter((v) => v !== null);
       const hasNull = constValue === null || (enumValues ?? []).includes(null);
-      return { kind: { k: 'enum' }, nullable: nullable || hasNull, enumValues: values, isConst: constValue !== undefined || values.length === 1, base: base.kind, format: schema.format };
+      return { kind: { k: 'enum' }, nullable: nullable || hasNull, enumValues: values, isConst: constValue !== undefined || values.length === 1, base: base.kind };
     }
 
     // oneOf / anyOf: `null` members only make the type nullable (NOTATION.md §3: nullability is
@@ -185,7 +185,7 @@ export class Oracle {
     const alternatives = schema.oneOf ?? schema.anyOf;
     if (alternatives) {
       const members = alternatives.map(sub);
-      const nonNull = members.filter((m) => !(m.kind.k === 'unknown' && m.onlyNull));
+      const nonNull = members.filter((m) => !m.onlyNull);
       const anyNull = nonNull.length < members.length || members.some((m) => m.nullable);
       if (nonNull.length === 1) return { ...nonNull[0]!, nullable: nullable || anyNull };
       return { kind: { k: 'union' }, nullable: nullable || anyNull };
@@ -200,24 +200,22 @@ export class Oracle {
     if (typeList(schema).length > 0 && types.length === 0) return { kind: { k: 'unknown' }, nullable: true, onlyNull: true };
     if (types.length > 1) return { kind: { k: 'union' }, nullable };
     const type = types[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
+    const additional = typeof schema.additionalProperties === 'object' ? sub(schema.additionalProperties).kind : undefined;
     switch (type) {
       case 'object':
-        if (schema.properties && Object.keys(schema.properties).length > 0) return withNull({ kind: { k: 'object' }, nullable });
+        if (schema.properties && Object.keys(schema.properties).length > 0) return withNull({ kind: additional ? { k: 'object', additional } : { k: 'object' }, nullable });
         // No properties: a map of the additionalProperties type (absent or `true`: any value).
-        return withNull({
-          kind: { k: 'map', values: typeof schema.additionalProperties === 'object' ? sub(schema.additionalProperties).kind : { k: 'unknown' } },
-          nullable,
-        });
+        return withNull({ kind: { k: 'map', values: additional ?? { k: 'unknown' } }, nullable });
       case 'array':
         return withNull({ kind: { k: 'array', items: schema.items ? sub(schema.items).kind : { k: 'unknown' } }, nullable });
       case 'string':
         if (schema.format === 'date-time') return withNull({ kind: { k: 'date-time' }, nullable });
         if (schema.format === 'date') return withNull({ kind: { k: 'date' }, nullable });
-        return withNull({ kind: { k: 'string' }, nullable, format: schema.format });
+        return withNull({ kind: schema.format ? { k: 'string', format: schema.format } : { k: 'string' }, nullable });
       case 'integer':
       case 'number':
       case 'boolean':
-        return withNull({ kind: { k: type }, nullable, format: schema.format });
+        return withNull({ kind: schema.format ? { k: type, format: schema.format } : { k: type }, nullable });
       default:
         return withNull({ kind: { k: 'unknown' }, nullable });
     }
@@ -231,14 +229,15 @@ function typeList(schema: Schema): string[] {
 // ----- kinds --------------------------------------------------------------------------------
 
 /**
- * A type kind: what the comparison looks at. Scalars by primitive type; models by their kind
- * (`enum` for enums and literals, `union`, `object`); arrays and maps with the kind of their
+ * A type kind: what the comparison looks at. Scalars by primitive type (the oracle's keep their
+ * `format`, which the comparison ignores except where a rule below reads it); models by their
+ * kind (`enum` for enums and literals, `union`, `object`); arrays and maps with the kind of their
  * items / values.
  */
 export type Kind =
-  | { k: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'unknown' | 'enum' | 'union' }
-  /** `empty`: an IR object model without fields (a free-form object). */
-  | { k: 'object'; empty?: boolean }
+  | { k: 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'unknown' | 'enum' | 'union'; format?: string }
+  /** `empty`: an IR object model without fields (a free-form object); `additional`: the additionalProperties type. */
+  | { k: 'object'; empty?: boolean; additional?: Kind }
   | { k: 'array'; items: Kind }
   | { k: 'map'; values: Kind };
 
@@ -246,8 +245,6 @@ export type Kind =
 export interface OracleType {
   kind: Kind;
   nullable: boolean;
-  /** The schema's `format`, for scalars. */
-  format?: string;
   /** Enum values (without null) when the kind is `enum`. */
   enumValues?: unknown[];
   /** A `const`, or an enum of one value. */
@@ -258,7 +255,7 @@ export interface OracleType {
   onlyNull?: boolean;
 }
 
-/** Render a kind: `string`, `array<enum>`, `map<unknown>`, `object{}` (free-form). */
+/** Render a kind: `string`, `string(bigint)`, `array<enum>`, `map<unknown>`, `object{}` (free-form), `object+map<string>`. */
 export function showKind(kind: Kind): string {
   switch (kind.k) {
     case 'array':
@@ -266,9 +263,9 @@ export function showKind(kind: Kind): string {
     case 'map':
       return `map<${showKind(kind.values)}>`;
     case 'object':
-      return kind.empty ? 'object{}' : 'object';
+      return kind.empty ? 'object{}' : kind.additional ? `object+map<${showKind(kind.additional)}>` : 'object';
     default:
-      return kind.k;
+      return kind.format ? `${kind.k}(${kind.format})` : kind.k;
   }
 }
 
@@ -291,12 +288,14 @@ export function irKind(ir: IR, type: TypeRef, byId = modelIndex(ir), seen: Reado
       return unionKind(ir, type.members, byId, seen);
     case 'ref': {
       const model = byId.get(type.model);
-      if (!model || seen.has(model.id)) return model?.kind === 'object' ? { k: 'object' } : { k: model ? (model.kind === 'enum' ? 'enum' : 'union') : 'unknown' };
+      if (!model) return { k: 'unknown' };
+      if (seen.has(model.id)) return { k: model.kind === 'object' ? 'object' : model.kind };
       const next = new Set(seen).add(model.id);
       if (model.kind === 'enum') return { k: 'enum' };
       if (model.kind === 'union') return unionKind(ir, model.members, byId, next);
-      if (model.fields.length === 0) return model.additionalProperties ? { k: 'map', values: irKind(ir, model.additionalProperties, byId, next) } : { k: 'object', empty: true };
-      return { k: 'object' };
+      const additional = model.additionalProperties ? irKind(ir, model.additionalProperties, byId, next) : undefined;
+      if (model.fields.length === 0) return additional ? { k: 'map', values: additional } : { k: 'object', empty: true };
+      return additional ? { k: 'object', additional } : { k: 'object' };
     }
   }
 }
@@ -346,8 +345,27 @@ export function limitsOf(language: Language): Limits {
 /** The result of comparing two kinds. */
 export type KindVerdict = { verdict: 'agree' } | { verdict: 'explained'; reason: string } | { verdict: 'disagree' };
 
+/** What is known beside the two kinds. */
+export interface Evidence {
+  /** The oracle's type (enum/const base kinds). */
+  oracle?: OracleType;
+  /** The raw Type cell of the actual side. */
+  cell?: string;
+  /** Whether that cell links to a model doc. */
+  linksToModel?: boolean;
+  /** Some tree's Type cell for this field names an arbitrary-precision SDK number type (cross-tree). */
+  bigNumber?: boolean;
+}
+
 /** The any-type spellings of NOTATION.md §2 (scalars column): a cell with one of these says nothing about the type. */
 const ANY_TYPES = new Set(['Object', 'Any', 'any', 'interface{}', 'object', 'mixed']);
+/** An any-type spelling inside a generic cell (`T::Hash[Symbol, Object]`, `Dict[str, Any]`), not a qualified model name. */
+const ANY_INSIDE = /(?:^|[^\w.:\\])(?:Object|Any|any|object|mixed|interface\{\})(?![\w.])/;
+/**
+ * Arbitrary-precision SDK number types of NOTATION.md §2's scalars (`Decimal`, `BigInteger`,
+ * `decimal`, `*big.Int`, `*decimal.Big`; Java's `BigInteger` / `BigDecimal` alike).
+ */
+const BIG_NUMBER = /(?:^|[^\w])(?:big\.Int|decimal\.Big|BigInteger|BigDecimal|Decimal|decimal)(?![\w])/;
 
 /**
  * True when a raw Type cell is the notation's any type, possibly inside an optional / nullable
@@ -363,74 +381,99 @@ export function isAnyCell(cell: string): boolean {
   return ANY_TYPES.has(text);
 }
 
+/** True when a raw Type cell names an arbitrary-precision SDK number type (see {@link BIG_NUMBER}). */
+export function isBigNumberCell(cell: string): boolean {
+  return BIG_NUMBER.test(cell.replace(/\]\([^)]*\)/g, ']'));
+}
+
 /**
  * Compare an expected kind (the oracle's) with an actual one (the IR's).
  *
  * @param expected the oracle's kind (or, with `symmetric`, one tree's)
  * @param actual the IR's kind
  * @param limits what the actual tree's notation cannot say (with `symmetric`, either tree's)
- * @param context what else is known: the oracle type (for formats and consts), the raw Type cell
- *   and whether the cell links to a model doc
- * @param symmetric apply the number/date rules in both directions (tree against tree, no oracle)
+ * @param evidence what else is known (see {@link Evidence})
+ * @param symmetric apply the number, date and big-number rules in both directions (tree against tree)
  */
-export function compareKinds(
-  expected: Kind,
-  actual: Kind,
-  limits: Limits,
-  context: { oracle?: OracleType; cell?: string; linksToModel?: boolean } = {},
-  symmetric = false,
-): KindVerdict {
+export function compareKinds(expected: Kind, actual: Kind, limits: Limits, evidence: Evidence = {}, symmetric = false): KindVerdict {
   if (sameKind(expected, actual)) return { verdict: 'agree' };
   const e = expected.k;
   const a = actual.k;
+  const explained = (reason: string): KindVerdict => ({ verdict: 'explained', reason });
   // NOTATION.md §3: "integer vs float in TypeScript docs (`number`)".
   if (limits.numberOnly && ((e === 'integer' && a === 'number') || (symmetric && e === 'number' && a === 'integer'))) {
-    return { verdict: 'explained', reason: 'integer vs number: the notation has only `number` (NOTATION.md §3)' };
+    return explained('integer vs number: the notation has only `number` (NOTATION.md §3)');
   }
   // NOTATION.md §2, PHP row: `\DateTime` stands for both date and date-time.
   if (limits.oneDateType && ((e === 'date' && a === 'date-time') || (symmetric && e === 'date-time' && a === 'date'))) {
-    return { verdict: 'explained', reason: 'date vs date-time: `\\DateTime` is both (NOTATION.md §2, PHP)' };
+    return explained('date vs date-time: `\\DateTime` is both (NOTATION.md §2, PHP)');
   }
   // NOTATION.md §3: consts and enum value types are not said (consts only in prose or 2026
   // TypeScript literals). An enum or const whose Type cell is its base type (`*Float*` for
   // `type: number, enum: [1.5, 2.5]`, `*string*` for `const: "const"`) is that limitation, as long
   // as the cell links to no model doc (an enum doc read as a primitive would be a docs2ts bug).
-  if (e === 'enum' && a !== 'enum' && context.oracle?.base && context.linksToModel === false) {
-    const inner = compareKinds(context.oracle.base, actual, limits, { oracle: { ...context.oracle, kind: context.oracle.base, base: undefined }, cell: context.cell, linksToModel: false }, symmetric);
+  if (e === 'enum' && a !== 'enum' && evidence.oracle?.base && evidence.linksToModel === false) {
+    const inner = compareKinds(evidence.oracle.base, actual, limits, { cell: evidence.cell, linksToModel: false }, symmetric);
     if (inner.verdict !== 'disagree') {
-      const what = context.oracle.isConst ? 'const' : 'enum';
-      return { verdict: 'explained', reason: `${what} documented as its base type ${showKind(context.oracle.base)} (NOTATION.md §3: consts and enum values are not said)${inner.verdict === 'explained' ? `; ${inner.reason}` : ''}` };
+      const what = evidence.oracle.isConst ? 'const' : 'enum';
+      return explained(`${what} documented as its base type ${showKind(evidence.oracle.base)} (NOTATION.md §3: consts and enum values are not said)${inner.verdict === 'explained' ? `; ${inner.reason}` : ''}`);
     }
   }
   // NOTATION.md §2 lists SDK number types (`Decimal`, `BigInteger`, `decimal`, `*big.Int`,
-  // `*decimal.Big`) as scalars: the docs give the SDK's in-memory type, never the wire encoding, so a
-  // string-encoded number (`format: bigint | decimal`) read as a number is what the doc says.
-  if (e === 'string' && (a === 'integer' || a === 'number') && (context.oracle?.format === 'bigint' || context.oracle?.format === 'decimal')) {
-    return { verdict: 'explained', reason: `string with format ${context.oracle.format} documented as the SDK's number type (NOTATION.md §2 scalars)` };
+  // `*decimal.Big`) as scalars: the docs give the SDK's in-memory type, never the wire encoding,
+  // so a string-encoded number (`format: bigint | decimal`) documented as a number is what the doc
+  // says. Without an oracle (tree against tree), the evidence is another tree's big-number cell.
+  const stringEncoded = (k: Kind): boolean => k.k === 'string' && (k.format === 'bigint' || k.format === 'decimal' || evidence.bigNumber === true);
+  const numeric = (k: Kind): boolean => k.k === 'integer' || k.k === 'number';
+  if ((stringEncoded(expected) && numeric(actual)) || (symmetric && numeric(expected) && stringEncoded(actual))) {
+    return explained('string-encoded number documented as the SDK number type (NOTATION.md §2 scalars: `Decimal`, `BigInteger`, `*big.Int`, ...)');
   }
   // The doc's Type cell is the notation's any type (NOTATION.md §2 scalars: `Object`, `Any`, `any`,
   // `interface{}`, `object`, `mixed`): the doc does not say the type, and `unknown` is all it can mean.
-  if (a === 'unknown' && context.cell !== undefined && isAnyCell(context.cell)) {
-    return { verdict: 'explained', reason: `the doc's Type cell \`${context.cell.trim()}\` is the any type (NOTATION.md §2): the type is not said` };
+  if (a === 'unknown' && evidence.cell !== undefined && isAnyCell(evidence.cell)) {
+    return explained(`the doc's Type cell \`${evidence.cell.trim()}\` is the any type (NOTATION.md §2): the type is not said`);
+  }
+  // An object with named properties and additionalProperties documented as the map alone
+  // (`T::Hash[Symbol, String]`): NOTATION.md §3 says additionalProperties is documented as a
+  // map; these docs give only the map, so the named properties are not said.
+  if (e === 'object' && expected.additional && actual.k === 'map') {
+    const inner = compareKinds(expected.additional, actual.values, limits, inside(evidence), symmetric);
+    if (inner.verdict !== 'disagree') return explained(`object with additionalProperties documented as its map (NOTATION.md §3, additionalProperties)${inner.verdict === 'explained' ? `; ${inner.reason}` : ''}`);
+  }
+  if (symmetric && expected.k === 'map' && actual.k === 'object' && actual.additional) {
+    const inner = compareKinds(expected.values, actual.additional, limits, inside(evidence), symmetric);
+    if (inner.verdict !== 'disagree') return explained(`object with additionalProperties documented as its map (NOTATION.md §3, additionalProperties)${inner.verdict === 'explained' ? `; ${inner.reason}` : ''}`);
   }
   if (expected.k === 'array' && actual.k === 'array') {
-    const inner = compareKinds(expected.items, actual.items, limits, { oracle: undefined, cell: undefined }, symmetric);
-    if (inner.verdict === 'explained') return { verdict: 'explained', reason: `array items: ${inner.reason}` };
+    const inner = compareKinds(expected.items, actual.items, limits, inside(evidence), symmetric);
+    if (inner.verdict === 'explained') return explained(`array items: ${inner.reason}`);
   }
   if (expected.k === 'map' && actual.k === 'map') {
-    const inner = compareKinds(expected.values, actual.values, limits, { oracle: undefined, cell: undefined }, symmetric);
-    if (inner.verdict === 'explained') return { verdict: 'explained', reason: `map values: ${inner.reason}` };
+    const inner = compareKinds(expected.values, actual.values, limits, inside(evidence), symmetric);
+    if (inner.verdict === 'explained') return explained(`map values: ${inner.reason}`);
   }
   return { verdict: 'disagree' };
 }
 
-/** Equal kinds; a free-form object (`object{}`) equals `map<unknown>` and any object. */
+/**
+ * The evidence for an array's items or a map's values: the big-number flag, and the cell reduced
+ * to its any-type spelling when it holds one inside its generic syntax (`T::Hash[Symbol, Object]`).
+ */
+function inside(evidence: Evidence): Evidence {
+  const anyInside = evidence.cell !== undefined ? ANY_INSIDE.exec(evidence.cell.replace(/\]\([^)]*\)/g, ']')) : null;
+  return { bigNumber: evidence.bigNumber, cell: anyInside ? anyInside[0].replace(/^[^\w]/, '') : undefined };
+}
+
+/** Equal kinds (formats aside); a free-form object (`object{}`) equals `map<unknown>`. */
 function sameKind(a: Kind, b: Kind): boolean {
   if (a.k === 'array' && b.k === 'array') return sameKind(a.items, b.items);
   if (a.k === 'map' && b.k === 'map') return sameKind(a.values, b.values);
   const freeForm = (k: Kind): boolean => (k.k === 'object' && k.empty === true) || (k.k === 'map' && k.values.k === 'unknown');
   if (freeForm(a) && freeForm(b)) return true;
-  if (a.k === 'object' && b.k === 'object') return true;
+  if (a.k === 'object' && b.k === 'object') {
+    // Fields with named properties: the additionalProperties type, when both say one, must match too.
+    return a.empty === true || b.empty === true || !a.additional || !b.additional || sameKind(a.additional, b.additional);
+  }
   return a.k === b.k && a.k !== 'array' && a.k !== 'map';
 }
 
@@ -502,6 +545,18 @@ export function cellLinksToModel(ir: IR, docsDir: string, file: string, cell: st
   return false;
 }
 
+/** The normalised names in the Field column (first cell) of a doc's tables, for telling docs2ts's gaps from the doc's. */
+export function docFieldNames(docsDir: string, file: string): Set<string> {
+  const names = new Set<string>();
+  const text = fs.readFileSync(path.join(docsDir, file), 'utf8');
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const cell = /^\s*\|([^|]*)\|/.exec(line)?.[1]?.trim() ?? '';
+    const name = /^(?:~~)?`([^`]+)`/.exec(cell)?.[1];
+    if (name) names.add(normalizeFieldName(name));
+  }
+  return names;
+}
+
 // ----- conformance -----------------------------------------------------------------------------
 
 /** One compared oracle property. */
@@ -529,6 +584,8 @@ export interface TreeReport {
   results: PropertyResult[];
   /** IR fields of documented models that match no oracle property (`schema.field`). */
   extra: string[];
+  /** Documented schemas whose additionalProperties type the IR misses or contradicts. */
+  additional: string[];
 }
 
 /** Counts of a report. */
@@ -552,7 +609,7 @@ export function conformance(corpus: string, tree: OracleTree): TreeReport {
   const byId = modelIndex(ir);
   const limits = limitsOf(tree.language);
   const schemas = oracle.objectSchemas();
-  const report: TreeReport = { tree: tree.name, schemas: schemas.length, documented: 0, undocumented: [], results: [], extra: [] };
+  const report: TreeReport = { tree: tree.name, schemas: schemas.length, documented: 0, undocumented: [], results: [], extra: [], additional: [] };
 
   for (const { name, file, schema } of schemas) {
     const model = findModel(ir, name);
@@ -572,13 +629,15 @@ export function conformance(corpus: string, tree: OracleTree): TreeReport {
       const prop = oracle.deref({ schema: propSchema, file });
       const field = byName.get(normalizeFieldName(property));
       if (!field) {
-        result.problems.push(`missing field (model ${model.id}${model.kind === 'object' ? '' : `, a ${model.kind}`})`);
+        // A row the doc has but the IR lacks is docs2ts's doing, never a limitation of the docs.
+        const inDoc = docFieldNames(docsDir, model.file).has(normalizeFieldName(property));
+        result.problems.push(`missing field (model ${model.id}${model.kind === 'object' ? '' : `, a ${model.kind}`}${inDoc ? '; the doc has a row for it' : ''})`);
         // The docs of one schema may be split into input and output models: a readOnly property
         // is left out of the model requests use, a writeOnly one out of the model responses use
         // (NOTATION.md's corpus table: the livepeer oracle is "exact up to 3 write-only fields").
         const ro = propSchema.readOnly === true || prop.schema.readOnly === true;
         const wo = propSchema.writeOnly === true || prop.schema.writeOnly === true;
-        if (ro || wo) {
+        if ((ro || wo) && !inDoc) {
           result.verdict = 'explained';
           result.reasons.push(`${ro ? 'readOnly' : 'writeOnly'} property left out of the ${ro ? 'input' : 'output'} model (NOTATION.md, corpus table: write-only fields)`);
         } else result.verdict = 'disagree';
@@ -602,7 +661,7 @@ export function conformance(corpus: string, tree: OracleTree): TreeReport {
       }
 
       const verdict = compareKinds(expected.kind, actual, limits, { oracle: expected, cell, linksToModel: cellLinksToModel(ir, docsDir, model.file, cell) });
-      if (verdict.verdict !== 'agree') result.problems.push(`type: oracle ${showKind(expected.kind)}${expected.format ? ` (${expected.format})` : ''}, IR ${showKind(actual)}`);
+      if (verdict.verdict !== 'agree') result.problems.push(`type: oracle ${showKind(expected.kind)}, IR ${showKind(actual)}`);
       if (verdict.verdict === 'explained') result.reasons.push(verdict.reason);
 
       // Never compared (NOTATION.md §3): nullability is mostly lost; enum value types are not said.
@@ -618,6 +677,13 @@ export function conformance(corpus: string, tree: OracleTree): TreeReport {
       result.verdict = typeDisagrees || requiredDisagrees ? 'disagree' : result.reasons.length > 0 ? 'explained' : 'agree';
     }
     for (const field of fields) if (!matched.has(field)) report.extra.push(`${name}.${field.name}`);
+    // The additionalProperties type (not counted: a check on the side, printed by the test).
+    if (model.kind === 'object' && typeof schema.additionalProperties === 'object') {
+      const expected = oracle.kind({ schema: schema.additionalProperties, file }).kind;
+      const actual = model.additionalProperties ? irKind(ir, model.additionalProperties, byId) : null;
+      if (!actual) report.additional.push(`${name}: oracle additionalProperties ${showKind(expected)}, IR none`);
+      else if (compareKinds(expected, actual, limits).verdict === 'disagree') report.additional.push(`${name}: oracle additionalProperties ${showKind(expected)}, IR ${showKind(actual)}`);
+    }
   }
   return report;
 }
@@ -655,18 +721,46 @@ export interface CrossDifference {
   field: string;
   /** Per tree: the field's `required` and kind, or null when the tree's model lacks it. */
   values: Record<string, CrossField | null>;
+  /** NOTATION.md reasons for the explained differences. */
   explained: string[];
-  /** True when some difference has no NOTATION.md reason. */
-  unexplained: boolean;
+  /** The differences without a NOTATION.md reason (empty: all explained). */
+  problems: string[];
+}
+
+/** Per tree: the rows docs2ts left out as transport objects (`file:line`) and the docs holding any (response wrappers). */
+function transportRows(ir: IR): { rows: Set<string>; files: Set<string> } {
+  const rows = new Set<string>();
+  const files = new Set<string>();
+  for (const d of ir.diagnostics) {
+    if (d.ruleId !== 'transport-field' || !d.file) continue;
+    rows.add(`${d.file}:${d.line}`);
+    files.add(d.file);
+  }
+  return { rows, files };
+}
+
+/** The table rows of a doc: normalised field name → 1-based line. */
+function docRows(docsDir: string, file: string): Map<string, number> {
+  const rows = new Map<string, number>();
+  fs.readFileSync(path.join(docsDir, file), 'utf8')
+    .split(/\r\n|\r|\n/)
+    .forEach((line, i) => {
+      const cell = /^\s*\|([^|]*)\|/.exec(line)?.[1]?.trim() ?? '';
+      const name = /^(?:~~)?`([^`]+)`/.exec(cell)?.[1];
+      if (name && !rows.has(normalizeFieldName(name))) rows.set(normalizeFieldName(name), i + 1);
+    });
+  return rows;
 }
 
 /**
  * Compare the object models that every given tree documents (by normalised heading, preferring
  * the schema namespace): per model, the set of (normalised field name, required, kind) must be
- * the same in every tree, up to the notation limits of NOTATION.md (compared pairwise, both ways).
+ * the same in every tree, up to the notation limits of NOTATION.md (kinds compared pairwise, both
+ * ways, each with the other tree's Type cell as evidence).
  */
 export function crossTree(corpus: string, trees: readonly OracleTree[]): { models: number; differences: CrossDifference[] } {
   const irs = trees.map((t) => treeIr(corpus, t));
+  const transport = irs.map(transportRows);
   const perTree = irs.map((ir) => {
     const map = new Map<string, Model>();
     for (const m of ir.models) {
@@ -679,51 +773,67 @@ export function crossTree(corpus: string, trees: readonly OracleTree[]): { model
   const names = [...perTree[0]!.keys()].filter((k) => perTree.every((p) => p.get(k)?.kind === 'object')).sort();
   const differences: CrossDifference[] = [];
   for (const name of names) {
-    const fieldSets = perTree.map((p, i) => {
-      const model = p.get(name)!;
+    const models = perTree.map((p) => p.get(name)!);
+    const docsDirs = trees.map((t) => path.join(corpus, t.name, t.docs));
+    const fieldSets = models.map((model, i) => {
       const byId = modelIndex(irs[i]!);
-      const docsDir = path.join(corpus, trees[i]!.name, trees[i]!.docs);
       const fields = new Map<string, CrossField>();
       if (model.kind === 'object') {
-        for (const f of model.fields) fields.set(normalizeFieldName(f.name), { required: f.required, kind: irKind(irs[i]!, f.type, byId), cell: rawTypeCell(docsDir, model.file, f) });
+        for (const f of model.fields) fields.set(normalizeFieldName(f.name), { required: f.required, kind: irKind(irs[i]!, f.type, byId), cell: rawTypeCell(docsDirs[i]!, model.file, f) });
       }
       return fields;
     });
-    const allFields = [...new Set(fieldSets.flatMap((s) => [...s.keys()]))].sort();
+    const allFields = [...new Set(fieldSets.flatMap((set) => [...set.keys()]))].sort();
     for (const field of allFields) {
       const values: Record<string, CrossField | null> = {};
       trees.forEach((t, i) => (values[t.name] = fieldSets[i]!.get(field) ?? null));
       const explained = new Set<string>();
-      let unexplained = false;
+      const problems: string[] = [];
+
+      // A field some trees lack.
+      trees.forEach((tree, i) => {
+        if (fieldSets[i]!.has(field)) return;
+        const model = models[i]!;
+        const line = docRows(docsDirs[i]!, model.file).get(field);
+        if (line !== undefined && transport[i]!.rows.has(`${model.file}:${line}`)) {
+          // NOTATION.md §2: transport-only types are not wire data; docs2ts leaves such rows out.
+          explained.add('a transport object in this notation, left out (NOTATION.md §2, transport-only types)');
+        } else if (line === undefined && transport[i]!.files.has(model.file)) {
+          // NOTATION.md §2: transport types "belong to operation response wrappers, not to wire
+          // data"; which results a wrapper carries (an error body returned, or thrown) is the SDK's choice.
+          explained.add("an operation response wrapper (not wire data, NOTATION.md §2) without this result in this SDK's doc");
+        } else problems.push(`${tree.name} lacks it${line !== undefined ? ` although its doc has a row (${model.file}:${line})` : ''}`);
+      });
+
+      // Evidence for the big-number rule: some tree documents the field with an arbitrary-precision type.
+      const bigNumber = fieldSets.some((set) => isBigNumberCell(set.get(field)?.cell ?? ''));
       for (let i = 0; i < trees.length; i++) {
         for (let j = i + 1; j < trees.length; j++) {
           const a = fieldSets[i]!.get(field);
           const b = fieldSets[j]!.get(field);
-          if (!a || !b) {
-            if (a || b) unexplained = true;
-            continue;
-          }
-          if (a.required !== b.required) unexplained = true;
+          if (!a || !b) continue;
+          const pair = `${trees[i]!.name} vs ${trees[j]!.name}`;
+          if (a.required !== b.required) problems.push(`required: ${pair}`);
           const la = limitsOf(trees[i]!.language);
           const lb = limitsOf(trees[j]!.language);
           const limits = { numberOnly: la.numberOnly || lb.numberOnly, oneDateType: la.oneDateType || lb.oneDateType };
           // Both directions, each with the cell of the side taken as actual (the any-type rule reads it).
-          let v = compareKinds(a.kind, b.kind, limits, { cell: b.cell }, true);
-          if (v.verdict === 'disagree') v = compareKinds(b.kind, a.kind, limits, { cell: a.cell }, true);
-          if (v.verdict === 'disagree') unexplained = true;
+          let v = compareKinds(a.kind, b.kind, limits, { cell: b.cell, bigNumber }, true);
+          if (v.verdict === 'disagree') v = compareKinds(b.kind, a.kind, limits, { cell: a.cell, bigNumber }, true);
+          if (v.verdict === 'disagree') problems.push(`type: ${pair} (\`${a.cell}\` vs \`${b.cell}\`)`);
           else if (v.verdict === 'explained') explained.add(v.reason);
         }
       }
-      if (unexplained || explained.size > 0) differences.push({ model: perTree[0]!.get(name)!.name, field, values, explained: [...explained], unexplained });
+      if (problems.length > 0 || explained.size > 0) differences.push({ model: models[0]!.name, field, values, explained: [...explained], problems });
     }
   }
   return { models: names.length, differences };
 }
 
-/** A cross-tree difference, one line. */
+/** A cross-tree difference, one line: per tree the kind and `!` required / `?` optional, `—` absent. */
 export function formatCrossDifference(d: CrossDifference): string {
   const vals = Object.entries(d.values)
     .map(([tree, v]) => `${tree.replace(/^gt-/, '')}=${v ? `${showKind(v.kind)}${v.required ? '!' : '?'}` : '—'}`)
     .join(' ');
-  return `  ${d.model}.${d.field}: ${vals}${d.unexplained ? '' : `  (explained: ${d.explained.join('; ')})`}`;
+  return `  ${d.model}.${d.field}: ${vals}${d.problems.length > 0 ? `\n    ${d.problems.slice(0, 3).join('; ')}${d.problems.length > 3 ? ` (+${d.problems.length - 3})` : ''}` : `  (explained: ${d.explained.join('; ')})`}`;
 }

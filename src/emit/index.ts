@@ -6,9 +6,10 @@
 
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
+import type * as prettier from 'prettier';
 import { Project } from 'ts-morph';
 import type { IR } from '../model/ir.js';
+import { formatAll } from './format.js';
 import { modelFile } from './model.js';
 import { RUNTIME_FILE, RUNTIME_SOURCE } from './runtime.js';
 
@@ -88,9 +89,6 @@ export async function emit(ir: IR, options: EmitOptions = {}): Promise<Map<strin
   exports.push(`export type { ValidationError, ValidationResult } from "${runtimeImport}";`);
   raw.set('index.ts', `${renderBanner(template, sources)}\n\n${exports.join('\n')}\n`);
 
-  const prettierOptions: prettier.Options = { printWidth: 100, ...options.prettier, parser: 'typescript' };
-  const entries = await Promise.all(
-    [...raw].map(async ([name, text]) => [name, await prettier.format(text, prettierOptions)] as const),
-  );
-  return new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const formatted = await formatAll(raw, { printWidth: 100, ...options.prettier });
+  return new Map([...formatted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
