@@ -105,11 +105,11 @@ async function run(command: 'generate' | 'ir', options: CommonOptions, io: CliIO
   try {
     const found = await loadConfig(io.cwd, options.config);
     const config = found?.config ?? {};
-    const input = options.input ? path.resolve(io.cwd, options.input) : config.input;
-    const out = options.out ? path.resolve(io.cwd, options.out) : config.out;
+    const input = options.input !== undefined ? path.resolve(io.cwd, options.input) : config.input;
+    const out = options.out !== undefined ? path.resolve(io.cwd, options.out) : config.out;
     // The config's roots and notation describe the config's input: a --input of its own drops them.
-    const roots = options.root.length > 0 ? options.root : options.input ? [] : (config.roots ?? []);
-    const notationId = options.notation ?? (options.input ? undefined : config.notation);
+    const roots = options.root.length > 0 ? options.root : options.input !== undefined ? [] : (config.roots ?? []);
+    const notationId = options.notation ?? (options.input !== undefined ? undefined : config.notation);
     if (!input) throw new UsageError('No input folder: pass --input DIR or set "input" in docs2ts.config.json');
     if (command === 'generate' && !out) throw new UsageError('No output folder: pass --out DIR or set "out" in docs2ts.config.json');
     if (!fs.statSync(input, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`Input folder \`${path.relative(io.cwd, input) || '.'}\` does not exist or is not a folder`);

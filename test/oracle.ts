@@ -3,15 +3,28 @@
  * the docs were generated from (the tree's `oracle-*.yaml`, see `../shared/NOTATION.md`).
  *
  * The comparison is deliberately about what the docs *can* say. Every rule that sets a difference
- * aside as "explained" (not agreement, not disagreement) names the NOTATION.md passage that says
- * the docs cannot tell; everything else that differs is a disagreement.
+ * aside as "explained" (neither agreement nor disagreement) names the NOTATION.md passage that
+ * says the docs cannot tell, and is guarded so that a docs2ts misreading does not pass for it;
+ * everything else that differs is a disagreement.
  *
  * Verdicts, per oracle property of a documented schema:
  * - `agree`: the field exists, `required` and the type kind match;
  * - `disagree`: the field is missing, or `required` or the type kind differs, without a NOTATION.md reason;
  * - `explained`: the only differences are ones NOTATION.md says the docs cannot express.
- * Nullability, enum value types and consts/defaults are never compared (NOTATION.md §3); when they
- * differ they are recorded as notes, which do not change the verdict.
+ *
+ * Explained (see {@link compareKinds} and {@link conformance}):
+ * - integer vs number in TypeScript docs (§3);
+ * - date vs date-time in PHP docs, `\DateTime` being both (§2);
+ * - an enum or const documented as its base type, the Type cell linking to no model doc (§3);
+ * - a string-encoded number (`format: bigint | decimal`) documented as the SDK number type (§2 scalars);
+ * - a Type cell that is the notation's any type (`Object`, `Any`, `any`, `interface{}`, `object`, `mixed`; §2);
+ * - an object with additionalProperties documented as its map alone (§3);
+ * - a required property with a `default` documented as optional (§3, defaults);
+ * - a readOnly / writeOnly property absent from the doc of the other direction (NOTATION.md corpus table);
+ * - tree against tree only: a transport-typed row left out, a response wrapper without a result (§2).
+ * Never compared (§3): nullability and enum value types; differences are kept as notes.
+ * Normalisations, on both sides: `null` union members are dropped and a one-member union is its
+ * member; a free-form object (no properties) equals `map<unknown>`.
  *
  * @module
  */
@@ -423,15 +436,17 @@ export function compareKinds(expected: Kind, actual: Kind, limits: Limits, evide
   // `*decimal.Big`) as scalars: the docs give the SDK's in-memory type, never the wire encoding,
   // so a string-encoded number (`format: bigint | decimal`) documented as a number is what the doc
   // says. Without an oracle (tree against tree), the evidence is another tree's big-number cell.
+  // Guard: a cell that spells a string type read as a number would be docs2ts's doing.
   const stringEncoded = (k: Kind): boolean => k.k === 'string' && (k.format === 'bigint' || k.format === 'decimal' || evidence.bigNumber === true);
   const numeric = (k: Kind): boolean => k.k === 'integer' || k.k === 'number';
-  if ((stringEncoded(expected) && numeric(actual)) || (symmetric && numeric(expected) && stringEncoded(actual))) {
+  const cellSaysString = evidence.cell !== undefined && /(?:^|[^\w])(?:str|string|String)(?![\w])/.test(evidence.cell);
+  if (!cellSaysString && ((stringEncoded(expected) && numeric(actual)) || (symmetric && numeric(expected) && stringEncoded(actual)))) {
     return explained('string-encoded number documented as the SDK number type (NOTATION.md §2 scalars: `Decimal`, `BigInteger`, `*big.Int`, ...)');
   }
   // The doc's Type cell is the notation's any type (NOTATION.md §2 scalars: `Object`, `Any`, `any`,
   // `interface{}`, `object`, `mixed`): the doc does not say the type, and `unknown` is all it can mean.
   if (a === 'unknown' && evidence.cell !== undefined && isAnyCell(evidence.cell)) {
-    return explained(`the doc's Type cell \`${evidence.cell.trim()}\` is the any type (NOTATION.md §2): the type is not said`);
+    return explained("the doc's Type cell is the notation's any type (NOTATION.md §2 scalars): the type is not said");
   }
   // An object with named properties and additionalProperties documented as the map alone
   // (`T::Hash[Symbol, String]`): NOTATION.md §3 says additionalProperties is documented as a
@@ -600,12 +615,12 @@ export function summarize(report: TreeReport): { compared: number; agree: number
  * Compare a tree's IR with its oracle.
  *
  * @param corpus the `corpus` folder
+ * @param ir the IR to check (default: the tree's, built once and cached)
  */
-export function conformance(corpus: string, tree: OracleTree): TreeReport {
+export function conformance(corpus: string, tree: OracleTree, ir: IR = treeIr(corpus, tree)): TreeReport {
   const dir = path.join(corpus, tree.name);
   const docsDir = path.join(dir, tree.docs);
   const oracle = new Oracle(dir, tree.oracles);
-  const ir = treeIr(corpus, tree);
   const byId = modelIndex(ir);
   const limits = limitsOf(tree.language);
   const schemas = oracle.objectSchemas();

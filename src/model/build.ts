@@ -41,8 +41,12 @@ export interface BuildOptions {
   allowBrokenLinks?: boolean;
 }
 
-/** Pseudo-fields SDK generators write for `additionalProperties` (NOTATION.md §3). */
-const ADDITIONAL_PROPERTIES = new Set(['additional_properties', 'additionalproperties', '__pydantic_extra__']);
+/**
+ * Pseudo-fields SDK generators write for `additionalProperties` (NOTATION.md §3). When the schema
+ * has a real property of that name, the generator suffixes the pseudo-field with `T` / `_t`
+ * (gt-python `additional_properties_t`, gt-go `AdditionalPropertiesT`).
+ */
+const ADDITIONAL_PROPERTIES = /^(additional_?properties|__pydantic_extra__)(_?t)?$/i;
 
 /**
  * Build the IR.
@@ -228,7 +232,6 @@ class Builder {
       );
     }
     const fields: Field[] = [];
-    let additionalProperties: TypeRef | null = null;
     const seen = new Set<string>();
     for (const field of doc.fields) {
       if (seen.has(field.name)) {
@@ -237,13 +240,17 @@ class Builder {
       }
       seen.add(field.name);
       const converted = this.field(doc, field);
-      if (!converted) continue;
-      if (ADDITIONAL_PROPERTIES.has(field.name.toLowerCase()) && converted.type.kind === 'map') {
-        additionalProperties = converted.type.values;
-        this.diagnostics.push(diagnostic('info', 'additional-properties', `\`${field.name}\` is the additionalProperties pseudo-field: other keys must match its value type`, doc.file, field.position));
-        continue;
-      }
-      fields.push(converted);
+      if (converted) fields.push(converted);
+    }
+    // The additionalProperties pseudo-field: a map named so; the suffixed one when both exist.
+    const pseudo = fields
+      .filter((f) => ADDITIONAL_PROPERTIES.test(f.name) && f.type.kind === 'map')
+      .sort((a, b) => b.name.length - a.name.length)[0];
+    let additionalProperties: TypeRef | null = null;
+    if (pseudo && pseudo.type.kind === 'map') {
+      additionalProperties = pseudo.type.values;
+      fields.splice(fields.indexOf(pseudo), 1);
+      this.diagnostics.push(diagnostic('info', 'additional-properties', `\`${pseudo.name}\` is the additionalProperties pseudo-field: other keys must match its value type`, doc.file, { line: pseudo.line, column: pseudo.column }));
     }
     this.models.set(id, { ...common, kind: 'object', fields, additionalProperties });
   }
@@ -280,7 +287,7 @@ class Builder {
       name: field.name,
       type: ref,
       required: field.required,
-      nullable: nullable && !(ref.kind === 'primitive' && ref.type === 'unknown'),
+      nullable,
       description: field.description,
       example: field.example,
       deprecated: field.deprecated,
@@ -447,7 +454,7 @@ class Builder {
     }
     if (!typed && valueType !== 'string') {
       this.diagnostics.push(
-        diagnostic('info', 'enum-value-type', `Every value of \`${doc.title}\` reads as a ${valueType}: the enum is read as ${valueType}s, not strings`, doc.file, doc.titlePosition, 'Override the value type if the API sends strings.'),
+        diagnostic('info', 'enum-value-type', `Every value of \`${doc.title}\` reads as a ${valueType}: the enum is read as ${valueType}s, not strings`, doc.file, doc.titlePosition, 'If the API sends these values as strings, say so in the doc (a fence of quoted literals).'),
       );
     }
     if (rows.length === 0 && !doc.open) {
