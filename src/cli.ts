@@ -2,8 +2,13 @@
 /**
  * The `docs2ts` command line: a thin layer over the programmatic API.
  *
- * Exit codes: 0 success; 1 error diagnostics in the docs or the output could not be written
- * (nothing is written); 2 usage errors (unknown option or command, bad config, missing input).
+ * Exit codes: 0 success (for `check`: the output is up to date); 1 error diagnostics (nothing is
+ * written), more warnings than `--max-warnings`, an output that cannot be written, or (`check`) an
+ * output that is not what `generate` would write; 2 usage errors (unknown option or command, bad
+ * config, missing input).
+ *
+ * Start-up is kept small: the Markdown parser, ts-morph and prettier are imported only when a run
+ * has to build (an unchanged tree answers from the output's manifest).
  *
  * @module
  */
@@ -11,16 +16,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
-import { VFile } from 'vfile';
-import { reporter } from 'vfile-reporter';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from './config.js';
-import { emit } from './emit/index.js';
-import { buildModel } from './model/build.js';
-import { hasErrors, type Diagnostic } from './model/diagnostics.js';
-import { getNotation, notations } from './notation/index.js';
-import { folderDocSource } from './parse/files.js';
-import { writeOutput, WriteError } from './write.js';
+import { inputHash, isUpToDate } from './incremental.js';
+import { commandFor, resolveJob, TARGET_NAMES, UsageError, type Flags, type Job } from './job.js';
+import type { Diagnostic } from './model/diagnostics.js';
+import { WriteError } from './write.js';
 
 /** Where the CLI writes and which folder it runs in (tests pass their own). */
 export interface CliIO {
@@ -29,20 +30,24 @@ export interface CliIO {
   cwd: string;
   /** Colour in diagnostics (default: when stderr is a TTY). */
   color?: boolean;
+  /** Show a progress line (default: when stderr is a TTY). */
+  progress?: boolean;
+  /** Ends `generate --watch` (default: never; the process is stopped by a signal). */
+  signal?: AbortSignal;
 }
 
-/** Thrown for usage problems: exit code 2. */
-class UsageError extends Error {}
-
-interface CommonOptions {
-  config?: string;
-  input?: string;
+interface CliOptions extends Omit<Flags, 'root'> {
   root: string[];
-  notation?: string;
+  config?: string;
   verbose?: boolean;
-  out?: string;
-  allowBrokenLinks?: boolean;
+  format?: 'text' | 'json';
+  maxWarnings?: number;
+  watch?: boolean;
+  force?: boolean;
+  json?: boolean;
 }
+
+const NOTATIONS = ['auto', 'ruby', 'python', 'typescript', 'go', 'java', 'csharp', 'php'];
 
 function version(): string {
   const pkg = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
@@ -64,25 +69,47 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
 
-  const common = (command: Command): Command =>
+  const input = (command: Command): Command =>
     command
-      .option('-c, --config <file>', 'config file (default: docs2ts.config.json or the "docs2ts" key of package.json)')
+      .option('-c, --config <file>', 'config file (default: docs2ts.config.json, .js, .mjs, or the "docs2ts" key of package.json)')
       .option('-i, --input <dir>', 'folder of Markdown model docs')
       .option('-r, --root <name|doc>', 'root model: a name (`Task`) or a doc path relative to --input; repeatable (default: every model)', collect, [])
-      .addOption(new Option('-n, --notation <id>', 'Type-cell notation of the docs (default: detected)').choices(['auto', ...Object.keys(notations)]))
+      .addOption(new Option('-n, --notation <id>', 'Type-cell notation of the docs (default: detected)').choices(NOTATIONS))
+      .addOption(new Option('--property-case <style>', 'wire names from documented names').choices(['preserve', 'camel', 'snake']))
       .option('--allow-broken-links', 'read links to docs that do not exist as `unknown`, with a warning instead of an error')
+      .addOption(new Option('--format <format>', 'diagnostics as text (vfile-reporter) or JSON on stdout').choices(['text', 'json']).default('text'))
+      .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
       .option('-v, --verbose', 'also print info diagnostics');
+  const output = (command: Command): Command =>
+    input(command)
+      .option('-o, --out <dir>', 'output folder (replaced all-or-nothing)')
+      .addOption(new Option('-t, --target <name>', 'output to write, repeatable (default: typescript)').argParser(collectTarget))
+      .addOption(new Option('--additional-properties <mode>', 'keys a table does not list: allow, or reject each at its pointer').choices(['allow', 'reject']))
+      .option('--nullable-optionals', 'optional fields also accept null (interface and validator)')
+      .addOption(new Option('--dates <mode>', 'date and date-time as RFC 3339 strings, or as Date with parseX(json) converters').choices(['string', 'Date']))
+      .addOption(new Option('--enum-style <style>', 'enums as TypeScript enums, const objects, or literal unions').choices(['enum', 'const', 'union']));
 
-  common(program.command('generate').description('write the TypeScript files for the root models and everything they reach'))
-    .option('-o, --out <dir>', 'output folder (replaced all-or-nothing)')
-    .action(async (options: CommonOptions) => {
+  output(program.command('generate').description('write the TypeScript files for the root models and everything they reach'))
+    .option('-w, --watch', 'regenerate whenever a doc or the config changes (one line a run)')
+    .option('-f, --force', 'regenerate even when the manifest says the output is up to date')
+    .action(async (options: CliOptions) => {
       code = await run('generate', options, io);
     });
-  common(program.command('ir').description('print the intermediate representation as JSON: {version, roots, models, diagnostics}')).action(
-    async (options: CommonOptions) => {
+  output(program.command('check').description('exit 0 when the output folder is exactly what generate would write, else 1 with a diff')).action(
+    async (options: CliOptions) => {
+      code = await run('check', options, io);
+    },
+  );
+  input(program.command('ir').description('print the intermediate representation as JSON: {version, roots, models, diagnostics}')).action(
+    async (options: CliOptions) => {
       code = await run('ir', options, io);
     },
   );
+  input(program.command('explain').description('list every inference the docs forced, with its place and the override that changes it'))
+    .option('--json', 'print the list as JSON')
+    .action(async (options: CliOptions) => {
+      code = await run('explain', options, io);
+    });
 
   if (argv.length === 0) {
     io.stderr(program.helpInformation());
@@ -101,50 +128,26 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-async function run(command: 'generate' | 'ir', options: CommonOptions, io: CliIO): Promise<number> {
+function collectTarget(value: string, previous: string[] | undefined): string[] {
+  if (!(TARGET_NAMES as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${TARGET_NAMES.join(', ')}.`);
+  return [...(previous ?? []), value];
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('Expected a whole number of warnings.');
+  return n;
+}
+
+type CommandName = 'generate' | 'check' | 'ir' | 'explain';
+
+async function run(command: CommandName, options: CliOptions, io: CliIO): Promise<number> {
   try {
     const found = await loadConfig(io.cwd, options.config);
-    const config = found?.config ?? {};
-    const input = options.input !== undefined ? path.resolve(io.cwd, options.input) : config.input;
-    const out = options.out !== undefined ? path.resolve(io.cwd, options.out) : config.out;
-    // The config's roots and notation describe the config's input: a --input of its own drops them.
-    const roots = options.root.length > 0 ? options.root : options.input !== undefined ? [] : (config.roots ?? []);
-    const notationId = options.notation ?? (options.input !== undefined ? undefined : config.notation);
-    if (!input) throw new UsageError('No input folder: pass --input DIR or set "input" in docs2ts.config.json');
-    if (command === 'generate' && !out) throw new UsageError('No output folder: pass --out DIR or set "out" in docs2ts.config.json');
-    if (!fs.statSync(input, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`Input folder \`${path.relative(io.cwd, input) || '.'}\` does not exist or is not a folder`);
-    let notation;
-    try {
-      notation = notationId === undefined || notationId === 'auto' ? undefined : getNotation(notationId);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    let banner: string | undefined;
-    if (config.banner) {
-      try {
-        banner = fs.readFileSync(config.banner, 'utf8');
-      } catch {
-        throw new UsageError(`Cannot read the banner template \`${config.banner}\``);
-      }
-    }
-
-    const started = performance.now();
-    const allowBrokenLinks = options.allowBrokenLinks === true;
-    const ir = buildModel(folderDocSource(input), notation ? { notation, roots, allowBrokenLinks } : { roots, allowBrokenLinks });
-    report(ir.diagnostics, input, io, options.verbose === true);
-    if (command === 'ir') {
-      io.stdout(`${JSON.stringify(ir, null, 2)}\n`);
-      return hasErrors(ir.diagnostics) ? 1 : 0;
-    }
-    if (hasErrors(ir.diagnostics)) {
-      io.stderr(`docs2ts: nothing written: fix the errors above\n`);
-      return 1;
-    }
-    const files = await emit(ir, banner === undefined ? {} : { banner });
-    writeOutput(out!, files);
-    const ms = Math.round(performance.now() - started);
-    io.stdout(`docs2ts: ${ir.models.length} models → ${files.size} files in ${path.relative(io.cwd, out!) || '.'} (${ms} ms)\n`);
-    return 0;
+    const job = resolveJob(options, found?.config ?? {}, io.cwd, command === 'generate' || command === 'check');
+    const fix = commandFor('generate', options, found?.file, io.cwd);
+    if (command === 'generate' && options.watch) return await watch(job, options, io, found?.file);
+    return await once(command, job, options, io, fix);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`docs2ts: ${error.message}\n`);
@@ -158,11 +161,186 @@ async function run(command: 'generate' | 'ir', options: CommonOptions, io: CliIO
   }
 }
 
+/** Everything the output depends on besides the docs: hashed with them into the manifest. */
+function hashInputs(job: Job): unknown {
+  const { input: _input, out: _out, ...rest } = job;
+  return { docs2ts: version(), ...rest, prettier: prettierConfigText(job.out) };
+}
+
+/**
+ * The text of the prettier configuration files that apply to the output folder (the nearest
+ * `.prettierrc*` / `prettier.config.*` / package.json `prettier` key, and `.editorconfig` files),
+ * read without loading prettier, so a change to them makes the output stale.
+ */
+function prettierConfigText(out: string | undefined): string {
+  if (!out) return '';
+  const names = ['.prettierrc', '.prettierrc.json', '.prettierrc.yaml', '.prettierrc.yml', '.prettierrc.json5', '.prettierrc.js', '.prettierrc.cjs', '.prettierrc.mjs', '.prettierrc.ts', '.prettierrc.toml', 'prettier.config.js', 'prettier.config.cjs', 'prettier.config.mjs', 'prettier.config.ts'];
+  const parts: string[] = [];
+  let found = false;
+  for (let dir = path.resolve(out); ; dir = path.dirname(dir)) {
+    const read = (name: string): string | null => {
+      try {
+        return fs.readFileSync(path.join(dir, name), 'utf8');
+      } catch {
+        return null;
+      }
+    };
+    const editorconfig = read('.editorconfig');
+    if (editorconfig !== null) parts.push(editorconfig);
+    if (!found) {
+      for (const name of names) {
+        const text = read(name);
+        if (text !== null) {
+          parts.push(name, text);
+          found = true;
+          break;
+        }
+      }
+      const pkg = found ? null : read('package.json');
+      if (pkg !== null) {
+        let key: unknown;
+        try {
+          key = (JSON.parse(pkg) as Record<string, unknown>).prettier;
+        } catch {
+          key = undefined;
+        }
+        if (key !== undefined) {
+          parts.push(JSON.stringify(key));
+          found = true;
+        }
+      }
+    }
+    if (editorconfig !== null && /^\s*root\s*=\s*true/im.test(editorconfig)) break;
+    if (path.dirname(dir) === dir) break;
+  }
+  return parts.join('\n');
+}
+
+async function once(command: CommandName, job: Job, options: CliOptions, io: CliIO, fix: string): Promise<number> {
+  const started = performance.now();
+  const hash = command === 'generate' || command === 'check' ? inputHash(job.input, hashInputs(job)) : '';
+  const outLabel = job.out ? path.relative(io.cwd, job.out) || '.' : '';
+  if ((command === 'generate' || command === 'check') && !options.force && isUpToDate(job.out!, hash)) {
+    if (options.format === 'json') io.stdout(`${JSON.stringify({ upToDate: true, diagnostics: [] })}\n`);
+    else io.stdout(`docs2ts: ${outLabel} is up to date (${Math.round(performance.now() - started)} ms)\n`);
+    return 0;
+  }
+
+  const heavy = await import('./run.js');
+  const progress = io.progress ?? false;
+  const onProgress = progress ? (stage: string): void => io.stderr(`\rdocs2ts: ${stage}…\x1b[K`) : undefined;
+  const ir = heavy.buildJobIR(job, onProgress);
+  if (progress) io.stderr('\r\x1b[K');
+
+  if (command === 'explain') {
+    const list = heavy.inferences(ir);
+    if (options.json) io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+    else io.stdout(formatExplain(list, job.input, io.cwd));
+    return ir.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  }
+
+  const warnings = ir.diagnostics.filter((d) => d.severity === 'warning').length;
+  const errors = ir.diagnostics.filter((d) => d.severity === 'error').length;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  const failed = errors > 0 || tooManyWarnings;
+
+  if (command === 'ir') {
+    io.stdout(`${JSON.stringify(ir, null, 2)}\n`);
+    if (options.format !== 'json') await report(ir.diagnostics, job.input, io, options.verbose === true);
+    return failed ? 1 : 0;
+  }
+  const json: Record<string, unknown> = { diagnostics: ir.diagnostics };
+  const finish = async (code: number, line: string): Promise<number> => {
+    if (options.format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    else {
+      await report(ir.diagnostics, job.input, io, options.verbose === true);
+      if (line) (code === 0 ? io.stdout : io.stderr)(line);
+    }
+    return code;
+  };
+  if (failed) {
+    const why = errors > 0 ? 'fix the errors above' : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}`;
+    return finish(1, `docs2ts: ${command === 'generate' ? 'nothing written' : 'cannot check'}: ${why}\n`);
+  }
+
+  let files: Map<string, string>;
+  try {
+    files = await heavy.emitJob(job, ir, onProgress);
+  } catch (error) {
+    // Formatting is the one emit step that reads user input (their prettier config, plugins).
+    return finish(1, `docs2ts: nothing written: cannot format the output: ${(error as Error).message.split('\n')[0]}\n`);
+  }
+  if (progress) io.stderr('\r\x1b[K');
+  if (command === 'check') {
+    const comparison = heavy.compareOutput(job.out!, files, hash);
+    const changed = comparison.stale.length + comparison.missing.length + comparison.extra.length;
+    json.upToDate = changed === 0;
+    json.stale = comparison.stale;
+    json.missing = comparison.missing;
+    json.extra = comparison.extra;
+    if (changed === 0) return finish(0, `docs2ts: ${outLabel} is up to date\n`);
+    if (options.format !== 'json') io.stdout(comparison.patches.join(''));
+    const list = [...comparison.stale.map((f) => `stale ${f}`), ...comparison.missing.map((f) => `missing ${f}`), ...comparison.extra.map((f) => `extra ${f}`)];
+    json.fix = fix;
+    return finish(1, `docs2ts: ${outLabel} is out of date:\n${list.map((l) => `  ${l}\n`).join('')}Run \`${fix}\` to update it.\n`);
+  }
+  onProgress?.('write');
+  heavy.writeJob(job, files, hash);
+  if (progress) io.stderr('\r\x1b[K');
+  const ms = Math.round(performance.now() - started);
+  json.files = files.size;
+  return finish(0, `docs2ts: ${ir.models.length} models → ${files.size} files in ${outLabel}, ${warnings} warnings (${ms} ms)\n`);
+}
+
+/** `generate --watch`: a run now, then one per change (debounced), one line each. */
+async function watch(job: Job, options: CliOptions, io: CliIO, configFile: string | undefined): Promise<number> {
+  const { watch: chokidar } = await import('chokidar');
+  const quiet: CliIO = { ...io, progress: false };
+  const runOnce = async (): Promise<void> => {
+    let out = '';
+    let err = '';
+    const code = await once('generate', job, { ...options, format: 'text' }, { ...quiet, stdout: (t) => (out += t), stderr: (t) => (err += t) }, '');
+    const line = (out + err).trim().split('\n').filter(Boolean);
+    io.stdout(`${new Date().toISOString().slice(11, 19)} ${code === 0 ? line[line.length - 1] : `failed: ${err.trim().split('\n').slice(-1)[0] ?? ''}`}\n`);
+    if (code !== 0 && err) io.stderr(err);
+  };
+  await runOnce();
+  const watcher = chokidar([job.input, ...(configFile ? [configFile] : [])], { ignoreInitial: true, ignored: (p: string) => job.out !== undefined && p.startsWith(job.out) });
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  watcher.on('all', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(runOnce);
+    }, 100);
+  });
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    io.signal?.addEventListener('abort', stop, { once: true });
+    if (!io.signal) process.once('SIGINT', stop);
+  });
+  clearTimeout(timer);
+  await running;
+  await watcher.close();
+  return 0;
+}
+
+function formatExplain(list: readonly Diagnostic[], input: string, cwd: string): string {
+  if (list.length === 0) return 'docs2ts: the docs forced no inference\n';
+  return list
+    .map((d) => {
+      const where = d.file === null ? path.relative(cwd, input) || '.' : `${path.relative(cwd, path.join(input, d.file))}:${d.line ?? 1}`;
+      return `${where}  ${d.ruleId}  ${d.message}${d.hint ? `\n    ${d.hint}` : ''}\n`;
+    })
+    .join('');
+}
+
 /** Print diagnostics with vfile-reporter, paths relative to the working folder. */
-function report(diagnostics: readonly Diagnostic[], input: string, io: CliIO, verbose: boolean): void {
+async function report(diagnostics: readonly Diagnostic[], input: string, io: CliIO, verbose: boolean): Promise<void> {
   const shown = diagnostics.filter((d) => verbose || d.severity !== 'info');
   if (shown.length === 0) return;
-  const files = new Map<string, VFile>();
+  const [{ VFile }, { reporter }] = await Promise.all([import('vfile'), import('vfile-reporter')]);
+  const files = new Map<string, InstanceType<typeof VFile>>();
   for (const d of shown) {
     const display = d.file === null ? path.relative(io.cwd, input) || '.' : path.relative(io.cwd, path.join(input, d.file));
     let file = files.get(display);
@@ -180,6 +358,7 @@ function defaultIO(): CliIO {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     color: process.stderr.isTTY === true,
+    progress: process.stderr.isTTY === true,
   };
 }
 

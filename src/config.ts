@@ -20,17 +20,61 @@ export interface Config {
   notation?: string;
   /** A banner template file. */
   banner?: string;
+  /** Outputs to write (`typescript`, `json-schema`, `zod`). */
+  targets?: string[];
+  additionalProperties?: 'allow' | 'reject';
+  nullableOptionals?: boolean;
+  dates?: 'string' | 'Date';
+  enumStyle?: 'enum' | 'const' | 'union';
+  /** Read links to missing docs as `unknown` with a warning. */
+  allowBrokenLinks?: boolean;
+  /** Wire names for docs whose SDK renamed properties: as documented, camelCase or snake_case. */
+  propertyCase?: 'preserve' | 'camel' | 'snake';
+  /** What the docs cannot say, per model (`"Version"`) or field (`"Task.created_at"`). */
+  overrides?: Record<string, Override>;
 }
+
+/**
+ * An override. On a field: `wireName` (the JSON key), `nullable`, `required`, `type` (a primitive:
+ * `string`, `number`, `integer`, `boolean`, `date`, `date-time`, `unknown`). On an enum model:
+ * `valueType` (`string`, `number`, `boolean`: how to read its unquoted values).
+ */
+export interface Override {
+  wireName?: string;
+  nullable?: boolean;
+  required?: boolean;
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'date-time' | 'unknown';
+  valueType?: 'string' | 'number' | 'boolean';
+}
+
+const OVERRIDE_KEYS: Record<keyof Override, 'string' | 'boolean' | readonly string[]> = {
+  wireName: 'string',
+  nullable: 'boolean',
+  required: 'boolean',
+  type: ['string', 'number', 'integer', 'boolean', 'date', 'date-time', 'unknown'],
+  valueType: ['string', 'number', 'boolean'],
+};
 
 /** A config file that cannot be used: the message names the file and the key path. */
 export class ConfigError extends Error {}
 
-const KEYS: Record<keyof Config, 'path' | 'string' | 'string[]'> = {
+type Kind = 'path' | 'string' | 'string[]' | 'boolean' | 'overrides' | readonly string[];
+
+/** Every config key and the value it takes (a list: one of those strings). */
+const KEYS: Record<keyof Config, Kind> = {
   input: 'path',
   out: 'path',
   roots: 'string[]',
   notation: 'string',
   banner: 'path',
+  targets: 'string[]',
+  additionalProperties: ['allow', 'reject'],
+  nullableOptionals: 'boolean',
+  dates: ['string', 'Date'],
+  enumStyle: ['enum', 'const', 'union'],
+  allowBrokenLinks: 'boolean',
+  propertyCase: ['preserve', 'camel', 'snake'],
+  overrides: 'overrides',
 };
 
 /**
@@ -69,7 +113,15 @@ export function validateConfig(raw: unknown, file: string): Config {
     if (key === '$schema') continue;
     const kind = Object.hasOwn(KEYS, key) ? KEYS[key as keyof Config] : undefined;
     if (!kind) throw new ConfigError(`${file}: unknown key \`${key}\` (known: ${Object.keys(KEYS).join(', ')})`);
-    if (kind === 'string[]') {
+    if (kind === 'overrides') {
+      (config as Record<string, unknown>)[key] = validateOverrides(value, file);
+    } else if (Array.isArray(kind)) {
+      if (typeof value !== 'string' || !kind.includes(value)) throw new ConfigError(`${file}: \`${key}\` must be one of ${kind.map((k) => `"${k}"`).join(', ')}`);
+      (config as Record<string, unknown>)[key] = value;
+    } else if (kind === 'boolean') {
+      if (typeof value !== 'boolean') throw new ConfigError(`${file}: \`${key}\` must be true or false`);
+      (config as Record<string, unknown>)[key] = value;
+    } else if (kind === 'string[]') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new ConfigError(`${file}: \`${key}\` must be an array of strings`);
       (config as Record<string, unknown>)[key] = value;
     } else {
@@ -78,4 +130,21 @@ export function validateConfig(raw: unknown, file: string): Config {
     }
   }
   return config;
+}
+
+function validateOverrides(value: unknown, file: string): Record<string, Override> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${file}: \`overrides\` must be an object`);
+  const out: Record<string, Override> = {};
+  for (const [target, override] of Object.entries(value)) {
+    const where = `overrides.${JSON.stringify(target)}`;
+    if (typeof override !== 'object' || override === null || Array.isArray(override)) throw new ConfigError(`${file}: \`${where}\` must be an object`);
+    for (const [key, v] of Object.entries(override)) {
+      const kind = Object.hasOwn(OVERRIDE_KEYS, key) ? OVERRIDE_KEYS[key as keyof Override] : undefined;
+      if (!kind) throw new ConfigError(`${file}: unknown key \`${where}.${key}\` (known: ${Object.keys(OVERRIDE_KEYS).join(', ')})`);
+      const ok = Array.isArray(kind) ? typeof v === 'string' && kind.includes(v) : typeof v === kind;
+      if (!ok) throw new ConfigError(`${file}: \`${where}.${key}\` must be ${Array.isArray(kind) ? `one of ${kind.map((k) => `"${k}"`).join(', ')}` : `a ${kind as string}`}`);
+    }
+    out[target] = override as Override;
+  }
+  return out;
 }

@@ -6,6 +6,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha256 } from './hash.js';
 
 /** Name of the manifest docs2ts keeps in the output folder: the files it owns. */
 export const MANIFEST_FILE = '.docs2ts-manifest.json';
@@ -15,6 +16,10 @@ export interface Manifest {
   generator: 'docs2ts';
   /** Files docs2ts wrote, relative to the output folder, sorted. */
   files: string[];
+  /** SHA-256 (hex) of each file as written. */
+  hashes?: Record<string, string>;
+  /** Hash of the run's inputs (docs, options, version): see `inputHash` in incremental.ts. */
+  inputHash?: string;
 }
 
 /** Why the output could not be written; the output folder is left as it was. */
@@ -32,10 +37,11 @@ export class WriteError extends Error {}
  *
  * @param outDir the output folder (created if missing, with its parents)
  * @param files file name (relative, POSIX, no `..`) → text
+ * @param inputHash the hash of the run's inputs, recorded in the manifest for incremental runs
  * @throws {WriteError} when the folder is not docs2ts's, a name would leave the folder or clash
  *   with a user's file, or the file system refuses (the message says which); nothing is changed
  */
-export function writeOutput(outDir: string, files: ReadonlyMap<string, string>): void {
+export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, inputHash?: string): void {
   let out = path.resolve(outDir);
   for (const name of files.keys()) {
     const target = path.resolve(out, name);
@@ -62,9 +68,11 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>):
   if (exists && previous === null && entries.length > 0) {
     throw new WriteError(`Output folder \`${outDir}\` is not empty and was not written by docs2ts (no ${MANIFEST_FILE}); choose an empty or new folder`);
   }
-  const owned = new Set([...(previous?.files ?? []), MANIFEST_FILE]);
+  // Top-level entries docs2ts owns: its files, and the folders its nested files (schema/x.json) sit in.
+  const owned = new Set([...(previous?.files ?? []).map((f) => f.split('/')[0]!), MANIFEST_FILE]);
   const foreign = entries.filter((entry) => !owned.has(entry));
-  const clash = foreign.filter((entry) => files.has(entry));
+  const topLevel = new Set([...files.keys()].map((f) => f.split('/')[0]!));
+  const clash = foreign.filter((entry) => topLevel.has(entry));
   if (clash.length > 0) {
     throw new WriteError(`Output folder \`${outDir}\` holds ${clash.map((c) => `\`${c}\``).join(', ')}, not written by docs2ts, where a generated file would go; move or rename it`);
   }
@@ -86,8 +94,7 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>):
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, text);
     }
-    const manifest: Manifest = { generator: 'docs2ts', files: [...files.keys()].sort() };
-    fs.writeFileSync(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    fs.writeFileSync(path.join(staging, MANIFEST_FILE), manifestText(files, inputHash));
     if (!exists) {
       fs.renameSync(staging, out);
       return;
@@ -113,11 +120,23 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>):
   }
 }
 
+/** The manifest file's text for a set of files (deterministic: sorted, no timestamps). */
+export function manifestText(files: ReadonlyMap<string, string>, inputHash?: string): string {
+  const names = [...files.keys()].sort();
+  const manifest: Manifest = { generator: 'docs2ts', files: names, hashes: Object.fromEntries(names.map((n) => [n, sha256(files.get(n)!)])) };
+  if (inputHash !== undefined) manifest.inputHash = inputHash;
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
 /** The manifest of an output folder, or null when there is none (or it is not docs2ts's). */
 export function readManifest(outDir: string): Manifest | null {
   try {
     const data = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
-    return data.generator === 'docs2ts' && Array.isArray(data.files) ? { generator: 'docs2ts', files: data.files.filter((f) => typeof f === 'string') } : null;
+    if (data.generator !== 'docs2ts' || !Array.isArray(data.files)) return null;
+    const manifest: Manifest = { generator: 'docs2ts', files: data.files.filter((f) => typeof f === 'string') };
+    if (data.hashes && typeof data.hashes === 'object') manifest.hashes = data.hashes;
+    if (typeof data.inputHash === 'string') manifest.inputHash = data.inputHash;
+    return manifest;
   } catch {
     return null;
   }

@@ -19,6 +19,8 @@ describe('docs2ts generate', () => {
     const result = await runCli(['generate', '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/32 models → 34 files/);
+    // The manifest's input hash makes an unchanged run answer at once; --force rebuilds anyway.
+    expect((await runCli(['generate', '--out', out, '--force'])).stdout).toMatch(/32 models → 34 files/);
     expect(readTree(out)).toEqual(readTree(path.join(ROOT, 'generated')));
   }, 30_000);
 

@@ -70,6 +70,7 @@ describe('buildModel', () => {
     expect(ir.roots).toEqual(['shared/task.md']);
     expect(ir.diagnostics.map((d) => [d.severity, d.ruleId])).toEqual([
       ['warning', 'root-ambiguous'],
+      ['info', 'nullable-inferred'],
       ['info', 'transport-field'],
     ]);
     expect(JSON.parse(JSON.stringify(ir))).toEqual(ir);

@@ -15,6 +15,8 @@ import { IR_VERSION, type EnumModel, type Field, type IR, type Model, type Objec
 type Draft = Omit<ObjectModel, 'tsName'> | Omit<EnumModel, 'tsName'> | Omit<UnionModel, 'tsName'>;
 import { resolveLink } from './links.js';
 import { assignTypeNames, enumMemberNames, namespaceRank, pascalIdentifier } from './naming.js';
+import { applyOverrides } from './overrides.js';
+import type { Override } from '../config.js';
 
 /** Where the model stage gets its docs: the input's doc files and a (cached) parser for each. */
 export interface DocSource {
@@ -39,6 +41,10 @@ export interface BuildOptions {
    * an error (for trees whose source repository ships broken links). Default false.
    */
   allowBrokenLinks?: boolean;
+  /** Wire names from documented names (default `preserve`). */
+  propertyCase?: 'preserve' | 'camel' | 'snake';
+  /** Per-model / per-field overrides (see config.ts `Override`). */
+  overrides?: Readonly<Record<string, Override>>;
 }
 
 /**
@@ -93,6 +99,7 @@ class Builder {
     const ids = [...this.models.keys()].sort();
     const tsNames = assignTypeNames(ids.map((id) => ({ id, name: this.models.get(id)!.name })));
     const models = ids.map((id) => ({ ...this.models.get(id)!, tsName: tsNames.get(id)! }) as Model);
+    applyOverrides(models, this.options.overrides ?? {}, this.options.propertyCase ?? 'preserve', this.diagnostics);
     const rootIds = this.options.roots.length > 0 ? [...new Set(roots)].sort() : [];
     return { version: IR_VERSION, roots: rootIds, models, diagnostics: sortDiagnostics(this.diagnostics) };
   }
@@ -283,6 +290,19 @@ class Builder {
       return null;
     }
     const ref = this.typeRef(type, doc, field.type.start, at);
+    const key = `${doc.title}.${field.name}`;
+    if (nullable) {
+      this.diagnostics.push(
+        diagnostic('info', 'nullable-inferred', `\`${key}\` may be null: ${field.required ? 'a required field with an optional/nilable marker' : 'a nullable marker'}`, doc.file, field.position, `Override with \`"${key}": { "nullable": false }\`.`),
+      );
+    }
+    const label = /\[(Date|DateTime|date|datetime)\]\(\s*[a-z][a-z0-9+.-]*:/i.exec(field.type.raw);
+    if (label) {
+      const read = JSON.stringify(ref).includes('"date-time"') ? 'date-time' : 'date';
+      this.diagnostics.push(
+        diagnostic('info', 'date-label', `\`${key}\`: \`[${label[1]}](…)\` read as ${read} (the generator swaps the Date/DateTime labels)`, doc.file, field.type.start, `Override with \`"${key}": { "type": "${read === 'date' ? 'date-time' : 'date'}" }\`.`),
+      );
+    }
     return {
       name: field.name,
       type: ref,
@@ -454,7 +474,7 @@ class Builder {
     }
     if (!typed && valueType !== 'string') {
       this.diagnostics.push(
-        diagnostic('info', 'enum-value-type', `Every value of \`${doc.title}\` reads as a ${valueType}: the enum is read as ${valueType}s, not strings`, doc.file, doc.titlePosition, 'If the API sends these values as strings, say so in the doc (a fence of quoted literals).'),
+        diagnostic('info', 'enum-value-type', `Every value of \`${doc.title}\` reads as a ${valueType}: the enum is read as ${valueType}s, not strings`, doc.file, doc.titlePosition, `Override with \`"${doc.title}": { "valueType": "string" }\` if the API sends strings.`),
       );
     }
     if (rows.length === 0 && !doc.open) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { DocSource } from '../model/build.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { parseDoc } from './doc.js';
+import { listDocs } from './list.js';
 import type { DocModel } from './types.js';
 
 /**
@@ -22,10 +23,7 @@ export function folderDocSource(inputDir: string): DocSource {
   const root = path.resolve(inputDir);
   const stat = fs.statSync(root, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw new Error(`Input folder \`${inputDir}\` does not exist or is not a folder`);
-  const files: string[] = [];
-  const folders = new Set<string>();
-  walk(root, '', files, folders);
-  files.sort();
+  const { files, folders } = listDocs(root);
   const cache = new Map<string, { docs: DocModel[]; diagnostics: Diagnostic[] }>();
   return {
     root: root.split(path.sep).join('/'),
@@ -69,18 +67,4 @@ export function memoryDocSource(docs: Readonly<Record<string, string>>, root = '
       return parsed;
     },
   };
-}
-
-function walk(dir: string, rel: string, files: string[], folders: Set<string>): void {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const id = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      folders.add(id);
-      walk(path.join(dir, entry.name), id, files, folders);
-    } else if (entry.name.toLowerCase().endsWith('.md') && (entry.isFile() || (entry.isSymbolicLink() && fs.statSync(path.join(dir, entry.name), { throwIfNoEntry: false })?.isFile()))) {
-      // Symbolic links to files are docs too; links to folders are not followed (no cycles).
-      files.push(id);
-    }
-  }
 }

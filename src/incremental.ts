@@ -1,0 +1,54 @@
+/**
+ * Incremental runs: a content hash of everything a run reads (docs, options, templates, the
+ * docs2ts version) is stored in the output's manifest with a hash of every file written. When both
+ * still match, `generate` and `check` stop before loading the Markdown parser, ts-morph or prettier.
+ * This module loads none of them.
+ *
+ * @module
+ */
+
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { canonicalJson, sha256 } from './hash.js';
+import path from 'node:path';
+import { listDocs } from './parse/list.js';
+import { readManifest } from './write.js';
+
+/**
+ * The hash of a run's inputs: every doc under `input` (relative path and content), the options
+ * (as canonical JSON: key order does not matter) and the docs2ts version. Absolute paths are left
+ * out, so a committed output stays up to date on another machine.
+ *
+ * @param input the docs folder (absolute)
+ * @param options everything else the output depends on (JSON-serializable)
+ * @returns hex SHA-256
+ */
+export function inputHash(input: string, options: unknown): string {
+  const hash = createHash('sha256');
+  hash.update(`docs2ts-input-v1\n${canonicalJson(options)}\n`);
+  for (const file of listDocs(input).files) {
+    hash.update(`${file}\n`);
+    hash.update(sha256(fs.readFileSync(path.join(input, file))));
+    hash.update('\n');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * True when the output folder was written by docs2ts from exactly these inputs and none of its
+ * generated files was changed, removed or added since.
+ */
+export function isUpToDate(outDir: string, hash: string): boolean {
+  const manifest = readManifest(outDir);
+  if (!manifest || manifest.inputHash !== hash || !manifest.hashes) return false;
+  for (const file of manifest.files) {
+    let text: Buffer;
+    try {
+      text = fs.readFileSync(path.join(outDir, file));
+    } catch {
+      return false;
+    }
+    if (sha256(text) !== manifest.hashes[file]) return false;
+  }
+  return true;
+}

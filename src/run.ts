@@ -1,0 +1,117 @@
+/**
+ * The heavy part of a CLI run (Markdown parser, ts-morph, prettier), loaded only when the
+ * incremental check cannot answer: build the IR, report, emit, write or compare.
+ *
+ * @module
+ */
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import * as prettier from 'prettier';
+import { emit, type EmitOptions, type Target } from './emit/index.js';
+import { buildModel } from './model/build.js';
+import type { Diagnostic } from './model/diagnostics.js';
+import type { IR } from './model/ir.js';
+import { getNotation } from './notation/index.js';
+import { folderDocSource } from './parse/files.js';
+import type { Job } from './job.js';
+import { manifestText, MANIFEST_FILE, readManifest, writeOutput } from './write.js';
+
+/** Build the IR of a job. */
+export function buildJobIR(job: Job, onProgress?: (stage: string) => void): IR {
+  onProgress?.('parse and resolve');
+  const notation = job.notation === undefined ? undefined : getNotation(job.notation);
+  const options = { roots: job.roots, allowBrokenLinks: job.allowBrokenLinks, propertyCase: job.propertyCase, overrides: job.overrides };
+  return buildModel(folderDocSource(job.input), notation ? { ...options, notation } : options);
+}
+
+/**
+ * The user's prettier options for files in the output folder (`prettier.resolveConfig`), with
+ * docs2ts's `printWidth: 100` where they set none.
+ */
+export async function prettierOptions(out: string | undefined): Promise<prettier.Options> {
+  const resolved = out ? await prettier.resolveConfig(path.join(out, 'index.ts'), { editorconfig: true, useCache: false }) : null;
+  return { printWidth: 100, ...(resolved ?? {}) };
+}
+
+/** Emit the job's files in memory, the manifest included. */
+export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => void): Promise<Map<string, string>> {
+  onProgress?.('emit');
+  const options: EmitOptions = {
+    targets: job.targets as Target[],
+    additionalProperties: job.additionalProperties,
+    nullableOptionals: job.nullableOptionals,
+    dates: job.dates,
+    enumStyle: job.enumStyle,
+    prettier: await prettierOptions(job.out),
+  };
+  if (job.banner !== undefined) options.banner = job.banner;
+  return emit(ir, options);
+}
+
+/** Write the files (all-or-nothing) with the manifest recording the input hash. */
+export function writeJob(job: Job, files: Map<string, string>, inputHash: string): void {
+  writeOutput(job.out!, files, inputHash);
+}
+
+/** What differs between an output folder and the files generate would write. */
+export interface Comparison {
+  stale: string[];
+  missing: string[];
+  extra: string[];
+  /** Unified diffs (from `diff`), one per stale, missing or extra file. */
+  patches: string[];
+}
+
+/**
+ * Compare generated files with an output folder. `extra` are files the folder's manifest says
+ * docs2ts wrote that it would not write now; files of the user's are not looked at. The manifest
+ * itself is compared too (it records the input hash).
+ */
+export function compareOutput(out: string, files: ReadonlyMap<string, string>, inputHash: string): Comparison {
+  const expected = new Map(files);
+  expected.set(MANIFEST_FILE, manifestText(files, inputHash));
+  const owned = new Set(readManifest(out)?.files ?? []);
+  const result: Comparison = { stale: [], missing: [], extra: [], patches: [] };
+  for (const [name, text] of [...expected].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    let actual: string | null = null;
+    try {
+      actual = fs.readFileSync(path.join(out, name), 'utf8');
+    } catch {
+      actual = null;
+    }
+    if (actual === text) continue;
+    if (actual === null) result.missing.push(name);
+    else result.stale.push(name);
+    result.patches.push(createTwoFilesPatch(`a/${name}`, `b/${name}`, actual ?? '', text, undefined, undefined, { context: 3 }));
+  }
+  for (const name of [...owned].sort()) {
+    if (expected.has(name) || !fs.existsSync(path.join(out, name))) continue;
+    result.extra.push(name);
+    result.patches.push(createTwoFilesPatch(`a/${name}`, `b/${name}`, fs.readFileSync(path.join(out, name), 'utf8'), '', undefined, undefined, { context: 3 }));
+  }
+  return result;
+}
+
+/** Inference diagnostics `docs2ts explain` lists. */
+export const INFERENCE_RULES = new Set([
+  'notation-detected',
+  'enum-value-type',
+  'nullable-inferred',
+  'date-label',
+  'example-dropped',
+  'not-a-model',
+  'transport-field',
+  'transport-member',
+  'binary-as-string',
+  'additional-properties',
+  'required-missing',
+  'override-applied',
+  'root-ambiguous',
+]);
+
+/** The inferences of an IR, in document order. */
+export function inferences(ir: IR): Diagnostic[] {
+  return ir.diagnostics.filter((d) => INFERENCE_RULES.has(d.ruleId));
+}

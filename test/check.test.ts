@@ -1,0 +1,205 @@
+/** Build-pipeline features: check, incremental runs, explain, JSON diagnostics, overrides, watch, pre-commit. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTree, ROOT, runCli, tmpDir, writeDocs } from './helpers.js';
+
+const docs = {
+  'models/shared/task.md': '# Task\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `created_at` | *Float* | :heavy_check_mark: | N/A |\n| `status` | [Shared::Status](../../models/shared/status.md) | :heavy_minus_sign: | N/A |\n| `note` | *T.nilable(String)* | :heavy_check_mark: | N/A |\n| `when` | [Date](https://ruby-doc.org/Date.html) | :heavy_minus_sign: | N/A |',
+  'models/shared/status.md': '# Status\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `ONE` | 1 |\n| `TWO` | 2 |',
+};
+
+function project(extra: Record<string, string> = {}): string {
+  const dir = tmpDir();
+  writeDocs(dir, { ...docs, ...extra });
+  fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ input: 'models', out: 'gen', roots: ['Task'] }));
+  return dir;
+}
+
+describe('docs2ts check', () => {
+  it('exits 0 when up to date, 1 with a diff and the fixing command after a doc edit, 0 again after generate', async () => {
+    const dir = project();
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    const fresh = await runCli(['check'], dir);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).toMatch(/gen is up to date/);
+    const before = readTree(path.join(dir, 'gen'));
+    fs.appendFileSync(path.join(dir, 'models/shared/status.md'), '\n| `THREE` | 3 |');
+    const stale = await runCli(['check'], dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain('--- a/status.ts');
+    expect(stale.stdout).toMatch(/^\+\s+THREE = 3,$/m);
+    expect(stale.stderr).toMatch(/stale status\.ts/);
+    expect(stale.stderr).toContain('Run `npx docs2ts generate` to update it.');
+    expect(readTree(path.join(dir, 'gen'))).toEqual(before); // check writes nothing
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    expect((await runCli(['check'], dir)).code).toBe(0);
+  });
+
+  it('an option change, a hand edit, a deleted or an extra generated file makes the output stale', async () => {
+    const dir = project();
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    const option = await runCli(['check', '--enum-style', 'union'], dir);
+    expect(option.code).toBe(1);
+    expect(option.stderr).toContain('Run `npx docs2ts generate --enum-style union` to update it.');
+    fs.appendFileSync(path.join(dir, 'gen/task.ts'), '// edited\n');
+    fs.rmSync(path.join(dir, 'gen/status.ts'));
+    const edited = await runCli(['check'], dir);
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toMatch(/stale task\.ts/);
+    expect(edited.stderr).toMatch(/missing status\.ts/);
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    // A model that is no longer reached leaves an extra generated file behind until generate runs.
+    fs.writeFileSync(path.join(dir, 'models/shared/task.md'), '# Task\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *String* | :heavy_check_mark: | N/A |');
+    const extra = await runCli(['check', '--format', 'json'], dir);
+    expect(extra.code).toBe(1);
+    expect(JSON.parse(extra.stdout)).toMatchObject({ upToDate: false, extra: ['status.ts'], stale: expect.arrayContaining(['task.ts']) });
+  });
+
+  it('generate on an unchanged tree answers from the manifest without rewriting anything', async () => {
+    const dir = project();
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    const mtime = fs.statSync(path.join(dir, 'gen/task.ts')).mtimeMs;
+    const again = await runCli(['generate'], dir);
+    expect(again.stdout).toMatch(/is up to date/);
+    expect(fs.statSync(path.join(dir, 'gen/task.ts')).mtimeMs).toBe(mtime);
+  });
+
+  it('a failed run leaves the output byte-identical: bad cell, broken link, prettier failure', async () => {
+    const dir = project();
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    const before = readTree(path.join(dir, 'gen'));
+    const task = path.join(dir, 'models/shared/task.md');
+    const good = fs.readFileSync(task, 'utf8');
+    for (const broken of [good.replace('*Float*', '*Flot*'), good.replace('status.md', 'nope.md')]) {
+      fs.writeFileSync(task, broken);
+      const result = await runCli(['generate'], dir);
+      expect(result.code).toBe(1);
+      expect(readTree(path.join(dir, 'gen'))).toEqual(before);
+    }
+    fs.writeFileSync(task, `${good}\n`);
+    fs.writeFileSync(path.join(dir, '.prettierrc.json'), JSON.stringify({ plugins: ['./no-such-plugin.mjs'] }));
+    const prettierFails = await runCli(['generate'], dir);
+    expect(prettierFails.code).toBe(1);
+    expect(prettierFails.stderr).toMatch(/cannot format the output/);
+    expect(readTree(path.join(dir, 'gen'))).toEqual(before);
+  });
+
+  it("respects the user's prettier config", async () => {
+    const dir = project({ '.prettierrc.json': JSON.stringify({ singleQuote: true, semi: false }) });
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    const task = fs.readFileSync(path.join(dir, 'gen/task.ts'), 'utf8');
+    expect(task).toContain("import * as rt from './_runtime.js'");
+    expect(task).not.toMatch(/;\n/);
+  });
+});
+
+describe('diagnostics output', () => {
+  it('--format json prints the diagnostics for tools; --max-warnings fails a run with too many warnings', async () => {
+    const dir = project({ 'models/shared/extra.md': '# Extra' });
+    const json = await runCli(['generate', '--format', 'json', '--root', 'Task', '--root', 'Extra'], dir);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { diagnostics: { ruleId: string; severity: string }[]; files: number };
+    expect(parsed.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'doc-no-table', severity: 'warning' }));
+    fs.rmSync(path.join(dir, 'gen'), { recursive: true });
+    const strict = await runCli(['generate', '--max-warnings', '0', '--root', 'Task', '--root', 'Extra'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/1 warnings exceed --max-warnings 0/);
+    expect(fs.existsSync(path.join(dir, 'gen'))).toBe(false);
+  });
+});
+
+describe('docs2ts explain and overrides', () => {
+  it('lists every inference with its place and the override that changes it', async () => {
+    const dir = project();
+    const text = await runCli(['explain'], dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/models\/shared\/status\.md:1 {2}enum-value-type/);
+    expect(text.stdout).toContain('Override with `"Status": { "valueType": "string" }`');
+    expect(text.stdout).toMatch(/models\/shared\/task\.md:\d+ {2}nullable-inferred {2}`Task\.note` may be null/);
+    expect(text.stdout).toMatch(/date-label {2}`Task\.when`: `\[Date\]\(…\)` read as date-time/);
+    const json = JSON.parse((await runCli(['explain', '--json'], dir)).stdout) as { ruleId: string }[];
+    expect(json.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['notation-detected', 'enum-value-type', 'nullable-inferred', 'date-label']));
+  });
+
+  it('applies overrides and propertyCase from the config; unknown targets are errors', async () => {
+    const dir = project();
+    fs.writeFileSync(
+      path.join(dir, 'docs2ts.config.json'),
+      JSON.stringify({ input: 'models', out: 'gen', roots: ['Task'], propertyCase: 'camel', overrides: { Status: { valueType: 'string' }, 'Task.note': { nullable: false, wireName: 'memo' } } }),
+    );
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    const task = fs.readFileSync(path.join(dir, 'gen/task.ts'), 'utf8');
+    expect(task).toContain('createdAt: number;');
+    expect(task).toContain('memo: string;');
+    expect(fs.readFileSync(path.join(dir, 'gen/status.ts'), 'utf8')).toContain('ONE = "1"');
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ input: 'models', out: 'gen', roots: ['Task'], overrides: { 'Task.nope': { nullable: true } } }));
+    const bad = await runCli(['generate'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/`Task` has no field `nope`.*override-unknown/);
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ input: 'models', overrides: { Task: { colour: 'red' } } }));
+    const usage = await runCli(['generate'], dir);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/unknown key `overrides\."Task"\.colour`/);
+  });
+});
+
+describe('generate --watch', () => {
+  it('regenerates on change, one line a run, until stopped', async () => {
+    const dir = project();
+    const controller = new AbortController();
+    const lines: string[] = [];
+    let resolveLine: (() => void) | undefined;
+    const next = (): Promise<void> => new Promise((r) => (resolveLine = r));
+    const { main } = await import('../src/cli.js');
+    let first = next();
+    const running = main(['generate', '--watch'], {
+      cwd: dir,
+      stdout: (t) => {
+        lines.push(t);
+        resolveLine?.();
+      },
+      stderr: () => {},
+      signal: controller.signal,
+    });
+    await first;
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d docs2ts: 2 models → 4 files in gen/);
+    first = next();
+    await new Promise((r) => setTimeout(r, 300));
+    fs.appendFileSync(path.join(dir, 'models/shared/status.md'), '\n| `THREE` | 3 |');
+    await first;
+    expect(lines).toHaveLength(2);
+    expect(fs.readFileSync(path.join(dir, 'gen/status.ts'), 'utf8')).toContain('THREE = 3');
+    controller.abort();
+    expect(await running).toBe(0);
+  }, 30_000);
+});
+
+describe('pre-commit hook, end to end', () => {
+  it('blocks a commit whose docs changed without regenerating, and lets it through once regenerated', () => {
+    const dir = project();
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const cli = path.join(ROOT, 'dist/cli.js');
+    expect(fs.existsSync(cli)).toBe(true); // built by `npm ci` (prepare)
+    execFileSync(process.execPath, [cli, 'generate'], { cwd: dir });
+    git('init', '-q');
+    fs.writeFileSync(path.join(dir, '.git/hooks/pre-commit'), `#!/bin/sh\nexec "${process.execPath}" "${cli}" check\n`, { mode: 0o755 });
+    git('add', '-A');
+    git('commit', '-qm', 'docs and generated');
+    fs.appendFileSync(path.join(dir, 'models/shared/status.md'), '\n| `THREE` | 3 |');
+    git('add', '-A');
+    let blocked = '';
+    try {
+      git('commit', '-qm', 'doc change only');
+    } catch (error) {
+      blocked = String((error as { stdout?: string }).stdout) + String((error as { stderr?: string }).stderr);
+    }
+    expect(blocked).toMatch(/\+\s+THREE = 3,/);
+    expect(blocked).toContain('npx docs2ts generate');
+    execFileSync(process.execPath, [cli, 'generate'], { cwd: dir });
+    git('add', '-A');
+    git('commit', '-qm', 'doc change with generated');
+    expect(git('log', '--oneline').trim().split('\n')).toHaveLength(2);
+  }, 60_000);
+});
