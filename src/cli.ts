@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, configJobs, loadConfig } from './config.js';
 import { inputHash, isUpToDate } from './incremental.js';
 import { commandFor, resolveJob, TARGET_NAMES, UsageError, type Flags, type Job } from './job.js';
 import type { Diagnostic } from './model/diagnostics.js';
@@ -44,6 +44,7 @@ interface CliOptions extends Omit<Flags, 'root'> {
   maxWarnings?: number;
   watch?: boolean;
   force?: boolean;
+  job?: string;
   json?: boolean;
 }
 
@@ -72,6 +73,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
   const input = (command: Command): Command =>
     command
       .option('-c, --config <file>', 'config file (default: docs2ts.config.json, .js, .mjs, or the "docs2ts" key of package.json)')
+      .option('-j, --job <name>', 'run only this job of a config with several `jobs`')
       .option('-i, --input <dir>', 'folder of Markdown model docs')
       .option('-r, --root <name|doc>', 'root model: a name (`Task`) or a doc path relative to --input; repeatable (default: every model)', collect, [])
       .addOption(new Option('-n, --notation <id>', 'Type-cell notation of the docs (default: detected)').choices(NOTATIONS))
@@ -144,10 +146,15 @@ type CommandName = 'generate' | 'check' | 'ir' | 'explain';
 async function run(command: CommandName, options: CliOptions, io: CliIO): Promise<number> {
   try {
     const found = await loadConfig(io.cwd, options.config);
-    const job = resolveJob(options, found?.config ?? {}, io.cwd, command === 'generate' || command === 'check');
+    const jobs = configJobs(found?.config ?? {}, options.job).map((config) => resolveJob(options, config, io.cwd, command === 'generate' || command === 'check'));
     const fix = commandFor('generate', options, found?.file, io.cwd);
-    if (command === 'generate' && options.watch) return await watch(job, options, io, found?.file);
-    return await once(command, job, options, io, fix);
+    if (command === 'generate' && options.watch) {
+      if (jobs.length > 1) throw new UsageError('--watch runs one job: pick it with --job');
+      return await watch(jobs[0]!, options, io, found?.file);
+    }
+    let code = 0;
+    for (const job of jobs) code = Math.max(code, await once(command, job, options, io, fix));
+    return code;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`docs2ts: ${error.message}\n`);

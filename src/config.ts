@@ -32,6 +32,10 @@ export interface Config {
   propertyCase?: 'preserve' | 'camel' | 'snake';
   /** What the docs cannot say, per model (`"Version"`) or field (`"Task.created_at"`). */
   overrides?: Record<string, Override>;
+  /** A job's name (in `jobs`), for `--job`. */
+  name?: string;
+  /** Several jobs in one config: each takes the top-level keys as defaults. */
+  jobs?: Config[];
 }
 
 /**
@@ -58,7 +62,7 @@ const OVERRIDE_KEYS: Record<keyof Override, 'string' | 'boolean' | readonly stri
 /** A config file that cannot be used: the message names the file and the key path. */
 export class ConfigError extends Error {}
 
-type Kind = 'path' | 'string' | 'string[]' | 'boolean' | 'overrides' | readonly string[];
+type Kind = 'path' | 'string' | 'string[]' | 'boolean' | 'overrides' | 'jobs' | readonly string[];
 
 /** Every config key and the value it takes (a list: one of those strings). */
 const KEYS: Record<keyof Config, Kind> = {
@@ -75,6 +79,8 @@ const KEYS: Record<keyof Config, Kind> = {
   allowBrokenLinks: 'boolean',
   propertyCase: ['preserve', 'camel', 'snake'],
   overrides: 'overrides',
+  name: 'string',
+  jobs: 'jobs',
 };
 
 /**
@@ -105,27 +111,30 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<{ conf
  *
  * @throws {ConfigError} naming the file and key of the first problem
  */
-export function validateConfig(raw: unknown, file: string): Config {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: the config must be an object`);
+export function validateConfig(raw: unknown, file: string, where = ''): Config {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: ${where ? `\`${where}\`` : 'the config'} must be an object`);
   const base = path.dirname(file);
   const config: Config = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key === '$schema') continue;
     const kind = Object.hasOwn(KEYS, key) ? KEYS[key as keyof Config] : undefined;
-    if (!kind) throw new ConfigError(`${file}: unknown key \`${key}\` (known: ${Object.keys(KEYS).join(', ')})`);
-    if (kind === 'overrides') {
+    if (!kind || (kind === 'jobs' && where !== '')) throw new ConfigError(`${file}: unknown key \`${where}${key}\` (known: ${Object.keys(KEYS).join(', ')})`);
+    if (kind === 'jobs') {
+      if (!Array.isArray(value)) throw new ConfigError(`${file}: \`jobs\` must be an array of job objects`);
+      config.jobs = value.map((job, i) => validateConfig(job, file, `jobs[${i}].`));
+    } else if (kind === 'overrides') {
       (config as Record<string, unknown>)[key] = validateOverrides(value, file);
     } else if (Array.isArray(kind)) {
-      if (typeof value !== 'string' || !kind.includes(value)) throw new ConfigError(`${file}: \`${key}\` must be one of ${kind.map((k) => `"${k}"`).join(', ')}`);
+      if (typeof value !== 'string' || !kind.includes(value)) throw new ConfigError(`${file}: \`${where}${key}\` must be one of ${kind.map((k) => `"${k}"`).join(', ')}`);
       (config as Record<string, unknown>)[key] = value;
     } else if (kind === 'boolean') {
-      if (typeof value !== 'boolean') throw new ConfigError(`${file}: \`${key}\` must be true or false`);
+      if (typeof value !== 'boolean') throw new ConfigError(`${file}: \`${where}${key}\` must be true or false`);
       (config as Record<string, unknown>)[key] = value;
     } else if (kind === 'string[]') {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new ConfigError(`${file}: \`${key}\` must be an array of strings`);
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new ConfigError(`${file}: \`${where}${key}\` must be an array of strings`);
       (config as Record<string, unknown>)[key] = value;
     } else {
-      if (typeof value !== 'string') throw new ConfigError(`${file}: \`${key}\` must be a string`);
+      if (typeof value !== 'string') throw new ConfigError(`${file}: \`${where}${key}\` must be a string`);
       (config as Record<string, unknown>)[key] = kind === 'path' ? path.resolve(base, value) : value;
     }
   }
@@ -147,4 +156,19 @@ function validateOverrides(value: unknown, file: string): Record<string, Overrid
     out[target] = override as Override;
   }
   return out;
+}
+
+/**
+ * The jobs of a config: its `jobs`, each over the top-level keys, or the config itself.
+ *
+ * @param only a job name (`--job`); null for all
+ * @throws {ConfigError} when `only` names no job
+ */
+export function configJobs(config: Config, only: string | undefined): Config[] {
+  const { jobs, ...defaults } = config;
+  const all = jobs && jobs.length > 0 ? jobs.map((job) => ({ ...defaults, ...job })) : [defaults];
+  if (only === undefined) return all;
+  const picked = all.filter((job) => job.name === only);
+  if (picked.length === 0) throw new ConfigError(`No job named \`${only}\` in the config (jobs: ${all.map((j) => j.name ?? '(unnamed)').join(', ')})`);
+  return picked;
 }

@@ -28,6 +28,7 @@ export interface Flags {
   enumStyle?: 'enum' | 'const' | 'union';
   propertyCase?: 'preserve' | 'camel' | 'snake';
   allowBrokenLinks?: boolean;
+  job?: string;
 }
 
 /** A resolved job. Paths are absolute. */
@@ -117,5 +118,6 @@ export function commandFor(command: string, flags: Flags, configFile: string | u
   if (flags.enumStyle) parts.push('--enum-style', flags.enumStyle);
   if (flags.propertyCase) parts.push('--property-case', flags.propertyCase);
   if (flags.allowBrokenLinks) parts.push('--allow-broken-links');
+  if (flags.job) parts.push('--job', q(flags.job));
   return parts.join(' ');
 }

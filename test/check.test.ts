@@ -203,3 +203,27 @@ describe('pre-commit hook, end to end', () => {
     expect(git('log', '--oneline').trim().split('\n')).toHaveLength(2);
   }, 60_000);
 });
+
+describe('several jobs in one config', () => {
+  it('runs every job (top-level keys as defaults), or one with --job; job keys are validated', async () => {
+    const dir = project();
+    fs.writeFileSync(
+      path.join(dir, 'docs2ts.config.json'),
+      JSON.stringify({ input: 'models', roots: ['Task'], jobs: [{ name: 'types', out: 'gen/types' }, { name: 'status', out: 'gen/status', roots: ['Status'], enumStyle: 'union' }] }),
+    );
+    const all = await runCli(['generate'], dir);
+    expect(all.code).toBe(0);
+    expect([...readTree(path.join(dir, 'gen/types')).keys()]).toContain('task.ts');
+    expect([...readTree(path.join(dir, 'gen/status')).keys()]).not.toContain('task.ts');
+    expect(fs.readFileSync(path.join(dir, 'gen/status/status.ts'), 'utf8')).toMatch(/export type Status = 1 \| 2;/);
+    expect((await runCli(['check'], dir)).code).toBe(0);
+    fs.rmSync(path.join(dir, 'gen'), { recursive: true });
+    expect((await runCli(['generate', '--job', 'status'], dir)).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'gen/types'))).toBe(false);
+    expect((await runCli(['generate', '--job', 'nope'], dir)).code).toBe(2);
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ jobs: [{ input: 'models', out: 3 }] }));
+    const bad = await runCli(['generate'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/`jobs\[0\]\.out` must be a string/);
+  });
+});
