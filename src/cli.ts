@@ -236,7 +236,7 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
   const heavy = await import('./run.js');
   const progress = io.progress ?? false;
   const onProgress = progress ? (stage: string): void => io.stderr(`\rdocs2ts: ${stage}…\x1b[K`) : undefined;
-  const ir = heavy.buildJobIR(job, onProgress);
+  const ir = await heavy.buildJobIR(job, onProgress);
   if (progress) io.stderr('\r\x1b[K');
 
   if (command === 'explain') {

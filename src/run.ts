@@ -18,12 +18,18 @@ import { folderDocSource } from './parse/files.js';
 import type { Job } from './job.js';
 import { manifestText, MANIFEST_FILE, readManifest, writeOutput } from './write.js';
 
-/** Build the IR of a job. */
-export function buildJobIR(job: Job, onProgress?: (stage: string) => void): IR {
-  onProgress?.('parse and resolve');
+/**
+ * Build the IR of a job. Runs that read every doc (no roots, or roots by name: finding a name
+ * reads every heading) parse them in worker threads first.
+ */
+export async function buildJobIR(job: Job, onProgress?: (stage: string) => void): Promise<IR> {
+  onProgress?.('parse');
   const notation = job.notation === undefined ? undefined : getNotation(job.notation);
   const options = { roots: job.roots, allowBrokenLinks: job.allowBrokenLinks, propertyCase: job.propertyCase, overrides: job.overrides };
-  return buildModel(folderDocSource(job.input), notation ? { ...options, notation } : options);
+  const source = folderDocSource(job.input);
+  if (job.roots.length === 0 || job.roots.some((r) => !r.endsWith('.md') && !r.includes('/'))) await source.preload();
+  onProgress?.('resolve');
+  return buildModel(source, notation ? { ...options, notation } : options);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { DocSource } from '../model/build.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { parseDoc } from './doc.js';
 import { listDocs } from './list.js';
+import { canParseInWorkers, PARALLEL_FROM, parseInWorkers } from './parallel.js';
 import type { DocModel } from './types.js';
 
 /**
@@ -19,7 +20,7 @@ import type { DocModel } from './types.js';
  * @param inputDir the input folder
  * @throws {Error} when `inputDir` is not a readable folder
  */
-export function folderDocSource(inputDir: string): DocSource {
+export function folderDocSource(inputDir: string): DocSource & { preload(): Promise<void> } {
   const root = path.resolve(inputDir);
   const stat = fs.statSync(root, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw new Error(`Input folder \`${inputDir}\` does not exist or is not a folder`);
@@ -36,6 +37,12 @@ export function folderDocSource(inputDir: string): DocSource {
         cache.set(id, parsed);
       }
       return parsed;
+    },
+    /** Parse every doc now, in worker threads when the tree is large (for runs that read them all). */
+    async preload() {
+      const todo = files.filter((f) => !cache.has(f));
+      if (todo.length < PARALLEL_FROM || !canParseInWorkers()) return;
+      for (const [file, parsed] of await parseInWorkers(root, todo)) cache.set(file, parsed);
     },
   };
 }
