@@ -1,0 +1,93 @@
+/**
+ * `npm run bench:generate`: whole-process generation time and peak memory, in one run.
+ *
+ * - docs2ts `generate` on livepeer-ruby (all models) against openapi-typescript on the OpenAPI
+ *   document those docs came from (it writes only types; docs2ts also writes validators);
+ * - the same for gt-typescript against oracle-test.yaml;
+ * - docs2ts alone on the vercel tree (11,098 docs) and on 1/8, 1/4 and 1/2 of it (the first docs
+ *   in file order; links out of a slice read as unknown), printing time per doc at each size.
+ *
+ * Each case runs BENCH_RUNS times (default 3; vercel sizes once unless BENCH_VERCEL_RUNS is set):
+ * median, min and max wall time, and peak RSS from `/usr/bin/time -f %M`. Skips with a message
+ * when ../shared is absent.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const OPENAPI_TS = path.join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const VERCEL_RUNS = Number(process.env.BENCH_VERCEL_RUNS ?? 1);
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+interface Figures {
+  median: number;
+  min: number;
+  max: number;
+  rssMB: number;
+}
+
+/** Run a node script `runs` times (fresh output folder each time); wall ms and peak RSS. */
+function measure(args: string[], runs: number, out: string): Figures {
+  const times: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < runs; i++) {
+    fs.rmSync(out, { recursive: true, force: true });
+    const cmd = TIME ? TIME : process.execPath;
+    const cmdArgs = TIME ? ['-f', '%M', process.execPath, ...args] : args;
+    const start = process.hrtime.bigint();
+    const result = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-2000)}`);
+    if (TIME) rss = Math.max(rss, Number(result.stderr.trim().split('\n').pop()) / 1024);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]!, rssMB: rss };
+}
+
+const fmt = (f: Figures): string => `${(f.median / 1000).toFixed(2)} s (min ${(f.min / 1000).toFixed(2)}, max ${(f.max / 1000).toFixed(2)}), peak RSS ${f.rssMB.toFixed(0)} MB`;
+
+if (!fs.existsSync(CORPUS)) {
+  console.log(`bench:generate skipped: ${CORPUS} is absent`);
+  process.exit(0);
+}
+if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docs2ts-bench-gen-'));
+console.log(`bench:generate on ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+
+for (const [name, docs, oracle] of [
+  ['livepeer-ruby', 'livepeer-ruby/docs/models', 'livepeer-ruby/oracle-openapi.yaml'],
+  ['gt-typescript', 'gt-typescript/typescript-client-sdk/docs/sdk/models', 'gt-typescript/oracle-test.yaml'],
+] as const) {
+  const ours = measure([CLI, 'generate', '--input', path.join(CORPUS, docs), '--out', path.join(tmp, name)], RUNS, path.join(tmp, name));
+  const peer = measure([OPENAPI_TS, path.join(CORPUS, oracle), '--output', path.join(tmp, `${name}.d.ts`)], RUNS, path.join(tmp, `${name}.d.ts`));
+  console.log(`${name}`);
+  console.log(`  docs2ts generate:    ${fmt(ours)}`);
+  console.log(`  openapi-typescript:  ${fmt(peer)}`);
+  console.log(`  ratio: docs2ts takes ${(ours.median / peer.median).toFixed(2)}x openapi-typescript's time (target <= 1.0x)\n`);
+}
+
+const vercel = path.join(CORPUS, 'vercel/docs/models');
+const all = fs.readdirSync(vercel).filter((f) => f.endsWith('.md')).sort();
+const perDoc: [string, number][] = [];
+for (const [label, share] of [['1/8', 8], ['1/4', 4], ['1/2', 2], ['full', 1]] as const) {
+  let input = vercel;
+  const count = Math.floor(all.length / share);
+  if (share > 1) {
+    input = path.join(tmp, `vercel-${share}`);
+    fs.mkdirSync(input, { recursive: true });
+    for (const f of all.slice(0, count)) fs.copyFileSync(path.join(vercel, f), path.join(input, f));
+  }
+  const f = measure([CLI, 'generate', '--input', input, '--out', path.join(tmp, `out-${share}`), '--allow-broken-links'], VERCEL_RUNS, path.join(tmp, `out-${share}`));
+  perDoc.push([label, f.median / count]);
+  console.log(`vercel ${label.padEnd(4)} (${String(count).padStart(5)} docs): ${fmt(f)}, ${(f.median / count).toFixed(2)} ms/doc`);
+}
+const eighth = perDoc[0]![1];
+const full = perDoc[perDoc.length - 1]![1];
+console.log(`\ntime per doc, full vs 1/8: ${(full / eighth).toFixed(2)}x (target <= 1.3x); full run target: < 30 s, < 1.5 GB`);
+fs.rmSync(tmp, { recursive: true, force: true });
