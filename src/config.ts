@@ -1,5 +1,5 @@
 /**
- * Configuration: found and loaded with cosmiconfig (`docs2ts.config.{json,js,mjs}`, else a
+ * Configuration: found and loaded with cosmiconfig (`docs2ts.config.{json,js,mjs,ts}`, else a
  * `docs2ts` key in package.json, in the working folder), validated key by key.
  *
  * @module
@@ -93,7 +93,7 @@ const KEYS: Record<keyof Config, Kind> = {
  */
 export async function loadConfig(cwd: string, explicit?: string): Promise<{ config: Config; file: string } | null> {
   const explorer = cosmiconfig('docs2ts', {
-    searchPlaces: ['docs2ts.config.json', 'docs2ts.config.js', 'docs2ts.config.mjs', 'package.json'],
+    searchPlaces: ['docs2ts.config.json', 'docs2ts.config.js', 'docs2ts.config.mjs', 'docs2ts.config.ts', 'package.json'],
     searchStrategy: 'none',
   });
   let result;

@@ -227,3 +227,17 @@ describe('several jobs in one config', () => {
     expect(bad.stderr).toMatch(/`jobs\[0\]\.out` must be a string/);
   });
 });
+
+describe('config files', () => {
+  it('reads docs2ts.config.ts (TypeScript, via cosmiconfig) and the docs2ts key of package.json', async () => {
+    const dir = project();
+    fs.rmSync(path.join(dir, 'docs2ts.config.json'));
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.ts'), "const config: { input: string; out: string; roots: string[] } = { input: 'models', out: 'ts-out', roots: ['Status'] };\nexport default config;\n");
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    expect([...readTree(path.join(dir, 'ts-out')).keys()]).toContain('status.ts');
+    fs.rmSync(path.join(dir, 'docs2ts.config.ts'));
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', docs2ts: { input: 'models', out: 'pkg-out', roots: ['Task'] } }));
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    expect([...readTree(path.join(dir, 'pkg-out')).keys()]).toContain('task.ts');
+  });
+});
