@@ -17,11 +17,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, configJobs, loadConfig } from './config.js';
 import { inputHash, isUpToDate } from './incremental.js';
 import { commandFor, resolveJob, TARGET_NAMES, UsageError, type Flags, type Job } from './job.js';
 import type { Diagnostic } from './model/diagnostics.js';
 import { WriteError } from './write.js';
+import { GRAPH_FORMATS, type GraphFormat } from './graph.js';
 
 /** Where the CLI writes and which folder it runs in (tests pass their own). */
 export interface CliIO {
@@ -40,7 +40,7 @@ interface CliOptions extends Omit<Flags, 'root'> {
   root: string[];
   config?: string;
   verbose?: boolean;
-  format?: 'text' | 'json';
+  format?: 'text' | 'json' | GraphFormat;
   maxWarnings?: number;
   watch?: boolean;
   force?: boolean;
@@ -70,16 +70,17 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
 
-  const input = (command: Command): Command =>
+  const diagnosticsFormat = (): Option => new Option('--format <format>', 'diagnostics as text (vfile-reporter) or JSON on stdout').choices(['text', 'json']).default('text');
+  const input = (command: Command, format: Option = diagnosticsFormat()): Command =>
     command
-      .option('-c, --config <file>', 'config file (default: docs2ts.config.json, .js, .mjs, or the "docs2ts" key of package.json)')
+      .option('-c, --config <file>', 'config file (default: docs2ts.config.json, .js, .mjs, .ts, or the "docs2ts" key of package.json)')
       .option('-j, --job <name>', 'run only this job of a config with several `jobs`')
       .option('-i, --input <dir>', 'folder of Markdown model docs')
       .option('-r, --root <name|doc>', 'root model: a name (`Task`) or a doc path relative to --input; repeatable (default: every model)', collect, [])
       .addOption(new Option('-n, --notation <id>', 'Type-cell notation of the docs (default: detected)').choices(NOTATIONS))
       .addOption(new Option('--property-case <style>', 'wire names from documented names').choices(['preserve', 'camel', 'snake']))
       .option('--allow-broken-links', 'read links to docs that do not exist as `unknown`, with a warning instead of an error')
-      .addOption(new Option('--format <format>', 'diagnostics as text (vfile-reporter) or JSON on stdout').choices(['text', 'json']).default('text'))
+      .addOption(format)
       .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
       .option('-v, --verbose', 'also print info diagnostics');
   const output = (command: Command): Command =>
@@ -107,6 +108,12 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
       code = await run('ir', options, io);
     },
   );
+  input(
+    program.command('graph').description('draw the model graph: models with their fields, references as edges, enums and unions marked'),
+    new Option('--format <format>', 'mermaid (classDiagram), dot (Graphviz) or svg (laid out by docs2ts)').choices([...GRAPH_FORMATS]).default('mermaid'),
+  ).action(async (options: CliOptions) => {
+    code = await run('graph', options, io);
+  });
   input(program.command('explain').description('list every inference the docs forced, with its place and the override that changes it'))
     .option('--json', 'print the list as JSON')
     .action(async (options: CliOptions) => {
@@ -141,9 +148,11 @@ function parseCount(value: string): number {
   return n;
 }
 
-type CommandName = 'generate' | 'check' | 'ir' | 'explain';
+type CommandName = 'generate' | 'check' | 'ir' | 'explain' | 'graph';
 
 async function run(command: CommandName, options: CliOptions, io: CliIO): Promise<number> {
+  // cosmiconfig is loaded only by commands that run (not by --help / --version).
+  const { ConfigError, configJobs, loadConfig } = await import('./config.js');
   try {
     const found = await loadConfig(io.cwd, options.config);
     const jobs = configJobs(found?.config ?? {}, options.job).map((config) => resolveJob(options, config, io.cwd, command === 'generate' || command === 'check'));
@@ -251,6 +260,12 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   const failed = errors > 0 || tooManyWarnings;
 
+  if (command === 'graph') {
+    const { renderGraph } = await import('./graph.js');
+    io.stdout(renderGraph(ir, options.format as GraphFormat));
+    await report(ir.diagnostics, job.input, io, options.verbose === true);
+    return failed ? 1 : 0;
+  }
   if (command === 'ir') {
     io.stdout(`${JSON.stringify(ir, null, 2)}\n`);
     if (options.format !== 'json') await report(ir.diagnostics, job.input, io, options.verbose === true);

@@ -1,0 +1,130 @@
+/**
+ * The package end to end, as users get it: `npm pack` (its prepare build included), the tarball
+ * installed offline into a fresh project (`npm ci --offline` from the npm cache `npm ci` filled,
+ * with a lockfile made from the repository's: see bench/startup.ts), `npx docs2ts generate` on a copy of the fixtures,
+ * `tsc --strict` on the output, the programmatic API imported from an ESM script and from a
+ * TypeScript file, and `docs2ts --help` starting without a TypeScript loader or the heavy modules.
+ *
+ * Slow (a build and an install): one pack and install serve every test of the file.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installPackedPackage } from '../bench/startup.js';
+import { generate } from '../src/index.js';
+import { ROOT, tmpDir, typecheck } from './helpers.js';
+
+const TIMEOUT = 600_000;
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
+
+let project = '';
+let tarball = '';
+
+function run(command: string, args: string[], cwd = project): { code: number; stdout: string; stderr: string } {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the packed package', () => {
+  beforeAll(() => {
+    ({ project, tarball } = installPackedPackage(tmpDir('docs2ts-package-')));
+    fs.cpSync(path.join(ROOT, 'fixtures'), path.join(project, 'fixtures'), { recursive: true });
+  }, TIMEOUT);
+
+  it('ships compiled JavaScript, declarations, the IR schema, templates, README and CHANGELOG; no sources, tests or source maps', () => {
+    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+    for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'templates/banner.txt', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/graph.js', 'dist/model/ir.schema.json']) expect(files).toContain(f);
+    expect(files.filter((f) => /^(src|test|bench|fixtures|generated)\/|\.map$|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+    const installed = path.join(project, 'node_modules', pkg.name);
+    expect(fs.readFileSync(path.join(installed, pkg.bin.docs2ts!), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+  });
+
+  it('`npx docs2ts generate` writes the 32 models of the fixtures, and the output passes tsc --strict', async () => {
+    const result = run('npx', ['--no', 'docs2ts', 'generate', '--input', 'fixtures', '--out', 'generated', '--root', 'Task']);
+    expect(result.stderr).not.toMatch(/\berror\b/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/32 models → 34 files in generated/);
+    const out = path.join(project, 'generated');
+    expect(fs.readdirSync(out)).toContain('task.ts');
+    expect(typecheck(out)).toBe('');
+    // The packed CLI writes what the sources generate.
+    const { files } = await generate({ input: path.join(ROOT, 'fixtures'), roots: ['Task'] });
+    for (const [name, text] of files!) expect(fs.readFileSync(path.join(out, name), 'utf8'), name).toBe(text);
+  }, TIMEOUT);
+
+  it('the programmatic API works from an ESM script (exports map, the schema subpath)', () => {
+    fs.writeFileSync(
+      path.join(project, 'api.mjs'),
+      `import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import { buildIR, check, generate, hasErrors, irSchema, IR_VERSION, parseDocs, renderGraph } from 'docs2ts';
+const require = createRequire(import.meta.url);
+const schemaFile = require.resolve('docs2ts/ir.schema.json');
+const ir = buildIR({ input: 'fixtures', roots: ['Task'] });
+const { files } = await generate({ input: 'fixtures', roots: ['Task'] });
+const checked = await check({ input: 'fixtures', roots: ['Task'], out: 'generated' });
+console.log(JSON.stringify({
+  version: IR_VERSION,
+  docs: parseDocs('fixtures').docs.length,
+  models: ir.models.length,
+  errors: hasErrors(ir.diagnostics),
+  files: files.size,
+  upToDate: checked.upToDate,
+  stale: checked.stale,
+  classes: (renderGraph(ir, 'mermaid').match(/^  class /gm) ?? []).length,
+  schema: JSON.stringify(irSchema()) === JSON.stringify(JSON.parse(fs.readFileSync(schemaFile, 'utf8'))),
+}));
+`,
+    );
+    const result = run(process.execPath, ['api.mjs']);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ version: 1, docs: 32, models: 32, errors: false, files: 34, upToDate: true, stale: [], classes: 32, schema: true });
+  }, TIMEOUT);
+
+  it('its declarations type-check a TypeScript consumer under --strict --module nodenext', () => {
+    const dir = path.join(project, 'consumer');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'use.ts'),
+      `import { check, generate, renderGraph, type CheckResult, type GraphFormat, type IR } from 'docs2ts';
+export async function run(format: GraphFormat): Promise<string> {
+  const { ir, files }: { ir: IR; files: Map<string, string> | null } = await generate({ input: 'fixtures', roots: ['Task'], enumStyle: 'enum' });
+  const result: CheckResult = await check({ input: 'fixtures', out: 'generated' });
+  return renderGraph(ir, format) + String(files?.size) + String(result.upToDate);
+}
+`,
+    );
+    expect(typecheck(dir)).toBe('');
+    fs.writeFileSync(path.join(dir, 'bad.ts'), `import { renderGraph, type IR } from 'docs2ts';\nexport const x = (ir: IR) => renderGraph(ir, 'png');\n`);
+    expect(typecheck(dir, ['bad.ts'])).toMatch(/'"png"' is not assignable/);
+  }, TIMEOUT);
+
+  it('`docs2ts --help` and `--version` run the compiled bin without a TypeScript loader', () => {
+    const bin = path.join(project, 'node_modules', '.bin', 'docs2ts');
+    const help = run(bin, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: docs2ts \[options\] \[command\]/);
+    for (const command of ['generate', 'check', 'ir']) expect(help.stdout).toContain(`  ${command} `);
+    expect(run(bin, ['--version']).stdout.trim()).toBe(pkg.version);
+  }, TIMEOUT);
+
+  it('`docs2ts --help` loads neither ts-morph, prettier, the Markdown parser nor cosmiconfig (lazy imports)', () => {
+    fs.writeFileSync(path.join(project, 'trace-register.mjs'), `import { register } from 'node:module';\nregister('./trace-hooks.mjs', import.meta.url);\n`);
+    fs.writeFileSync(
+      path.join(project, 'trace-hooks.mjs'),
+      `import fs from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  fs.appendFileSync(process.env.DOCS2TS_TRACE, result.url + '\\n');\n  return result;\n}\n`,
+    );
+    const trace = path.join(project, 'trace.txt');
+    const result = spawnSync(process.execPath, ['--import', './trace-register.mjs', path.join('node_modules', '.bin', 'docs2ts'), '--help'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '', DOCS2TS_TRACE: trace },
+    });
+    expect(result.status).toBe(0);
+    const loaded = [...new Set(fs.readFileSync(trace, 'utf8').split('\n').filter(Boolean))];
+    expect(loaded.some((url) => url.includes('/docs2ts/dist/cli.js'))).toBe(true);
+    const heavy = loaded.filter((url) => /\/node_modules\/(ts-morph|@ts-morph|typescript|prettier|unified|remark-[^/]+|mdast-[^/]+|micromark[^/]*|vfile[^/]*|cosmiconfig|diff|chokidar)\//.test(url));
+    expect(heavy).toEqual([]);
+  }, TIMEOUT);
+});
