@@ -33,11 +33,10 @@
  */
 
 import type { PrimitiveType } from '../model/ir.js';
-import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import { describeToken, NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
+import { tokenize, type Token } from './tokenize.js';
 import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
 
-/** Set for the duration of one synchronous parseType call: read unlinked model names as refs. */
-let bareNames = false;
 
 /** C# scalar names (keywords and their `System` types) and what they read as. */
 const SCALARS: Record<string, PrimitiveType> = {
@@ -70,50 +69,16 @@ const LIBRARY: Record<string, NotationType> = {
   HttpResponseMessage: { kind: 'transport', name: 'HttpResponseMessage' },
 };
 
-/** A syntax error at an offset in the cell. */
-class SyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
-class Parser {
-  private pos = 0;
-
-  constructor(
-    private readonly tokens: Token[],
-    private readonly target: string | null,
-  ) {}
-
+class Parser extends TokenCursor {
   parseAll(): NotationType {
     const type = this.type();
-    const next = this.peek();
-    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    this.expectEnd();
     return type;
   }
 
-  private peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
-  }
 
-  private next(): Token {
-    const token = this.peek();
-    if (token.kind !== 'end') this.pos++;
-    return token;
-  }
 
-  private isPunct(value: string, ahead = 0): boolean {
-    const token = this.peek(ahead);
-    return token.kind === 'punct' && token.value === value;
-  }
 
-  private expectPunct(value: string): void {
-    const token = this.next();
-    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
-  }
 
   /** `primary {'?' | '[' ']'}`: nullable and array suffixes. */
   type(): NotationType {
@@ -142,7 +107,7 @@ class Parser {
     }
     if (token.kind === 'link') {
       this.next();
-      return parseLink(token);
+      return parseLink(token, this.bareNames);
     }
     if (token.kind === 'ident' && this.isPunct('<', 1)) return this.generic();
     return this.named();
@@ -151,13 +116,13 @@ class Parser {
   /** `List<X>`, `Dictionary<String, X>`. */
   private generic(): NotationType {
     const name = this.next() as Extract<Token, { kind: 'ident' }>;
-    if (name.value !== 'List' && name.value !== 'Dictionary') throw new SyntaxError(`\`${name.value}<...>\` is not a C# generic the docs use`, name.offset);
+    if (name.value !== 'List' && name.value !== 'Dictionary') throw new NotationSyntaxError(`\`${name.value}<...>\` is not a C# generic the docs use`, name.offset);
     this.expectPunct('<');
     let type: NotationType;
     if (name.value === 'Dictionary') {
       const key = this.peek();
       const keyType = this.type();
-      if (keyType.kind !== 'primitive' || keyType.type !== 'string') throw new SyntaxError('`Dictionary` keys must be `String`', key.offset);
+      if (keyType.kind !== 'primitive' || keyType.type !== 'string') throw new NotationSyntaxError('`Dictionary` keys must be `String`', key.offset);
       this.expectPunct(',');
       type = { kind: 'map', values: this.type() };
     } else {
@@ -173,7 +138,7 @@ class Parser {
     const parts: string[] = [];
     for (;;) {
       const token = this.next();
-      if (token.kind !== 'ident') throw new SyntaxError(`Expected a type but found ${describe(token)}`, token.offset);
+      if (token.kind !== 'ident') throw new NotationSyntaxError(`Expected a type but found ${describeToken(token)}`, token.offset);
       parts.push(token.value);
       if (!this.isPunct('.') || this.peek(1).kind !== 'ident') break;
       this.next();
@@ -186,39 +151,18 @@ class Parser {
     }
     const scalar = SCALARS[name];
     if (scalar) return { kind: 'primitive', type: scalar };
-    const external = this.target !== null && isExternal(this.target);
+    const external = this.external;
     const library = LIBRARY[name];
     if (library && (this.target === null || external)) return library;
-    if (this.target === null && bareNames) return { kind: 'ref', name, target: null, offset: start.offset };
-    if (this.target === null) {
-      throw new SyntaxError(`\`${name}\` is not a C# scalar, and a model name needs a link to its doc`, start.offset);
-    }
-    if (external) throw new SyntaxError(`\`${name}\` links to an external page (${this.target}), not to a model doc`, start.offset);
-    return { kind: 'ref', name, target: this.target, offset: start.offset };
+    return this.modelRef(name, start.offset, 'C#');
   }
 }
 
-function isExternal(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(target);
-}
 
-function describe(token: Token): string {
-  switch (token.kind) {
-    case 'end':
-      return 'the end of the cell';
-    case 'link':
-      return `a link \`[${token.text}](${token.target})\``;
-    case 'ident':
-    case 'punct':
-      return `\`${token.value}\``;
-    default:
-      return `\`${JSON.stringify(token.value)}\``;
-  }
-}
 
 /** A link's text is a type of its own; the link's target belongs to the model named inside. */
-function parseLink(link: Extract<Token, { kind: 'link' }>): NotationType {
-  return new Parser(tokenize(link.text, link.textOffset), link.target).parseAll();
+function parseLink(link: Extract<Token, { kind: 'link' }>, bareNames: boolean): NotationType {
+  return new Parser(tokenize(link.text, link.textOffset), link.target, bareNames).parseAll();
 }
 
 /** The C# notation. */
@@ -226,16 +170,6 @@ export const csharp: Notation = {
   id: 'csharp',
   label: 'C#',
   parseType(raw: string, options?: ParseOptions): NotationResult {
-    bareNames = options?.bareNames === true;
-    try {
-      return { ok: true, type: new Parser(tokenize(raw), null).parseAll() };
-    } catch (error) {
-      if (error instanceof SyntaxError || error instanceof TokenizeError) {
-        return { ok: false, error: { message: error.message, offset: error.offset } };
-      }
-      throw error;
-    } finally {
-      bareNames = false;
-    }
+    return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames).parseAll());
   },
 };

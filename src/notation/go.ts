@@ -40,7 +40,8 @@
  */
 
 import type { PrimitiveType } from '../model/ir.js';
-import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import { describeToken, NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
+import { tokenize, type Token } from './tokenize.js';
 import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
 
 const SCALARS: Record<string, PrimitiveType> = {
@@ -81,19 +82,7 @@ const POINTER_LIBRARY: Record<string, NotationType> = {
   'http.Response': { kind: 'transport', name: '*http.Response' },
 };
 
-/** A syntax error at an offset in the cell. */
-class SyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
-class Parser {
-  private pos = 0;
-
+class Parser extends TokenCursor {
   /**
    * @param tokens the tokens of the cell or of a link's text
    * @param target the enclosing link's target, or null outside links
@@ -102,43 +91,19 @@ class Parser {
    * @param bareNames whether an unlinked unknown name is a model (`ref`) too
    */
   constructor(
-    private readonly tokens: Token[],
-    private readonly target: string | null,
+    tokens: Token[],
+    target: string | null,
     private pointers: boolean,
-    private readonly bareNames = false,
-  ) {}
+    bareNames = false,
+  ) {
+    super(tokens, target, bareNames);
+  }
 
   /** `cell := type END`. */
   parseAll(): NotationType {
     const type = this.type();
-    const next = this.peek();
-    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    this.expectEnd();
     return type;
-  }
-
-  private peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
-  }
-
-  private next(): Token {
-    const token = this.peek();
-    if (token.kind !== 'end') this.pos++;
-    return token;
-  }
-
-  private isPunct(value: string, ahead = 0): boolean {
-    const token = this.peek(ahead);
-    return token.kind === 'punct' && token.value === value;
-  }
-
-  private expectPunct(value: string): void {
-    const token = this.next();
-    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
-  }
-
-  private isIdent(value: string, ahead = 0): boolean {
-    const token = this.peek(ahead);
-    return token.kind === 'ident' && token.value === value;
   }
 
   private type(): NotationType {
@@ -207,7 +172,7 @@ class Parser {
     this.next(); // '['
     const keyStart = this.peek();
     const key = this.type();
-    if (key.kind !== 'primitive' || key.type !== 'string') throw new SyntaxError('`map` keys must be `string`', keyStart.offset);
+    if (key.kind !== 'primitive' || key.type !== 'string') throw new NotationSyntaxError('`map` keys must be `string`', keyStart.offset);
     this.expectPunct(']');
     return { kind: 'map', values: this.type() };
   }
@@ -216,35 +181,11 @@ class Parser {
   private named(): NotationType {
     const start = this.peek();
     const name = this.qualifiedName();
-    if (name === null) throw new SyntaxError(`Expected a type but found ${describe(start)}`, start.offset);
+    if (name === null) throw new NotationSyntaxError(`Expected a type but found ${describeToken(start)}`, start.offset);
     const scalar = SCALARS[name];
     if (scalar) return { kind: 'primitive', type: scalar };
     if (LIBRARY[name]) return { ...LIBRARY[name] };
-    if (this.target === null && this.bareNames) return { kind: 'ref', name, target: null, offset: start.offset };
-    if (this.target === null) {
-      throw new SyntaxError(`\`${name}\` is not a Go scalar, and a model name needs a link to its doc`, start.offset);
-    }
-    if (isExternal(this.target)) throw new SyntaxError(`\`${name}\` links to an external page (${this.target}), not to a model doc`, start.offset);
-    return { kind: 'ref', name, target: this.target, offset: start.offset };
-  }
-}
-
-/** Whether a link target has a URL scheme (`https:`), i.e. points outside the docs. */
-function isExternal(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(target);
-}
-
-function describe(token: Token): string {
-  switch (token.kind) {
-    case 'end':
-      return 'the end of the cell';
-    case 'link':
-      return `a link \`[${token.text}](${token.target})\``;
-    case 'ident':
-    case 'punct':
-      return `\`${token.value}\``;
-    default:
-      return `\`${JSON.stringify(token.value)}\``;
+    return this.modelRef(name, start.offset, 'Go');
   }
 }
 
@@ -258,14 +199,7 @@ export const go: Notation = {
   id: 'go',
   label: 'Go',
   parseType(raw: string, options?: ParseOptions): NotationResult {
-    const code = options?.bareNames === true;
-    try {
-      return { ok: true, type: new Parser(tokenize(raw), null, code, code).parseAll() };
-    } catch (error) {
-      if (error instanceof SyntaxError || error instanceof TokenizeError) {
-        return { ok: false, error: { message: error.message, offset: error.offset } };
-      }
-      throw error;
-    }
+    // With bareNames the text is code (a union member heading or fence): `*` is always a pointer.
+    return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames, bareNames).parseAll());
   },
 };

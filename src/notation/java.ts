@@ -34,11 +34,9 @@
  */
 
 import type { PrimitiveType } from '../model/ir.js';
-import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import { describeToken, NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
+import { tokenize, type Token } from './tokenize.js';
 import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
-
-/** Set for the duration of one synchronous parseType call: read unlinked model names as refs. */
-let bareNames = false;
 
 /** Java scalar names (boxed and primitive) and what they read as. */
 const SCALARS: Record<string, PrimitiveType> = {
@@ -71,58 +69,28 @@ const LIBRARY: Record<string, NotationType> = {
 /** Generic type names and what they build. */
 const GENERICS = new Set(['Optional', 'JsonNullable', 'List', 'Map', 'HttpResponse']);
 
-/** A syntax error at an offset in the cell. */
-class SyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
-class Parser {
-  private pos = 0;
-
+class Parser extends TokenCursor {
   /**
    * @param tokens the tokens of `source`
    * @param source the text being read (the cell or a link's text), for transport names
    * @param base offset of `source` in the cell
    * @param target the enclosing link's target, or null outside links
+   * @param bareNames read unlinked model names as refs
    */
   constructor(
-    private readonly tokens: Token[],
+    tokens: Token[],
     private readonly source: string,
     private readonly base: number,
-    private readonly target: string | null,
-  ) {}
+    target: string | null,
+    bareNames: boolean,
+  ) {
+    super(tokens, target, bareNames);
+  }
 
   parseAll(): NotationType {
     const type = this.type();
-    const next = this.peek();
-    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    this.expectEnd();
     return type;
-  }
-
-  private peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
-  }
-
-  private next(): Token {
-    const token = this.peek();
-    if (token.kind !== 'end') this.pos++;
-    return token;
-  }
-
-  private isPunct(value: string, ahead = 0): boolean {
-    const token = this.peek(ahead);
-    return token.kind === 'punct' && token.value === value;
-  }
-
-  private expectPunct(value: string): Token {
-    const token = this.next();
-    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
-    return token;
   }
 
   /** `primary {'[' ']'}`: Java array suffixes. */
@@ -146,7 +114,7 @@ class Parser {
     }
     if (token.kind === 'link') {
       this.next();
-      return parseLink(token);
+      return parseLink(token, this.bareNames);
     }
     if (token.kind === 'ident' && this.isPunct('<', 1)) return this.generic();
     return this.named();
@@ -155,14 +123,14 @@ class Parser {
   /** `Optional<X>`, `JsonNullable<X>`, `List<X>`, `Map<String, X>`, `HttpResponse<...>`. */
   private generic(): NotationType {
     const name = this.next() as Extract<Token, { kind: 'ident' }>;
-    if (!GENERICS.has(name.value)) throw new SyntaxError(`\`${name.value}<...>\` is not a Java generic the docs use`, name.offset);
+    if (!GENERICS.has(name.value)) throw new NotationSyntaxError(`\`${name.value}<...>\` is not a Java generic the docs use`, name.offset);
     if (name.value === 'HttpResponse') return this.transport(name);
     this.expectPunct('<');
     let type: NotationType;
     if (name.value === 'Map') {
       const key = this.peek();
       const keyType = this.type();
-      if (keyType.kind !== 'primitive' || keyType.type !== 'string') throw new SyntaxError('`Map` keys must be `String`', key.offset);
+      if (keyType.kind !== 'primitive' || keyType.type !== 'string') throw new NotationSyntaxError('`Map` keys must be `String`', key.offset);
       this.expectPunct(',');
       type = { kind: 'map', values: this.argument() };
     } else if (name.value === 'List') {
@@ -179,7 +147,7 @@ class Parser {
     if (this.isPunct('?')) {
       const wildcard = this.next();
       const bound = this.next();
-      if (bound.kind !== 'ident' || bound.value !== 'extends') throw new SyntaxError('Expected `? extends` and a type', wildcard.offset);
+      if (bound.kind !== 'ident' || bound.value !== 'extends') throw new NotationSyntaxError('Expected `? extends` and a type', wildcard.offset);
     }
     return this.type();
   }
@@ -190,7 +158,7 @@ class Parser {
     let depth = 1;
     for (;;) {
       const token = this.next();
-      if (token.kind === 'end') throw new SyntaxError('Expected `>` but found the end of the cell', token.offset);
+      if (token.kind === 'end') throw new NotationSyntaxError('Expected `>` but found the end of the cell', token.offset);
       if (token.kind !== 'punct') continue;
       if (token.value === '<') depth++;
       else if (token.value === '>' && --depth === 0) {
@@ -206,7 +174,7 @@ class Parser {
     const parts: string[] = [];
     for (;;) {
       const token = this.next();
-      if (token.kind !== 'ident') throw new SyntaxError(`Expected a type but found ${describe(token)}`, token.offset);
+      if (token.kind !== 'ident') throw new NotationSyntaxError(`Expected a type but found ${describeToken(token)}`, token.offset);
       parts.push(token.value);
       if (!this.isPunct('.') || this.peek(1).kind !== 'ident') break;
       this.next();
@@ -219,39 +187,16 @@ class Parser {
     }
     const scalar = SCALARS[name];
     if (scalar) return { kind: 'primitive', type: scalar };
-    const external = this.target !== null && isExternal(this.target);
+    const external = this.external;
     const library = LIBRARY[name];
     if (library && (this.target === null || external)) return library;
-    if (this.target === null && bareNames) return { kind: 'ref', name, target: null, offset: start.offset };
-    if (this.target === null) {
-      throw new SyntaxError(`\`${name}\` is not a Java scalar, and a model name needs a link to its doc`, start.offset);
-    }
-    if (external) throw new SyntaxError(`\`${name}\` links to an external page (${this.target}), not to a model doc`, start.offset);
-    return { kind: 'ref', name, target: this.target, offset: start.offset };
-  }
-}
-
-function isExternal(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(target);
-}
-
-function describe(token: Token): string {
-  switch (token.kind) {
-    case 'end':
-      return 'the end of the cell';
-    case 'link':
-      return `a link \`[${token.text}](${token.target})\``;
-    case 'ident':
-    case 'punct':
-      return `\`${token.value}\``;
-    default:
-      return `\`${JSON.stringify(token.value)}\``;
+    return this.modelRef(name, start.offset, 'Java');
   }
 }
 
 /** A link's text is a type of its own; the link's target belongs to the model named inside. */
-function parseLink(link: Extract<Token, { kind: 'link' }>): NotationType {
-  return new Parser(tokenize(link.text, link.textOffset), link.text, link.textOffset, link.target).parseAll();
+function parseLink(link: Extract<Token, { kind: 'link' }>, bareNames: boolean): NotationType {
+  return new Parser(tokenize(link.text, link.textOffset), link.text, link.textOffset, link.target, bareNames).parseAll();
 }
 
 /** The Java notation. */
@@ -259,16 +204,6 @@ export const java: Notation = {
   id: 'java',
   label: 'Java',
   parseType(raw: string, options?: ParseOptions): NotationResult {
-    bareNames = options?.bareNames === true;
-    try {
-      return { ok: true, type: new Parser(tokenize(raw), raw, 0, null).parseAll() };
-    } catch (error) {
-      if (error instanceof SyntaxError || error instanceof TokenizeError) {
-        return { ok: false, error: { message: error.message, offset: error.offset } };
-      }
-      throw error;
-    } finally {
-      bareNames = false;
-    }
+    return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, raw, 0, null, bareNames).parseAll());
   },
 };

@@ -29,11 +29,9 @@
  */
 
 import type { PrimitiveType } from '../model/ir.js';
-import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import { describeToken, NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
+import { tokenize, type Token } from './tokenize.js';
 import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
-
-/** Set for the duration of one synchronous parseType call: read unlinked model names as refs. */
-let bareNames = false;
 
 const SCALARS: Record<string, PrimitiveType> = {
   string: 'string',
@@ -53,56 +51,14 @@ const BINARY = new Set(['Psr\\Http\\Message\\StreamInterface']);
 /** Transport-only types (PSR-7 HTTP responses): never wire data. */
 const TRANSPORT = new Set(['Psr\\Http\\Message\\ResponseInterface']);
 
-/** A syntax error at an offset in the cell. */
-class SyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
 type LinkToken = Extract<Token, { kind: 'link' }>;
 
-class Parser {
-  private pos = 0;
-
-  /**
-   * @param tokens the tokens of the cell or of one link's text
-   * @param target the enclosing link's target, or null outside links
-   */
-  constructor(
-    private readonly tokens: Token[],
-    private readonly target: string | null,
-  ) {}
-
+class Parser extends TokenCursor {
   /** The whole token list as one type. */
   parseAll(): NotationType {
     const type = this.type();
-    const next = this.peek();
-    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    this.expectEnd();
     return type;
-  }
-
-  private peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
-  }
-
-  private next(): Token {
-    const token = this.peek();
-    if (token.kind !== 'end') this.pos++;
-    return token;
-  }
-
-  private isPunct(value: string, ahead = 0): boolean {
-    const token = this.peek(ahead);
-    return token.kind === 'punct' && token.value === value;
-  }
-
-  private expectPunct(value: string): void {
-    const token = this.next();
-    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
   }
 
   /** `type`: members joined by `|`; a `null` member makes the rest nullable. */
@@ -130,7 +86,7 @@ class Parser {
     }
     if (token.kind === 'link') {
       this.next();
-      return parseLink(token);
+      return parseLink(token, this.bareNames);
     }
     if (token.kind === 'ident' && token.value === 'array') {
       this.next();
@@ -151,7 +107,7 @@ class Parser {
     this.next();
     const values = this.type();
     this.expectPunct('>');
-    if (first.kind !== 'primitive' || first.type !== 'string') throw new SyntaxError('`array<K, V>` keys must be `string`', keyOffset);
+    if (first.kind !== 'primitive' || first.type !== 'string') throw new NotationSyntaxError('`array<K, V>` keys must be `string`', keyOffset);
     return { kind: 'map', values };
   }
 
@@ -163,12 +119,12 @@ class Parser {
     const parts: string[] = [];
     for (;;) {
       const token = this.next();
-      if (token.kind !== 'ident') throw new SyntaxError(`Expected a type but found ${describe(token)}`, token.offset);
+      if (token.kind !== 'ident') throw new NotationSyntaxError(`Expected a type but found ${describeToken(token)}`, token.offset);
       parts.push(token.value);
       if (!this.isPunct('\\')) break;
       this.next();
     }
-    if (this.isPunct('<')) throw new SyntaxError(`Unknown PHP generic \`${parts.join('\\')}<...>\``, start.offset);
+    if (this.isPunct('<')) throw new NotationSyntaxError(`Unknown PHP generic \`${parts.join('\\')}<...>\``, start.offset);
     return this.resolve(parts.join('\\'), rooted, start.offset);
   }
 
@@ -180,12 +136,7 @@ class Parser {
     if (scalar) return { kind: 'primitive', type: scalar };
     if (BINARY.has(name)) return { kind: 'binary', name: written };
     if (TRANSPORT.has(name)) return { kind: 'transport', name: written };
-    if (this.target === null && bareNames) return { kind: 'ref', name: written, target: null, offset };
-    if (this.target === null) {
-      throw new SyntaxError(`\`${written}\` is not a PHP scalar, and a model name needs a link to its doc`, offset);
-    }
-    if (isExternal(this.target)) throw new SyntaxError(`\`${written}\` links to an external page (${this.target}), not to a model doc`, offset);
-    return { kind: 'ref', name: written, target: this.target, offset };
+    return this.modelRef(written, offset, 'PHP');
   }
 }
 
@@ -201,27 +152,9 @@ function unionOf(members: NotationType[]): NotationType {
   return rest.length === members.length ? inner : { kind: 'nullable', inner, strength: 'optional' };
 }
 
-function isExternal(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(target);
-}
-
-function describe(token: Token): string {
-  switch (token.kind) {
-    case 'end':
-      return 'the end of the cell';
-    case 'link':
-      return `a link \`[${token.text}](${token.target})\``;
-    case 'ident':
-    case 'punct':
-      return `\`${token.value}\``;
-    default:
-      return `\`${JSON.stringify(token.value)}\``;
-  }
-}
-
 /** A link's text is a type of its own; the link's target belongs to the model named inside. */
-function parseLink(link: LinkToken): NotationType {
-  return new Parser(tokenize(link.text, link.textOffset), link.target).parseAll();
+function parseLink(link: LinkToken, bareNames: boolean): NotationType {
+  return new Parser(tokenize(link.text, link.textOffset), link.target, bareNames).parseAll();
 }
 
 /** The PHP notation (Speakeasy PHP SDKs). */
@@ -229,16 +162,6 @@ export const php: Notation = {
   id: 'php',
   label: 'PHP',
   parseType(raw: string, options?: ParseOptions): NotationResult {
-    bareNames = options?.bareNames === true;
-    try {
-      return { ok: true, type: new Parser(tokenize(raw), null).parseAll() };
-    } catch (error) {
-      if (error instanceof SyntaxError || error instanceof TokenizeError) {
-        return { ok: false, error: { message: error.message, offset: error.offset } };
-      }
-      throw error;
-    } finally {
-      bareNames = false;
-    }
+    return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames).parseAll());
   },
 };

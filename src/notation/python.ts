@@ -33,11 +33,9 @@
  */
 
 import type { LiteralValue, PrimitiveType } from '../model/ir.js';
-import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import { describeToken, NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
+import { tokenize, type Token } from './tokenize.js';
 import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
-
-/** Set for the duration of one synchronous parseType call: read unlinked model names as refs. */
-let bareNames = false;
 
 const SCALARS: Record<string, PrimitiveType> = {
   str: 'string',
@@ -70,57 +68,15 @@ const WRAPPERS: Record<string, 'optional' | 'nullable'> = {
 /** Every name that takes `[...]` arguments. */
 const GENERICS = new Set([...Object.keys(WRAPPERS), 'List', 'Dict', 'Union', 'Literal', 'IO']);
 
-/** A syntax error at an offset in the cell. */
-class SyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
 type IdentToken = Extract<Token, { kind: 'ident' }>;
 type LinkToken = Extract<Token, { kind: 'link' }>;
 
-class Parser {
-  private pos = 0;
-
-  /**
-   * @param tokens the tokens of the cell or of one link's text
-   * @param target the enclosing link's target, or null outside links
-   */
-  constructor(
-    private readonly tokens: Token[],
-    private readonly target: string | null,
-  ) {}
-
+class Parser extends TokenCursor {
   /** The whole token list as one type. */
   parseAll(): NotationType {
     const type = this.type();
-    const next = this.peek();
-    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    this.expectEnd();
     return type;
-  }
-
-  private peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
-  }
-
-  private next(): Token {
-    const token = this.peek();
-    if (token.kind !== 'end') this.pos++;
-    return token;
-  }
-
-  private isPunct(value: string, ahead = 0): boolean {
-    const token = this.peek(ahead);
-    return token.kind === 'punct' && token.value === value;
-  }
-
-  private expectPunct(value: string): void {
-    const token = this.next();
-    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
   }
 
   /** `type` in the grammar above. */
@@ -134,9 +90,9 @@ class Parser {
     }
     if (token.kind === 'link') {
       this.next();
-      return parseLink(token);
+      return parseLink(token, this.bareNames);
     }
-    if (token.kind !== 'ident') throw new SyntaxError(`Expected a type but found ${describe(token)}`, token.offset);
+    if (token.kind !== 'ident') throw new NotationSyntaxError(`Expected a type but found ${describeToken(token)}`, token.offset);
     const { name, start } = this.dottedName();
     if (this.isPunct('[')) return this.generic(name, start);
     return this.named(name, start);
@@ -149,7 +105,7 @@ class Parser {
     while (this.isPunct('.')) {
       this.next();
       const part = this.next();
-      if (part.kind !== 'ident') throw new SyntaxError(`Expected a name after \`.\` but found ${describe(part)}`, part.offset);
+      if (part.kind !== 'ident') throw new NotationSyntaxError(`Expected a name after \`.\` but found ${describeToken(part)}`, part.offset);
       parts.push(part.value);
     }
     return { name: parts.join('.'), start };
@@ -157,7 +113,7 @@ class Parser {
 
   /** `Optional[X]`, `OptionalNullable[X]`, `Nullable[X]`, `List[X]`, `Dict[str, X]`, `Union[...]`, `Literal[...]`, `IO[bytes]`. */
   private generic(name: string, start: IdentToken): NotationType {
-    if (!GENERICS.has(name)) throw new SyntaxError(`Unknown Python generic \`${name}[...]\``, start.offset);
+    if (!GENERICS.has(name)) throw new NotationSyntaxError(`Unknown Python generic \`${name}[...]\``, start.offset);
     this.expectPunct('[');
     if (name === 'Literal') return this.literal();
     const keyOffset = this.peek().offset;
@@ -169,13 +125,13 @@ class Parser {
     this.expectPunct(']');
     if (name === 'Union') return args.length === 1 ? args[0]! : { kind: 'union', members: args };
     if (name === 'Dict') return dict(args, start, keyOffset);
-    if (args.length !== 1) throw new SyntaxError(`\`${name}\` takes one type`, start.offset);
+    if (args.length !== 1) throw new NotationSyntaxError(`\`${name}\` takes one type`, start.offset);
     const arg = args[0]!;
     const strength = WRAPPERS[name];
     if (strength) return { kind: 'nullable', inner: arg, strength };
     if (name === 'List') return { kind: 'array', items: arg };
     // IO[bytes]
-    if (arg.kind !== 'binary' || arg.name !== 'bytes') throw new SyntaxError('`IO` takes `bytes`', start.offset);
+    if (arg.kind !== 'binary' || arg.name !== 'bytes') throw new NotationSyntaxError('`IO` takes `bytes`', start.offset);
     return { kind: 'binary', name: 'IO[bytes]' };
   }
 
@@ -197,7 +153,7 @@ class Parser {
     if (token.kind === 'ident' && token.value === 'True') return true;
     if (token.kind === 'ident' && token.value === 'False') return false;
     if (token.kind === 'ident' && token.value === 'None') return null;
-    throw new SyntaxError(`Expected a literal value but found ${describe(token)}`, token.offset);
+    throw new NotationSyntaxError(`Expected a literal value but found ${describeToken(token)}`, token.offset);
   }
 
   /** A scalar, date, binary, transport or model name. */
@@ -207,47 +163,24 @@ class Parser {
     if (name === 'None') return { kind: 'literal', value: null };
     if (BINARY.has(name)) return { kind: 'binary', name };
     if (TRANSPORT.has(name)) return { kind: 'transport', name };
-    const external = this.target !== null && isExternal(this.target);
+    const external = this.external;
     if (external && EXTERNAL_DATES[name]) return { kind: 'primitive', type: EXTERNAL_DATES[name] };
     if (BARE_DATES[name]) return { kind: 'primitive', type: BARE_DATES[name] };
-    if (this.target === null && bareNames) return { kind: 'ref', name, target: null, offset: start.offset };
-    if (this.target === null) {
-      throw new SyntaxError(`\`${name}\` is not a Python scalar, and a model name needs a link to its doc`, start.offset);
-    }
-    if (external) throw new SyntaxError(`\`${name}\` links to an external page (${this.target}), not to a model doc`, start.offset);
-    return { kind: 'ref', name, target: this.target, offset: start.offset };
+    return this.modelRef(name, start.offset, 'Python');
   }
 }
 
 /** `Dict[K, V]` from its arguments (the key written at `keyOffset`): a map, keys `str`. */
 function dict(args: NotationType[], start: IdentToken, keyOffset: number): NotationType {
-  if (args.length !== 2) throw new SyntaxError('`Dict` takes a key and a value type', start.offset);
+  if (args.length !== 2) throw new NotationSyntaxError('`Dict` takes a key and a value type', start.offset);
   const [key, values] = args as [NotationType, NotationType];
-  if (key.kind !== 'primitive' || key.type !== 'string') throw new SyntaxError('`Dict` keys must be `str`', keyOffset);
+  if (key.kind !== 'primitive' || key.type !== 'string') throw new NotationSyntaxError('`Dict` keys must be `str`', keyOffset);
   return { kind: 'map', values };
 }
 
-function isExternal(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(target);
-}
-
-function describe(token: Token): string {
-  switch (token.kind) {
-    case 'end':
-      return 'the end of the cell';
-    case 'link':
-      return `a link \`[${token.text}](${token.target})\``;
-    case 'ident':
-    case 'punct':
-      return `\`${token.value}\``;
-    default:
-      return `\`${JSON.stringify(token.value)}\``;
-  }
-}
-
 /** A link's text is a type of its own; the link's target belongs to the model named inside. */
-function parseLink(link: LinkToken): NotationType {
-  return new Parser(tokenize(link.text, link.textOffset), link.target).parseAll();
+function parseLink(link: LinkToken, bareNames: boolean): NotationType {
+  return new Parser(tokenize(link.text, link.textOffset), link.target, bareNames).parseAll();
 }
 
 /**
@@ -264,16 +197,6 @@ export const python: Notation = {
   id: 'python',
   label: 'Python',
   parseType(raw: string, options?: ParseOptions): NotationResult {
-    bareNames = options?.bareNames === true;
-    try {
-      return { ok: true, type: new Parser(tokenizeCell(raw), null).parseAll() };
-    } catch (error) {
-      if (error instanceof SyntaxError || error instanceof TokenizeError) {
-        return { ok: false, error: { message: error.message, offset: error.offset } };
-      }
-      throw error;
-    } finally {
-      bareNames = false;
-    }
+    return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames).parseAll(), tokenizeCell);
   },
 };

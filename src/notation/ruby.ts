@@ -23,11 +23,9 @@
  */
 
 import type { PrimitiveType } from '../model/ir.js';
-import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import { describeToken, NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
+import { tokenize, type Token } from './tokenize.js';
 import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
-
-/** Set for the duration of one synchronous parseType call: read unlinked model names as refs. */
-let bareNames = false;
 
 const SCALARS: Record<string, PrimitiveType> = {
   String: 'string',
@@ -48,54 +46,11 @@ const TRANSPORT = new Set(['Faraday::Response']);
 /** Link labels that point at external docs of date types: the generator swaps them. */
 const EXTERNAL_DATES: Record<string, PrimitiveType> = { Date: 'date-time', DateTime: 'date' };
 
-/** A syntax error at an offset in the cell. */
-class SyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
-class Parser {
-  private pos = 0;
-
-  constructor(
-    private readonly tokens: Token[],
-    private readonly target: string | null,
-  ) {}
-
+class Parser extends TokenCursor {
   parseAll(): NotationType {
     const type = this.type();
-    const next = this.peek();
-    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    this.expectEnd();
     return type;
-  }
-
-  private peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
-  }
-
-  private next(): Token {
-    const token = this.peek();
-    if (token.kind !== 'end') this.pos++;
-    return token;
-  }
-
-  private isPunct(value: string, ahead = 0): boolean {
-    const token = this.peek(ahead);
-    return token.kind === 'punct' && token.value === value;
-  }
-
-  private expectPunct(value: string): void {
-    const token = this.next();
-    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
-  }
-
-  private isIdent(value: string, ahead = 0): boolean {
-    const token = this.peek(ahead);
-    return token.kind === 'ident' && token.value === value;
   }
 
   type(): NotationType {
@@ -108,7 +63,7 @@ class Parser {
     }
     if (token.kind === 'link') {
       this.next();
-      return parseLink(token);
+      return parseLink(token, this.bareNames);
     }
     if (this.isIdent('T') && this.isPunct('.', 1)) return this.sorbetCall();
     if (this.isIdent('T') && this.isPunct('::', 1)) {
@@ -123,9 +78,9 @@ class Parser {
     const start = this.next();
     this.next(); // '.'
     const method = this.next();
-    if (method.kind !== 'ident') throw new SyntaxError(`Expected a Sorbet method after \`T.\``, method.offset);
+    if (method.kind !== 'ident') throw new NotationSyntaxError(`Expected a Sorbet method after \`T.\``, method.offset);
     if (method.value === 'untyped') return { kind: 'primitive', type: 'unknown' };
-    if (method.value !== 'nilable' && method.value !== 'any') throw new SyntaxError(`Unknown Sorbet construct \`T.${method.value}\``, start.offset);
+    if (method.value !== 'nilable' && method.value !== 'any') throw new NotationSyntaxError(`Unknown Sorbet construct \`T.${method.value}\``, start.offset);
     this.expectPunct('(');
     const members = [this.type()];
     while (this.isPunct(',')) {
@@ -134,7 +89,7 @@ class Parser {
     }
     this.expectPunct(')');
     if (method.value === 'nilable') {
-      if (members.length !== 1) throw new SyntaxError('`T.nilable` takes one type', start.offset);
+      if (members.length !== 1) throw new NotationSyntaxError('`T.nilable` takes one type', start.offset);
       return { kind: 'nullable', inner: members[0]!, strength: 'optional' };
     }
     return members.length === 1 ? members[0]! : { kind: 'union', members };
@@ -154,7 +109,7 @@ class Parser {
     }
     this.expectPunct('[');
     const key = this.type();
-    if (key.kind !== 'primitive' || key.type !== 'string') throw new SyntaxError('`T::Hash` keys must be `Symbol` or `String`', generic.offset);
+    if (key.kind !== 'primitive' || key.type !== 'string') throw new NotationSyntaxError('`T::Hash` keys must be `Symbol` or `String`', generic.offset);
     this.expectPunct(',');
     const values = this.type();
     this.expectPunct(']');
@@ -168,7 +123,7 @@ class Parser {
     const parts: string[] = [];
     for (;;) {
       const token = this.next();
-      if (token.kind !== 'ident') throw new SyntaxError(`Expected a type but found ${describe(token)}`, token.offset);
+      if (token.kind !== 'ident') throw new NotationSyntaxError(`Expected a type but found ${describeToken(token)}`, token.offset);
       parts.push(token.value);
       if (!this.isPunct('::')) break;
       this.next();
@@ -178,39 +133,14 @@ class Parser {
     if (scalar) return { kind: 'primitive', type: scalar };
     if (name === 'NilClass') return { kind: 'literal', value: null };
     if (TRANSPORT.has(name)) return { kind: 'transport', name };
-    const external = this.target !== null && isExternal(this.target);
-    if (external && EXTERNAL_DATES[name]) return { kind: 'primitive', type: EXTERNAL_DATES[name] };
-    if (this.target === null && bareNames) return { kind: 'ref', name, target: null, offset: start.offset };
-    if (this.target === null) {
-      throw new SyntaxError(`\`${name}\` is not a Ruby scalar, and a model name needs a link to its doc`, start.offset);
-    }
-    if (external) throw new SyntaxError(`\`${name}\` links to an external page (${this.target}), not to a model doc`, start.offset);
-    return { kind: 'ref', name, target: this.target, offset: start.offset };
-  }
-}
-
-function isExternal(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(target);
-}
-
-function describe(token: Token): string {
-  switch (token.kind) {
-    case 'end':
-      return 'the end of the cell';
-    case 'link':
-      return `a link \`[${token.text}](${token.target})\``;
-    case 'ident':
-    case 'punct':
-      return `\`${token.value}\``;
-    default:
-      return `\`${JSON.stringify(token.value)}\``;
+    if (this.external && EXTERNAL_DATES[name]) return { kind: 'primitive', type: EXTERNAL_DATES[name] };
+    return this.modelRef(name, start.offset, 'Ruby');
   }
 }
 
 /** A link's text is a type of its own; the link's target belongs to the model named inside. */
-function parseLink(link: Extract<Token, { kind: 'link' }>): NotationType {
-  const inner = new Parser(tokenize(link.text, link.textOffset), link.target);
-  return inner.parseAll();
+function parseLink(link: Extract<Token, { kind: 'link' }>, bareNames: boolean): NotationType {
+  return new Parser(tokenize(link.text, link.textOffset), link.target, bareNames).parseAll();
 }
 
 /** The Ruby (Sorbet) notation. */
@@ -218,16 +148,6 @@ export const ruby: Notation = {
   id: 'ruby',
   label: 'Ruby (Sorbet)',
   parseType(raw: string, options?: ParseOptions): NotationResult {
-    bareNames = options?.bareNames === true;
-    try {
-      return { ok: true, type: new Parser(tokenize(raw), null).parseAll() };
-    } catch (error) {
-      if (error instanceof SyntaxError || error instanceof TokenizeError) {
-        return { ok: false, error: { message: error.message, offset: error.offset } };
-      }
-      throw error;
-    } finally {
-      bareNames = false;
-    }
+    return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames).parseAll());
   },
 };

@@ -46,6 +46,7 @@ const PUNCT = new Set(['.', ',', '(', ')', '<', '>', '[', ']', '{', '}', '|', '?
  * @throws {TokenizeError} on a character no notation uses
  */
 export function tokenize(text: string, base = 0): Token[] {
+  checkDepth(text, base);
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -71,7 +72,7 @@ export function tokenize(text: string, base = 0): Token[] {
       let j = i + 1;
       while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
       if (j >= text.length) throw new TokenizeError('Unterminated string literal', base + i);
-      tokens.push({ kind: 'string', value: JSON.parse(text.slice(i, j + 1)) as string, offset: base + i });
+      tokens.push({ kind: 'string', value: stringValue(text.slice(i, j + 1), base + i), offset: base + i });
       i = j + 1;
     } else if (/[0-9-]/.test(ch)) {
       const match = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
@@ -89,6 +90,35 @@ export function tokenize(text: string, base = 0): Token[] {
   }
   tokens.push({ kind: 'end', offset: base + text.length });
   return tokens;
+}
+
+/**
+ * How deeply a Type cell may nest (brackets of any kind, plus a run of `*`): far beyond any real
+ * cell (NOTATION.md §2 measures at most 6), low enough that no grammar's recursive descent can
+ * overflow the stack.
+ */
+export const MAX_DEPTH = 200;
+
+/** Refuse a cell that nests deeper than {@link MAX_DEPTH} (a notation error, not a stack overflow). */
+function checkDepth(text: string, base: number): void {
+  let depth = 0;
+  let stars = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '(' || ch === '[' || ch === '<' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '>' || ch === '}') depth = Math.max(0, depth - 1);
+    stars = ch === '*' ? stars + 1 : ch === ' ' ? stars : 0;
+    if (depth + stars > MAX_DEPTH) throw new TokenizeError(`Type nests more than ${MAX_DEPTH} levels deep`, base + i);
+  }
+}
+
+/** A double-quoted literal's value (JSON string syntax), or a {@link TokenizeError} at `offset`. */
+function stringValue(literal: string, offset: number): string {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    throw new TokenizeError(`Invalid string literal ${literal.length > 40 ? `${literal.slice(0, 40)}…` : literal}: use JSON escapes`, offset);
+  }
 }
 
 /** Read `[text](target)` starting at `start` (a `[`), or null when no link starts there. */

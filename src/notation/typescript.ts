@@ -37,7 +37,8 @@
  */
 
 import type { PrimitiveType } from '../model/ir.js';
-import { tokenize, TokenizeError, type Token } from './tokenize.js';
+import { describeToken, NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
+import { tokenize, type Token } from './tokenize.js';
 import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
 
 const SCALARS: Record<string, PrimitiveType> = {
@@ -60,62 +61,12 @@ const BINARY = new Set(['Uint8Array', 'File', 'Blob']);
 /** Transport-only types (HTTP response objects): never wire data. */
 const TRANSPORT = new Set(['AxiosResponse', 'Response']);
 
-/** A syntax error at an offset in the cell. */
-class SyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
-class Parser {
-  private pos = 0;
-
-  /**
-   * @param tokens the tokens of the cell or of a link's text
-   * @param target the enclosing link's target, or null outside links
-   * @param bareNames whether an unlinked, unqualified unknown name is a model (`ref`) too
-   */
-  constructor(
-    private readonly tokens: Token[],
-    private readonly target: string | null,
-    private readonly bareNames = false,
-  ) {}
-
+class Parser extends TokenCursor {
   /** `cell := type END`. */
   parseAll(): NotationType {
     const type = this.type();
-    const next = this.peek();
-    if (next.kind !== 'end') throw new SyntaxError(`Unexpected ${describe(next)} after the type`, next.offset);
+    this.expectEnd();
     return type;
-  }
-
-  private peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.pos + ahead, this.tokens.length - 1)]!;
-  }
-
-  private next(): Token {
-    const token = this.peek();
-    if (token.kind !== 'end') this.pos++;
-    return token;
-  }
-
-  private isPunct(value: string, ahead = 0): boolean {
-    const token = this.peek(ahead);
-    return token.kind === 'punct' && token.value === value;
-  }
-
-  private expectPunct(value: string): Token {
-    const token = this.next();
-    if (token.kind !== 'punct' || token.value !== value) throw new SyntaxError(`Expected \`${value}\` but found ${describe(token)}`, token.offset);
-    return token;
-  }
-
-  private isIdent(value: string, ahead = 0): boolean {
-    const token = this.peek(ahead);
-    return token.kind === 'ident' && token.value === value;
   }
 
   /** `type := postfix {'|' postfix}`. */
@@ -150,7 +101,7 @@ class Parser {
     }
     if (token.kind === 'link') {
       this.next();
-      return parseLink(token);
+      return parseLink(token, this.bareNames);
     }
     if (token.kind === 'string' || token.kind === 'number') {
       this.next();
@@ -180,7 +131,7 @@ class Parser {
     this.next(); // '<'
     const keyStart = this.peek();
     const key = this.type();
-    if (key.kind !== 'primitive' || key.type !== 'string') throw new SyntaxError('`Record` keys must be `string`', keyStart.offset);
+    if (key.kind !== 'primitive' || key.type !== 'string') throw new NotationSyntaxError('`Record` keys must be `string`', keyStart.offset);
     this.expectPunct(',');
     const values = this.type();
     this.expectPunct('>');
@@ -192,11 +143,11 @@ class Parser {
     this.next(); // '{'
     this.expectPunct('[');
     const key = this.next();
-    if (key.kind !== 'ident') throw new SyntaxError(`Expected a key name but found ${describe(key)}`, key.offset);
+    if (key.kind !== 'ident') throw new NotationSyntaxError(`Expected a key name but found ${describeToken(key)}`, key.offset);
     this.expectPunct(':');
     const keyStart = this.peek();
     const keyType = this.type();
-    if (keyType.kind !== 'primitive' || keyType.type !== 'string') throw new SyntaxError('Index signature keys must be `string`', keyStart.offset);
+    if (keyType.kind !== 'primitive' || keyType.type !== 'string') throw new NotationSyntaxError('Index signature keys must be `string`', keyStart.offset);
     this.expectPunct(']');
     this.expectPunct(':');
     const values = this.type();
@@ -210,7 +161,7 @@ class Parser {
     this.next(); // '<'
     const item = this.next();
     if (item.kind !== 'ident' || item.value !== 'Uint8Array') {
-      throw new SyntaxError(`Expected \`Uint8Array\` in \`ReadableStream<…>\` but found ${describe(item)}`, item.offset);
+      throw new NotationSyntaxError(`Expected \`Uint8Array\` in \`ReadableStream<…>\` but found ${describeToken(item)}`, item.offset);
     }
     this.expectPunct('>');
     return { kind: 'binary', name: 'ReadableStream<Uint8Array>' };
@@ -222,7 +173,7 @@ class Parser {
     const parts: string[] = [];
     for (;;) {
       const token = this.next();
-      if (token.kind !== 'ident') throw new SyntaxError(`Expected a type but found ${describe(token)}`, token.offset);
+      if (token.kind !== 'ident') throw new NotationSyntaxError(`Expected a type but found ${describeToken(token)}`, token.offset);
       parts.push(token.value);
       if (!this.isPunct('.')) break;
       this.next();
@@ -239,40 +190,18 @@ class Parser {
     if (scalar) return { kind: 'primitive', type: scalar };
     if (BINARY.has(name)) return { kind: 'binary', name };
     if (TRANSPORT.has(name)) return { kind: 'transport', name };
-    if (this.target === null) {
-      if (parts.length > 1 || this.bareNames) return { kind: 'ref', name, target: null, offset: start.offset };
-      throw new SyntaxError(
-        `\`${name}\` is not a TypeScript scalar, and an unlinked model name must be qualified (\`models.${name}\`)`,
-        start.offset,
-      );
+    // TypeScript docs name models without links when qualified (`*models.Pet*`, NOTATION.md §2).
+    if (this.target === null && parts.length > 1) return { kind: 'ref', name, target: null, offset: start.offset };
+    if (this.target === null && !this.bareNames) {
+      throw new NotationSyntaxError(`\`${name}\` is not a TypeScript scalar, and an unlinked model name must be qualified (\`models.${name}\`)`, start.offset);
     }
-    if (isExternal(this.target)) throw new SyntaxError(`\`${name}\` links to an external page (${this.target}), not to a model doc`, start.offset);
-    return { kind: 'ref', name, target: this.target, offset: start.offset };
-  }
-}
-
-/** Whether a link target has a URL scheme (`https:`), i.e. points outside the docs. */
-function isExternal(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(target);
-}
-
-function describe(token: Token): string {
-  switch (token.kind) {
-    case 'end':
-      return 'the end of the cell';
-    case 'link':
-      return `a link \`[${token.text}](${token.target})\``;
-    case 'ident':
-    case 'punct':
-      return `\`${token.value}\``;
-    default:
-      return `\`${JSON.stringify(token.value)}\``;
+    return this.modelRef(name, start.offset, 'TypeScript');
   }
 }
 
 /** A link's text is a type of its own; the link's target belongs to the model named inside. */
-function parseLink(link: Extract<Token, { kind: 'link' }>): NotationType {
-  return new Parser(tokenize(link.text, link.textOffset), link.target).parseAll();
+function parseLink(link: Extract<Token, { kind: 'link' }>, bareNames: boolean): NotationType {
+  return new Parser(tokenize(link.text, link.textOffset), link.target, bareNames).parseAll();
 }
 
 /** The TypeScript notation. */
@@ -280,13 +209,6 @@ export const typescript: Notation = {
   id: 'typescript',
   label: 'TypeScript',
   parseType(raw: string, options?: ParseOptions): NotationResult {
-    try {
-      return { ok: true, type: new Parser(tokenize(raw), null, options?.bareNames === true).parseAll() };
-    } catch (error) {
-      if (error instanceof SyntaxError || error instanceof TokenizeError) {
-        return { ok: false, error: { message: error.message, offset: error.offset } };
-      }
-      throw error;
-    }
+    return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames).parseAll());
   },
 };
