@@ -115,6 +115,7 @@ export const INFERENCE_RULES = new Set([
   'required-missing',
   'override-applied',
   'root-ambiguous',
+  'union-cycle',
 ]);
 
 /** The inferences of an IR, in document order. */

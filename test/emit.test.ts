@@ -124,6 +124,14 @@ describe('fileNames and banner', () => {
     expect([...names.values()]).toEqual(['task-status.ts', 'taskstatus.ts', 'index-2.ts', 'http-server.ts']);
   });
 
+  it('keeps file names within file-system limits, distinct after the cut', () => {
+    const long = 'A'.repeat(300);
+    const models = [`${long}x`, `${long}y`].map((tsName, i) => ({ id: `${i}.md`, tsName }));
+    const names = [...fileNames({ models } as unknown as IR).values()];
+    expect(names[0]).not.toBe(names[1]);
+    for (const n of names) expect(Buffer.byteLength(n)).toBeLessThanOrEqual(130);
+  });
+
   it('renders the template as line comments; sources cannot break out', () => {
     expect(renderBanner('From {{sources}}.\n\nDo not edit.', 'a.md\n*/ evil')).toBe('// From a.md */ evil.\n//\n// Do not edit.');
   });

@@ -6,6 +6,7 @@
  */
 
 import { detectNotation } from '../notation/detect.js';
+import { tokenize } from '../notation/tokenize.js';
 import type { Notation, NotationType } from '../notation/types.js';
 import type { DocField, DocModel, DocUnionMember } from '../parse/types.js';
 import { diagnostic, sortDiagnostics, type Diagnostic, type Point } from './diagnostics.js';
@@ -77,7 +78,11 @@ class Builder {
   private readonly models = new Map<string, Draft>();
   /** Members of heading-only union stubs, from the cells that reference them. */
   private readonly stubMembers = new Map<string, TypeRef[]>();
+  /** Where each stub's members were read: the cell of the link that named them. */
+  private readonly stubOrigins = new Map<string, { file: string; at: Point }>();
   private titles: Map<string, string[]> | null = null;
+  /** The raw Type cell being read (ref offsets point into it), or '' for a union member heading. */
+  private cell = '';
   private notation!: Notation;
 
   constructor(
@@ -96,6 +101,7 @@ class Builder {
       const model = this.models.get(id);
       if (model && model.kind === 'object' && model.fields.length === 0) this.models.set(id, { ...base(model), kind: 'union', members });
     }
+    this.breakUnionCycles();
     const ids = [...this.models.keys()].sort();
     const tsNames = assignTypeNames(ids.map((id) => ({ id, name: this.models.get(id)!.name })));
     const models = ids.map((id) => ({ ...this.models.get(id)!, tsName: tsNames.get(id)! }) as Model);
@@ -289,7 +295,10 @@ class Builder {
       this.diagnostics.push(diagnostic('info', 'transport-field', `Field \`${field.name}\` is a transport object (${type.name}), not wire data: left out`, doc.file, field.type.start));
       return null;
     }
+    this.cell = field.type.raw;
     const ref = this.typeRef(type, doc, field.type.start, at);
+    this.cell = '';
+    this.checkOtherLinks(field.type.raw, result.type, doc, at);
     const key = `${doc.title}.${field.name}`;
     if (nullable) {
       this.diagnostics.push(
@@ -358,6 +367,8 @@ class Builder {
     const refs = type.members.filter((m): m is Extract<NotationType, { kind: 'ref' }> => m.kind === 'ref');
     const target = refs[0]?.target;
     if (!target || refs.some((r) => r.target !== target)) return null;
+    // `[Union[A, str]](x.md)` names the linked union; `[A](x.md) \| null` is a union around a link.
+    if (this.cell !== '' && !unionInsideLink(this.cell, refs[0]!.offset)) return null;
     const id = this.resolveTarget(target, doc, at(refs[0]!.offset), true);
     if (id === null) return null;
     const linkedDoc = this.doc(id);
@@ -365,9 +376,76 @@ class Builder {
     if (linkedDoc.kind === 'none' && !this.stubMembers.has(id)) {
       const members = type.members.map((m) => (m.kind === 'ref' ? this.typeRef({ ...m, target: null }, doc, at(0), at) : this.typeRef(m, doc, at(0), at)));
       this.stubMembers.set(id, members);
+      this.stubOrigins.set(id, { file: doc.file, at: at(refs[0]!.offset) });
     }
     this.enqueue(id);
     return { kind: 'ref', model: id };
+  }
+
+  /**
+   * Links of a Type cell that name no model still point somewhere: `[String](nonexistent.md)`
+   * (a scalar's text) links to a doc the input does not have, a `link-missing` like any other.
+   * Tolerated without a word: URLs and links outside the input (library types such as
+   * `[RFCDate](../../types/rfcdate.md)` are documented beside the models), and the generators'
+   * placeholder for "no doc", a file named just `.md` (`[any](../../models/.md)`).
+   */
+  private checkOtherLinks(raw: string, type: NotationType, doc: DocModel, at: (offset: number) => Point): void {
+    if (!raw.includes('](')) return;
+    const used = new Set<string>();
+    collectTargets(type, used);
+    let tokens;
+    try {
+      tokens = tokenize(raw);
+    } catch {
+      return;
+    }
+    for (const token of tokens) {
+      if (token.kind !== 'link' || used.has(token.target) || token.target === '' || /^[a-z][a-z0-9+.-]*:/i.test(token.target)) continue;
+      const path = token.target.replace(/^<|>$/g, '').split(/[#?\s]/)[0]!;
+      if (/(^|[/\\])\.md$/i.test(path)) continue;
+      const resolved = resolveLink(this.source.root, doc.file, token.target, (t) => this.fileSet.has(t), (t) => this.source.isFolder(t));
+      const missing = resolved.problems.find((p) => p.ruleId === 'link-missing');
+      if (!missing) continue;
+      const relaxed = this.options.allowBrokenLinks === true;
+      this.diagnostics.push(diagnostic(relaxed ? 'warning' : 'error', 'link-missing', missing.message, doc.file, at(token.textOffset), missing.hint));
+    }
+  }
+
+  /**
+   * Unions that refer to themselves directly (`A = A | string`, or `A = B | string` with
+   * `B = A | number`, or stubs whose members name each other) have no TypeScript alias
+   * (TS2456) and their guards would recurse forever. Each such cycle (a strongly connected
+   * component of direct union-to-union references) reads as its least fixed point: every union of
+   * the cycle is the union of the cycle's other members (`string | number`), with an info
+   * `union-cycle`. A cycle with no other member is no type at all: an error `union-cycle` at each
+   * of its docs (for a stub, at the link that named its members). References through arrays, maps
+   * and objects are recursion by design and stay.
+   */
+  private breakUnionCycles(): void {
+    const unions = [...this.models.values()].filter((m): m is Omit<UnionModel, 'tsName'> => m.kind === 'union');
+    if (unions.length === 0) return;
+    const isUnion = (id: string): boolean => this.models.get(id)?.kind === 'union';
+    const edges = new Map(unions.map((u) => [u.id, u.members.flatMap((m) => (m.kind === 'ref' && isUnion(m.model) ? [m.model] : []))]));
+    for (const component of stronglyConnected([...edges.keys()].sort(), (id) => edges.get(id)!)) {
+      const inCycle = new Set(component);
+      if (component.length === 1 && !edges.get(component[0]!)!.includes(component[0]!)) continue;
+      const others = union(component.flatMap((id) => (this.models.get(id) as Omit<UnionModel, 'tsName'>).members.filter((m) => !(m.kind === 'ref' && inCycle.has(m.model)))));
+      const members = others.kind === 'union' ? others.members : [others];
+      const names = component.map((id) => `\`${this.models.get(id)!.name}\``).join(', ');
+      for (const id of component) {
+        const model = this.models.get(id) as Omit<UnionModel, 'tsName'>;
+        const origin = this.stubOrigins.get(id);
+        const file = origin?.file ?? model.file;
+        const at = origin?.at ?? this.doc(id)?.titlePosition ?? { line: model.line, column: 1 };
+        if (members.length === 0) {
+          this.diagnostics.push(diagnostic('error', 'union-cycle', `Union \`${model.name}\` only refers to itself (cycle: ${names}): it has no member of its own`, file, at, 'Give the union a member that is not itself, or link the field to a model doc.'));
+          this.models.set(id, { ...model, members: [] });
+        } else {
+          this.diagnostics.push(diagnostic('info', 'union-cycle', `Union \`${model.name}\` refers to itself (cycle: ${names}): read as the union of the cycle's other members`, file, at));
+          this.models.set(id, { ...model, members });
+        }
+      }
+    }
   }
 
   /** A link target → model id, with diagnostics at the name. */
@@ -511,6 +589,88 @@ function fenceType(text: string): string | null {
   const py = /^[\w]+\s*:\s*([\s\S]+?)\s*=/m.exec(text);
   if (py) return py[1]!;
   return null;
+}
+
+/**
+ * True when the link holding offset `offset` of a Type cell has a union inside its text
+ * (`[Union[A, str]](x.md)`, `[T.any(A, B)](x.md)`, `[A\|B](x.md)`), not only around it
+ * (`[models.A](x.md) \| null`).
+ */
+function unionInsideLink(raw: string, offset: number): boolean {
+  let tokens;
+  try {
+    tokens = tokenize(raw);
+  } catch {
+    return true;
+  }
+  const link = tokens.find((t) => t.kind === 'link' && offset >= t.textOffset && offset <= t.textOffset + t.text.length);
+  return link === undefined || (link.kind === 'link' && /[|,]/.test(link.text));
+}
+
+/** Every link target a parsed Type cell uses for a model reference. */
+function collectTargets(type: NotationType, into: Set<string>): void {
+  const stack = [type];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (t.kind === 'ref' && t.target !== null) into.add(t.target);
+    else if (t.kind === 'array') stack.push(t.items);
+    else if (t.kind === 'map') stack.push(t.values);
+    else if (t.kind === 'nullable') stack.push(t.inner);
+    else if (t.kind === 'union') stack.push(...t.members);
+  }
+}
+
+/**
+ * Strongly connected components of a graph (Tarjan's algorithm, iterative: no recursion however
+ * long the chains), each listed in the order of `nodes`.
+ *
+ * @param nodes every node, in a stable order
+ * @param next the nodes a node points to (nodes outside `nodes` are ignored)
+ * @returns the components, in a stable order
+ */
+export function stronglyConnected(nodes: readonly string[], next: (node: string) => readonly string[]): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const order = new Map(nodes.map((n, i) => [n, i]));
+  const components: string[][] = [];
+  let counter = 0;
+  for (const start of nodes) {
+    if (index.has(start)) continue;
+    const work: { node: string; edges: readonly string[]; i: number }[] = [];
+    const open = (node: string): void => {
+      index.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, edges: next(node).filter((n) => order.has(n)), i: 0 });
+    };
+    open(start);
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      if (frame.i < frame.edges.length) {
+        const to = frame.edges[frame.i++]!;
+        if (!index.has(to)) open(to);
+        else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(to)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component: string[] = [];
+        let n: string;
+        do {
+          n = stack.pop()!;
+          onStack.delete(n);
+          component.push(n);
+        } while (n !== frame.node);
+        components.push(component.sort((a, b) => order.get(a)! - order.get(b)!));
+      }
+    }
+  }
+  return components;
 }
 
 /** A union with nested unions flattened and duplicate members removed; one member is itself. */

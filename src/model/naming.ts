@@ -4,6 +4,8 @@
  * @module
  */
 
+import { ts } from 'ts-morph';
+
 /**
  * Names a model's type may not take: ECMAScript / TypeScript reserved words, the global types and
  * values of `lib.es2023`, the web globals Node.js also has (`Response`, `URL`, `Blob`, …), and
@@ -26,23 +28,48 @@ const RESERVED = new Set(
 );
 
 /**
- * Turn any heading text into a PascalCase identifier: words are runs of Unicode letters and
+ * True when code point `cp` may start a TypeScript identifier: Unicode `ID_Start` (or `_`, `$`)
+ * as both this Node.js and TypeScript's scanner read it. TypeScript's tables follow an older
+ * Unicode version than Node.js does, so a letter added since (U+0897, U+1ACF, …) is refused.
+ */
+export function isIdentifierStart(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || cp === 95 || cp === 36;
+  return ID_START.test(String.fromCodePoint(cp)) && ts.isIdentifierStart(cp, ts.ScriptTarget.ES2022);
+}
+
+/** True when code point `cp` may continue a TypeScript identifier (see {@link isIdentifierStart}). */
+export function isIdentifierPart(cp: number): boolean {
+  if (cp < 0x80) return isIdentifierStart(cp) || (cp >= 48 && cp <= 57);
+  return ID_CONTINUE.test(String.fromCodePoint(cp)) && ts.isIdentifierPart(cp, ts.ScriptTarget.ES2022);
+}
+
+const ID_START = /^\p{ID_Start}$/u;
+const ID_CONTINUE = /^\p{ID_Continue}$/u;
+
+/** True when `name` is a valid TypeScript identifier (see {@link isIdentifierStart}). */
+export function isIdentifier(name: string): boolean {
+  const cps = [...name].map((c) => c.codePointAt(0)!);
+  return cps.length > 0 && isIdentifierStart(cps[0]!) && cps.every(isIdentifierPart);
+}
+
+/**
+ * Turn any heading text into a PascalCase identifier: words are runs of Unicode letters, marks and
  * digits, each word's first letter is upper-cased and the rest kept (`TaskType` stays,
- * `task type` and `task-type` become `TaskType`). A leading digit gets a `_` prefix; no letters or
- * digits at all give `Model`.
+ * `task type` and `task-type` become `TaskType`). Characters that cannot stand in an identifier
+ * (`²`, `½`, letters newer than TypeScript's Unicode tables) are dropped; a name that cannot start
+ * an identifier (a leading digit) gets a `_` prefix; no letters or digits at all give `Model`.
  *
- * @returns a valid TypeScript identifier (ES2015 `IdentifierName` characters only)
+ * @returns a valid TypeScript identifier (see {@link isIdentifier}), never containing `$`
  */
 export function pascalIdentifier(text: string): string {
-  const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  // Some letters and digits (`²`, `½`) cannot stand in an identifier: drop them.
-  let name = words
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join('')
-    .replace(/[^\p{ID_Continue}$]/gu, '');
-  if (name === '') name = 'Model';
-  if (/^\p{N}/u.test(name) || !/^[\p{ID_Start}_$]/u.test(name)) name = `_${name}`;
-  return name;
+  const words = text.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  let name = '';
+  for (const word of words) {
+    const [first, ...rest] = [...word];
+    for (const ch of [...first!.toUpperCase(), ...rest]) if (isIdentifierPart(ch.codePointAt(0)!) && ch !== '$') name += ch;
+  }
+  if (name === '') return 'Model';
+  return isIdentifierStart(name.codePointAt(0)!) ? name : `_${name}`;
 }
 
 /** True when `name` may not be a model's TypeScript name (see {@link RESERVED}). */
@@ -54,29 +81,49 @@ export function isReservedTypeName(name: string): boolean {
  * Give each model a unique, valid, non-reserved TypeScript name, stably: the same set of models
  * always gets the same names, whatever order they are listed in.
  *
- * Order of preference: models in a `shared`, `components` or `models` folder (or the input's top)
- * first, then by id. The first model with a name keeps it; later ones get their folder's name as a
- * prefix (`operations/task.md` → `OperationsTask`), then a number (`Task2`).
+ * Every model first claims its own name: the heading in PascalCase, or with a `Model` suffix when
+ * that would shadow a global (`Record` → `RecordModel`); a heading that is literally `RecordModel`
+ * wins over a suffixed one. Among several models with one name, the one in a `shared`,
+ * `components` or `models` folder (or the input's top) wins, then the first by id. The others get
+ * a fix-up that is no other model's own name: their folder's name as a prefix
+ * (`operations/task.md` → `OperationsTask`), else a number (`Task2`).
  *
  * @param models `{ id, name }` pairs (id: doc path relative to the input folder)
  * @returns tsName by model id
  */
 export function assignTypeNames(models: readonly { id: string; name: string }[]): Map<string, string> {
   const ordered = [...models].sort((a, b) => namespaceRank(a.id) - namespaceRank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const bases = ordered.map(({ name }) => {
+    const plain = pascalIdentifier(name);
+    return isReservedTypeName(plain) ? { name: `${plain}Model`, suffixed: true } : { name: plain, suffixed: false };
+  });
   const taken = new Set<string>();
   const names = new Map<string, string>();
-  for (const { id, name } of ordered) {
-    let base = pascalIdentifier(name);
-    if (isReservedTypeName(base)) base = `${base}Model`;
-    let candidate = base;
-    if (taken.has(candidate)) {
-      const folder = id.split('/').slice(-2, -1)[0];
-      if (folder) candidate = pascalIdentifier(`${folder} ${base}`);
+  // Own names first (unsuffixed before suffixed), so that no fix-up can take another model's name.
+  for (const suffixed of [false, true]) {
+    ordered.forEach(({ id }, i) => {
+      const base = bases[i]!;
+      if (base.suffixed === suffixed && !taken.has(base.name) && !isReservedTypeName(base.name)) {
+        taken.add(base.name);
+        names.set(id, base.name);
+      }
+    });
+  }
+  const next = new Map<string, number>();
+  ordered.forEach(({ id }, i) => {
+    if (names.has(id)) return;
+    const base = bases[i]!.name;
+    const folder = id.split('/').slice(-2, -1)[0];
+    let candidate = folder ? pascalIdentifier(`${folder} ${base}`) : base;
+    if (taken.has(candidate) || isReservedTypeName(candidate)) {
+      let n = next.get(base) ?? 2;
+      while (taken.has(`${base}${n}`) || isReservedTypeName(`${base}${n}`)) n++;
+      next.set(base, n + 1);
+      candidate = `${base}${n}`;
     }
-    for (let n = 2; taken.has(candidate) || isReservedTypeName(candidate); n++) candidate = `${base}${n}`;
     taken.add(candidate);
     names.set(id, candidate);
-  }
+  });
   return names;
 }
 
@@ -92,44 +139,56 @@ export function namespaceRank(id: string): number {
 }
 
 /**
- * Enum member names from the Name column: a valid identifier per name (runs of other characters
- * become `_`, a leading digit gets `_`, nothing left gives `Value`), unique among the enum's
- * members (later duplicates get `_2`, `_3`, … skipping names already used), never `__proto__`.
+ * Enum member names from the Name column: a valid identifier per name (runs of characters that
+ * cannot stand in an identifier become `_`, a name that cannot start one gets a `_` prefix,
+ * nothing left gives `Value`), unique among the enum's members, never `__proto__` (`Proto`).
+ *
+ * Uniqueness: a name that occurs once keeps it; among several members with one name, the member
+ * whose Name is exactly that name keeps it, else the first; the others get `_2`, `_3`, … skipping
+ * every name another member has or was given, so a fix-up never takes another member's own name.
+ * Linear in the number of names (a 10,000-value enum of `*`, `**`, … is fine).
  *
  * @param names the Name column, in order
  * @returns member names, same order
  */
 export function enumMemberNames(names: readonly string[]): string[] {
-  const bases = names.map((name) => {
-    let id = name.normalize('NFC').trim().replace(/[^\p{ID_Continue}$]+/gu, '_');
-    if (id === '' || id === '_') id = 'Value';
-    if (!/^[\p{ID_Start}_$]/u.test(id)) id = `_${id}`;
-    if (id === '__proto__') id = 'Proto';
-    return id;
-  });
-  const used = new Set<string>();
+  const bases = names.map(memberBase);
   const counts = new Map<string, number>();
   for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
-  // Names that occur once are claimed first, so a fix-up never takes another member's own name.
-  for (const [base, count] of counts) if (count === 1) used.add(base);
-  // Among duplicates, a member whose Name is exactly the base keeps it; else the first one does.
+  // Among duplicates, a member whose Name is exactly the base owns it; else the first one does.
   const owner = new Map<string, number>();
   bases.forEach((base, i) => {
-    if (counts.get(base)! > 1 && (names[i] === base || !owner.has(base))) {
-      if (!owner.has(base) || (names[i] === base && names[owner.get(base)!] !== base)) owner.set(base, i);
-    }
+    if (counts.get(base)! === 1) return;
+    const current = owner.get(base);
+    if (current === undefined || (names[i] === base && names[current] !== base)) owner.set(base, i);
   });
+  const used = new Set(bases);
+  const next = new Map<string, number>();
   return bases.map((base, i) => {
-    if (counts.get(base) === 1) return base;
-    if (owner.get(base) === i) {
-      used.add(base);
-      return base;
-    }
-    let n = 2;
-    while (used.has(`${base}_${n}`) || bases.includes(`${base}_${n}`)) n++;
+    if (counts.get(base) === 1 || owner.get(base) === i) return base;
+    let n = next.get(base) ?? 2;
+    while (used.has(`${base}_${n}`)) n++;
+    next.set(base, n + 1);
     used.add(`${base}_${n}`);
     return `${base}_${n}`;
   });
+}
+
+/** One Name as an identifier, before uniqueness (see {@link enumMemberNames}). */
+function memberBase(name: string): string {
+  let id = '';
+  let gap = false;
+  for (const ch of name.normalize('NFC').trim()) {
+    if (isIdentifierPart(ch.codePointAt(0)!)) {
+      if (gap) id += '_';
+      id += ch;
+      gap = false;
+    } else gap = true;
+  }
+  if (gap) id += '_';
+  if (id === '' || id === '_') return 'Value';
+  if (!isIdentifierStart(id.codePointAt(0)!)) id = `_${id}`;
+  return id === '__proto__' ? 'Proto' : id;
 }
 
 /** True when `key` can be written as a bare property name (ASCII identifier, not needing quotes). */

@@ -12,7 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { diagnostic, type Diagnostic } from '../model/diagnostics.js';
 import { tokenize } from '../notation/tokenize.js';
-import { cellText, LineIndex, normalizeSource, unescapeMarkdown } from './source.js';
+import { cellText, LineIndex, normalizeSource, proseText, unescapeMarkdown } from './source.js';
 import { readTable, type TableRow } from './table.js';
 import type { DocField, DocModel, DocUnionMember, DocValue } from './types.js';
 
@@ -35,16 +35,74 @@ const SECTIONS = new Set(['fields', 'values', 'supported types', 'example usage'
  * union member). Other sections (`## Example Usage`) are skipped. A further `##` heading followed by
  * `### Fields` / `### Values` starts another model of the same doc (id `file#anchor`).
  *
- * @param text the file's text (BOM and CRLF allowed)
+ * The description is every block between the title and the first section, as Markdown: paragraphs,
+ * lists, code, quotes and HTML blocks; HTML comments are hidden, the text around them kept.
+ *
+ * @param text the file's text (BOM, CRLF and lone CR allowed)
  * @param file path relative to the input folder, POSIX separators, used in diagnostics
- * @returns the doc's models (none when the file has no `#` heading: an info diagnostic) and the
- *   diagnostics found
+ * @returns the doc's models (none when the file has no `#` heading: an info diagnostic; none with a
+ *   `markdown-too-deep` error when the Markdown nests too deeply to parse) and the diagnostics
+ *   found. Never throws for any text.
  */
 export function parseDoc(text: string, file: string): { docs: DocModel[]; diagnostics: Diagnostic[] } {
-  const source = normalizeSource(text);
-  const tree = processor.parse(source) as Root;
-  const lines = new LineIndex(source);
+  try {
+    return readDoc(normalizeSource(text), file);
+  } catch (error) {
+    // Markdown nested thousands deep (`> > > …`, `***…x…***`) overflows the parser's stack.
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      docs: [],
+      diagnostics: [diagnostic('error', 'markdown-too-deep', `The doc nests too deeply to be read (${error.message})`, file, { line: 1, column: 1 }, 'Flatten the nested quotes, lists or emphasis.')],
+    };
+  }
+}
+
+/**
+ * Parse the Markdown, recovering from HTML comments left open by mistake. CommonMark lets a line
+ * starting with `<!--` open an HTML block that runs to the next `-->`, or without one to the end of
+ * the doc, hiding everything on the way. A comment that is never closed, or whose `-->` comes only
+ * after a blank line and a `## Fields` / `## Values` / `## Supported Types` heading, is read as
+ * ending at the end of its paragraph (the first blank line), with an `html-comment-unclosed`
+ * warning; the hidden text is blanked out in the returned source (same length, same line breaks,
+ * so every position stays right). A comment that hides whole sections on purpose has no blank
+ * line before its `-->`, or hides no model section, and is left alone.
+ */
+function parseRecovering(text: string, file: string, diagnostics: Diagnostic[]): { source: string; tree: Root } {
+  let source = text;
+  // Each round blanks one comment out; a doc made of hundreds of them is read as GitHub shows it.
+  for (let round = 0; ; round++) {
+    const tree = processor.parse(source) as Root;
+    if (round === MAX_RECOVERIES) return { source, tree };
+    let mask: [number, number] | null = null;
+    for (const node of tree.children) {
+      if (node.type !== 'html' || !/^\s*<!--/.test(node.value)) continue;
+      const blank = /\n[ \t]*\n/.exec(node.value);
+      const close = node.value.indexOf('-->');
+      if (close === -1 || (blank !== null && blank.index < close && MODEL_SECTION.test(node.value.slice(blank.index, close)))) {
+        const from = node.position!.start.offset!;
+        mask = [from, blank === null ? node.position!.end.offset! : from + blank.index];
+        diagnostics.push(
+          diagnostic('warning', 'html-comment-unclosed', 'This HTML comment is not closed before the next blank line and would hide the rest of the doc; read as ending there', file, pointOf(node), 'Close the comment with `-->`.'),
+        );
+        break;
+      }
+    }
+    if (mask === null) return { source, tree };
+    const [from, to] = mask;
+    source = source.slice(0, from) + source.slice(from, to).replace(/[^\n]/g, ' ') + source.slice(to);
+  }
+}
+
+/** How many unclosed HTML comments one doc may have recovered (each costs a parse). */
+const MAX_RECOVERIES = 20;
+
+/** A line that starts a model's section (`## Fields`, `### Values`, `## Supported Types`). */
+const MODEL_SECTION = /^[ \t]{0,3}#{1,6}[ \t]+(fields|values|supported types)[ \t]*#*[ \t]*$/im;
+
+function readDoc(text: string, file: string): { docs: DocModel[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const { source, tree } = parseRecovering(text, file, diagnostics);
+  const lines = new LineIndex(source);
   const nodes = tree.children;
 
   const titleIndex = nodes.findIndex((node) => node.type === 'heading' && node.depth === 1);
@@ -56,14 +114,15 @@ export function parseDoc(text: string, file: string): { docs: DocModel[]; diagno
   const docs: DocModel[] = [];
   let current = startModel(nodes[titleIndex] as Heading, file, true);
   docs.push(current);
-  let paragraphs: string[] = [];
+  /** The description so far: its Markdown blocks (text after clean-up) and the lines each spans. */
+  let blocks: { text: string; startLine: number; endLine: number }[] = [];
+  const finish = (): void => {
+    if (blocks.length > 0) current.description = joinBlocks(blocks);
+    blocks = [];
+  };
   let section: string | null = null;
   let sectionDepth = 0;
   let member: DocUnionMember | null = null;
-  const finish = (): void => {
-    if (paragraphs.length > 0) current.description = cellText(paragraphs.join('\n\n'))?.replace(/\n{3,}/g, '\n\n') ?? null;
-    paragraphs = [];
-  };
 
   for (let i = titleIndex + 1; i < nodes.length; i++) {
     const node = nodes[i]!;
@@ -98,14 +157,23 @@ export function parseDoc(text: string, file: string): { docs: DocModel[]; diagno
     }
     if (section === null) {
       if (node.type === 'blockquote' && /DEPRECATED/.test(toString(node))) current.deprecated = true;
-      else if (node.type === 'paragraph') paragraphs.push(sourceOf(node, source));
+      else if (DESCRIPTION_BLOCKS.has(node.type)) {
+        const raw = sourceOf(node, source);
+        blocks.push({ text: node.type === 'code' ? raw.replace(/\s+$/, '') : proseText(raw, node.type === 'list' || node.type === 'blockquote'), startLine: node.position!.start.line, endLine: node.position!.end.line });
+      }
       continue;
     }
     if (section === 'supported types') {
       if (member && !member.fence && node.type === 'code') member.fence = { lang: node.lang ?? null, text: node.value };
       continue;
     }
-    if (section === 'fields' && node.type === 'table' && current.kind === 'none') {
+    if ((section === 'fields' || section === 'values') && current.kind === 'none' && node.type === 'paragraph' && /^[ \t]*\|/.test(sourceOf(node, source))) {
+      // Pipe rows that GFM does not read as a table: the delimiter row is missing or has another
+      // number of cells than the header. Read as a free-form object, the fields would be lost.
+      diagnostics.push(
+        diagnostic('error', 'table-malformed', `These rows are not a table: the \`| --- |\` delimiter row is missing or has another number of cells than the header`, file, pointOf(node), 'Give the table a delimiter row with one `---` per header cell.'),
+      );
+    } else if (section === 'fields' && node.type === 'table' && current.kind === 'none') {
       current.kind = 'fields';
       current.fields = readFields(node, source, lines, file, diagnostics);
     } else if (section === 'values' && current.kind === 'none') {
@@ -131,6 +199,31 @@ export function parseDoc(text: string, file: string): { docs: DocModel[]; diagno
     }
   }
   return { docs, diagnostics };
+}
+
+/** Blocks between a title and its first section that make up the description (their Markdown source is kept). */
+const DESCRIPTION_BLOCKS = new Set(['paragraph', 'html', 'list', 'code', 'blockquote', 'table']);
+
+/**
+ * A description from its blocks: blocks on adjacent lines (a paragraph, an HTML comment line, a
+ * paragraph) join with a line break, as one paragraph; blocks apart join with a blank line.
+ *
+ * @returns the text, or null when nothing (or only `N/A`) is left
+ */
+function joinBlocks(blocks: readonly { text: string; startLine: number; endLine: number }[]): string | null {
+  let text = '';
+  let prevEnd: number | null = null;
+  let gap = false;
+  for (const block of blocks) {
+    if (prevEnd !== null && block.startLine > prevEnd + 1) gap = true;
+    prevEnd = block.endLine;
+    if (block.text === '') continue;
+    if (text !== '') text += gap ? '\n\n' : '\n';
+    text += block.text;
+    gap = false;
+  }
+  text = text.replace(/\n{3,}/g, '\n\n').trim();
+  return text === '' || text === 'N/A' ? null : text;
 }
 
 function startModel(heading: Heading, file: string, first: boolean): DocModel {

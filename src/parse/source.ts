@@ -16,7 +16,10 @@ import type { Point } from '../model/diagnostics.js';
  */
 export function normalizeSource(text: string): string {
   const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return noBom.includes('\r') ? noBom.replace(/\r\n?/g, '\n') : noBom;
+  const lf = noBom.includes('\r') ? noBom.replace(/\r\n?/g, '\n') : noBom;
+  // U+0000 is read as U+FFFD (CommonMark 0.31, section 2.3), as is a lone surrogate (text held in
+  // memory; a file read as UTF-8 has none): one UTF-16 unit each, so columns do not move.
+  return lf.replace(/\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 /**
@@ -34,13 +37,60 @@ export function unescapePipes(text: string): string {
  * @returns the text, or null when nothing (or only `N/A`) is left
  */
 export function cellText(raw: string): string | null {
-  const text = unescapePipes(raw)
+  const text = proseText(raw);
+  return text === '' || text === 'N/A' ? null : text;
+}
+
+/**
+ * Turn Markdown source (a cell, a paragraph, a list) into description text: HTML comments are
+ * removed (they are hidden in the rendered docs; the text around them stays), `\|` is a pipe,
+ * `<br/>` (any spelling of the `br` tag) is a line break, and lines are trimmed (with
+ * `keepIndent`, only at their end: list nesting survives).
+ */
+export function proseText(raw: string, keepIndent = false): string {
+  return stripHtmlComments(unescapePipes(raw))
     .replace(/<br\s*\/?>/gi, '\n')
     .split('\n')
-    .map((line) => line.trim())
+    .map((line) => (keepIndent ? line.trimEnd() : line.trim()))
     .join('\n')
-    .trim();
-  return text === '' || text === 'N/A' ? null : text;
+    .replace(/^\n+|\s+$/g, '');
+}
+
+/**
+ * Remove closed HTML comments (`<!-- … -->`) outside code spans, with the spaces around them (one
+ * space is kept between words). An unclosed `<!--` is left as it is: renderers show it as text.
+ */
+export function stripHtmlComments(text: string): string {
+  if (!text.includes('<!--')) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '`') {
+      let n = 1;
+      while (text[i + n] === '`') n++;
+      const fence = '`'.repeat(n);
+      let close = text.indexOf(fence, i + n);
+      while (close !== -1 && text[close + n] === '`') close = text.indexOf(fence, close + n + 1);
+      const end = close === -1 ? i + n : close + n;
+      out += text.slice(i, end);
+      i = end;
+    } else if (text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      if (close === -1) {
+        out += text.slice(i);
+        break;
+      }
+      let after = close + 3;
+      while (text[after] === ' ' || text[after] === '\t') after++;
+      out = out.replace(/[ \t]+$/, '');
+      if (out !== '' && !out.endsWith('\n') && after < text.length && text[after] !== '\n') out += ' ';
+      i = after;
+    } else {
+      out += text[i];
+      i++;
+    }
+  }
+  return out;
 }
 
 /**
