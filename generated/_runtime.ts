@@ -43,6 +43,20 @@ export function hasOwn(object: object, key: string): boolean {
   return hop.call(object, key);
 }
 
+/** Object.prototype, as it was when this module loaded. */
+export const objectPrototype: object = Object.prototype;
+
+const getPrototypeOf = Object.getPrototypeOf;
+
+/**
+ * True when an object's prototype is Object.prototype: then a property it does not own could only
+ * come from Object.prototype, so a key k with !(k in objectPrototype) that reads as defined is own.
+ * (Validators use this to skip hasOwn on the success path; hasOwn decides every other case.)
+ */
+export function isPlain(object: object): boolean {
+  return getPrototypeOf(object) === objectPrototype;
+}
+
 /** A plain JSON object: not null, not an array. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -112,10 +126,18 @@ export function isDate(value: string): boolean {
   return m !== null && validDay(+m[1]!, +m[2]!, +m[3]!);
 }
 
-/** RFC 3339 date-time: full-date "T" time with seconds, optional fraction, and "Z" or an offset. */
+/**
+ * RFC 3339 date-time: full-date "T" time with seconds, optional fraction, and "Z" or an offset
+ * ("T" and "Z" may be lower case). A leap second (":60") is valid only at 23:59 UTC.
+ */
 export function isDateTime(value: string): boolean {
   const m = DATE_TIME.exec(value);
   if (m === null || !validDay(+m[1]!, +m[2]!, +m[3]!)) return false;
-  if (+m[4]! > 23 || +m[5]! > 59 || +m[6]! > 60) return false;
-  return m[7] === undefined || (+m[8]! <= 23 && +m[9]! <= 59);
+  const hour = +m[4]!;
+  const minute = +m[5]!;
+  const second = +m[6]!;
+  if (hour > 23 || minute > 59 || second > 60) return false;
+  const offset = m[7] === undefined ? 0 : (m[7] === "-" ? -1 : 1) * (+m[8]! * 60 + +m[9]!);
+  if (m[7] !== undefined && (+m[8]! > 23 || +m[9]! > 59)) return false;
+  return second < 60 || (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 1439;
 }

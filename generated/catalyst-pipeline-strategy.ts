@@ -62,6 +62,7 @@ export function validateCatalystPipelineStrategy(
 export function assertCatalystPipelineStrategy(
   value: unknown,
 ): asserts value is CatalystPipelineStrategy {
+  if (isCatalystPipelineStrategy(value)) return;
   const errors: rt.ValidationError[] = [];
   checkCatalystPipelineStrategy(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("CatalystPipelineStrategy", errors);

@@ -19,19 +19,15 @@ export interface ClipStrategy {
 
 /** True when `value` is a valid {@link ClipStrategy}. Allocates nothing; use {@link validateClipStrategy} to learn why a value is not. */
 export function isClipStrategy(value: unknown): value is ClipStrategy {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "start_time")) {
-    const x = value["start_time"];
-    if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  }
-  if (rt.hasOwn(value, "end_time")) {
-    const x = value["end_time"];
-    if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  }
-  if (rt.hasOwn(value, "playback_id")) {
-    const x = value["playback_id"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["start_time"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "start_time")) return false;
+  x = v["end_time"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "end_time")) return false;
+  x = v["playback_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "playback_id")) return false;
   return true;
 }
 
@@ -44,29 +40,23 @@ export function checkClipStrategy(
   path: string,
   errors: rt.ValidationError[],
 ): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "ClipStrategy", value);
     return;
   }
-  if (rt.hasOwn(value, "start_time")) {
-    const x = value["start_time"];
-    if (x !== undefined) {
-      if (!(typeof x === "number" && Number.isFinite(x)))
-        rt.mismatch(errors, path + "/start_time", "number", x);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["start_time"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "start_time")) {
+    rt.mismatch(errors, path + "/start_time", "number", x);
   }
-  if (rt.hasOwn(value, "end_time")) {
-    const x = value["end_time"];
-    if (x !== undefined) {
-      if (!(typeof x === "number" && Number.isFinite(x)))
-        rt.mismatch(errors, path + "/end_time", "number", x);
-    }
+  x = v["end_time"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "end_time")) {
+    rt.mismatch(errors, path + "/end_time", "number", x);
   }
-  if (rt.hasOwn(value, "playback_id")) {
-    const x = value["playback_id"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/playback_id", "string", x);
-    }
+  x = v["playback_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "playback_id")) {
+    rt.mismatch(errors, path + "/playback_id", "string", x);
   }
 }
 
@@ -81,6 +71,7 @@ export function validateClipStrategy(value: unknown): rt.ValidationResult<ClipSt
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link ClipStrategy}. */
 export function assertClipStrategy(value: unknown): asserts value is ClipStrategy {
+  if (isClipStrategy(value)) return;
   const errors: rt.ValidationError[] = [];
   checkClipStrategy(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("ClipStrategy", errors);

@@ -35,27 +35,24 @@ export interface Clip {
 
 /** True when `value` is a valid {@link Clip}. Allocates nothing; use {@link validateClip} to learn why a value is not. */
 export function isClip(value: unknown): value is Clip {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "url")) {
-    const x = value["url"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "clip_strategy")) {
-    const x = value["clip_strategy"];
-    if (x !== undefined && !isClipStrategy(x)) return false;
-  }
-  if (rt.hasOwn(value, "catalyst_pipeline_strategy")) {
-    const x = value["catalyst_pipeline_strategy"];
-    if (x !== undefined && !isCatalystPipelineStrategy(x)) return false;
-  }
-  if (rt.hasOwn(value, "session_id")) {
-    const x = value["session_id"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "input_id")) {
-    const x = value["input_id"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "url")) return false;
+  x = v["clip_strategy"];
+  if (x !== undefined && !isClipStrategy(x) && rt.hasOwn(v, "clip_strategy")) return false;
+  x = v["catalyst_pipeline_strategy"];
+  if (
+    x !== undefined &&
+    !isCatalystPipelineStrategy(x) &&
+    rt.hasOwn(v, "catalyst_pipeline_strategy")
+  )
+    return false;
+  x = v["session_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "session_id")) return false;
+  x = v["input_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "input_id")) return false;
   return true;
 }
 
@@ -64,39 +61,35 @@ export function isClip(value: unknown): value is Clip {
  * @internal
  */
 export function checkClip(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "Clip", value);
     return;
   }
-  if (rt.hasOwn(value, "url")) {
-    const x = value["url"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/url", "string", x);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "url")) {
+    rt.mismatch(errors, path + "/url", "string", x);
   }
-  if (rt.hasOwn(value, "clip_strategy")) {
-    const x = value["clip_strategy"];
-    if (x !== undefined) {
-      checkClipStrategy(x, path + "/clip_strategy", errors);
-    }
+  x = v["clip_strategy"];
+  if (x !== undefined && !isClipStrategy(x) && rt.hasOwn(v, "clip_strategy")) {
+    checkClipStrategy(x, path + "/clip_strategy", errors);
   }
-  if (rt.hasOwn(value, "catalyst_pipeline_strategy")) {
-    const x = value["catalyst_pipeline_strategy"];
-    if (x !== undefined) {
-      checkCatalystPipelineStrategy(x, path + "/catalyst_pipeline_strategy", errors);
-    }
+  x = v["catalyst_pipeline_strategy"];
+  if (
+    x !== undefined &&
+    !isCatalystPipelineStrategy(x) &&
+    rt.hasOwn(v, "catalyst_pipeline_strategy")
+  ) {
+    checkCatalystPipelineStrategy(x, path + "/catalyst_pipeline_strategy", errors);
   }
-  if (rt.hasOwn(value, "session_id")) {
-    const x = value["session_id"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/session_id", "string", x);
-    }
+  x = v["session_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "session_id")) {
+    rt.mismatch(errors, path + "/session_id", "string", x);
   }
-  if (rt.hasOwn(value, "input_id")) {
-    const x = value["input_id"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/input_id", "string", x);
-    }
+  x = v["input_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "input_id")) {
+    rt.mismatch(errors, path + "/input_id", "string", x);
   }
 }
 
@@ -109,6 +102,7 @@ export function validateClip(value: unknown): rt.ValidationResult<Clip> {
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link Clip}. */
 export function assertClip(value: unknown): asserts value is Clip {
+  if (isClip(value)) return;
   const errors: rt.ValidationError[] = [];
   checkClip(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("Clip", errors);

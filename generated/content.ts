@@ -8,11 +8,13 @@ import * as rt from "./_runtime.js";
  *
  * Generated from `models/shared/content.md` (line 1).
  */
-export interface Content {}
+export interface Content {
+  [key: string]: unknown;
+}
 
 /** True when `value` is a valid {@link Content}. Allocates nothing; use {@link validateContent} to learn why a value is not. */
 export function isContent(value: unknown): value is Content {
-  if (!rt.isObject(value)) return false;
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
   return true;
 }
 
@@ -21,7 +23,7 @@ export function isContent(value: unknown): value is Content {
  * @internal
  */
 export function checkContent(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "Content", value);
     return;
   }
@@ -38,6 +40,7 @@ export function validateContent(value: unknown): rt.ValidationResult<Content> {
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link Content}. */
 export function assertContent(value: unknown): asserts value is Content {
+  if (isContent(value)) return;
   const errors: rt.ValidationError[] = [];
   checkContent(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("Content", errors);

@@ -39,6 +39,7 @@ export function validateEncoder(value: unknown): rt.ValidationResult<Encoder> {
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link Encoder}. */
 export function assertEncoder(value: unknown): asserts value is Encoder {
+  if (isEncoder(value)) return;
   const errors: rt.ValidationError[] = [];
   checkEncoder(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("Encoder", errors);

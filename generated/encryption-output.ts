@@ -8,11 +8,13 @@ import * as rt from "./_runtime.js";
  *
  * Generated from `models/shared/encryptionoutput.md` (line 1).
  */
-export interface EncryptionOutput {}
+export interface EncryptionOutput {
+  [key: string]: unknown;
+}
 
 /** True when `value` is a valid {@link EncryptionOutput}. Allocates nothing; use {@link validateEncryptionOutput} to learn why a value is not. */
 export function isEncryptionOutput(value: unknown): value is EncryptionOutput {
-  if (!rt.isObject(value)) return false;
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
   return true;
 }
 
@@ -25,7 +27,7 @@ export function checkEncryptionOutput(
   path: string,
   errors: rt.ValidationError[],
 ): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "EncryptionOutput", value);
     return;
   }
@@ -42,6 +44,7 @@ export function validateEncryptionOutput(value: unknown): rt.ValidationResult<En
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link EncryptionOutput}. */
 export function assertEncryptionOutput(value: unknown): asserts value is EncryptionOutput {
+  if (isEncryptionOutput(value)) return;
   const errors: rt.ValidationError[] = [];
   checkEncryptionOutput(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("EncryptionOutput", errors);

@@ -26,24 +26,19 @@ export interface ExportData {
 
 /** True when `value` is a valid {@link ExportData}. Allocates nothing; use {@link validateExportData} to learn why a value is not. */
 export function isExportData(value: unknown): value is ExportData {
-  if (!rt.isObject(value)) return false;
-  if (!rt.hasOwn(value, "content")) return false;
-  {
-    const x = value["content"];
-    if (x === undefined || !isContent(x)) return false;
-  }
-  if (rt.hasOwn(value, "ipfs")) {
-    const x = value["ipfs"];
-    if (x !== undefined && !isIpfsExportParams(x)) return false;
-  }
-  if (rt.hasOwn(value, "type")) {
-    const x = value["type"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "id")) {
-    const x = value["id"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  const plain = rt.isPlain(v);
+  let x: unknown;
+  x = v["content"];
+  if (!isContent(x) || ((!plain || "content" in rt.objectPrototype) && !rt.hasOwn(v, "content")))
+    return false;
+  x = v["ipfs"];
+  if (x !== undefined && !isIpfsExportParams(x) && rt.hasOwn(v, "ipfs")) return false;
+  x = v["type"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "type")) return false;
+  x = v["id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "id")) return false;
   return true;
 }
 
@@ -52,35 +47,36 @@ export function isExportData(value: unknown): value is ExportData {
  * @internal
  */
 export function checkExportData(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "ExportData", value);
     return;
   }
-  if (!rt.hasOwn(value, "content")) rt.missing(errors, path + "/content", "Content");
-  else {
-    const x = value["content"];
-    if (x === undefined) rt.mismatch(errors, path + "/content", "Content", x);
+  const v = value as Record<string, unknown>;
+  const plain = rt.isPlain(v);
+  let x: unknown;
+  x = v["content"];
+  if (
+    x === undefined ||
+    !isContent(x) ||
+    ((!plain || "content" in rt.objectPrototype) && !rt.hasOwn(v, "content"))
+  ) {
+    if (!rt.hasOwn(v, "content")) rt.missing(errors, path + "/content", "Content");
+    else if (x === undefined) rt.mismatch(errors, path + "/content", "Content", x);
     else {
       checkContent(x, path + "/content", errors);
     }
   }
-  if (rt.hasOwn(value, "ipfs")) {
-    const x = value["ipfs"];
-    if (x !== undefined) {
-      checkIpfsExportParams(x, path + "/ipfs", errors);
-    }
+  x = v["ipfs"];
+  if (x !== undefined && !isIpfsExportParams(x) && rt.hasOwn(v, "ipfs")) {
+    checkIpfsExportParams(x, path + "/ipfs", errors);
   }
-  if (rt.hasOwn(value, "type")) {
-    const x = value["type"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/type", "string", x);
-    }
+  x = v["type"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "type")) {
+    rt.mismatch(errors, path + "/type", "string", x);
   }
-  if (rt.hasOwn(value, "id")) {
-    const x = value["id"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/id", "string", x);
-    }
+  x = v["id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "id")) {
+    rt.mismatch(errors, path + "/id", "string", x);
   }
 }
 
@@ -95,6 +91,7 @@ export function validateExportData(value: unknown): rt.ValidationResult<ExportDa
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link ExportData}. */
 export function assertExportData(value: unknown): asserts value is ExportData {
+  if (isExportData(value)) return;
   const errors: rt.ValidationError[] = [];
   checkExportData(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("ExportData", errors);

@@ -15,11 +15,11 @@ export interface Export {
 
 /** True when `value` is a valid {@link Export}. Allocates nothing; use {@link validateExport} to learn why a value is not. */
 export function isExport(value: unknown): value is Export {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "ipfs")) {
-    const x = value["ipfs"];
-    if (x !== undefined && !isTaskIpfs(x)) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["ipfs"];
+  if (x !== undefined && !isTaskIpfs(x) && rt.hasOwn(v, "ipfs")) return false;
   return true;
 }
 
@@ -28,15 +28,15 @@ export function isExport(value: unknown): value is Export {
  * @internal
  */
 export function checkExport(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "Export", value);
     return;
   }
-  if (rt.hasOwn(value, "ipfs")) {
-    const x = value["ipfs"];
-    if (x !== undefined) {
-      checkTaskIpfs(x, path + "/ipfs", errors);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["ipfs"];
+  if (x !== undefined && !isTaskIpfs(x) && rt.hasOwn(v, "ipfs")) {
+    checkTaskIpfs(x, path + "/ipfs", errors);
   }
 }
 
@@ -51,6 +51,7 @@ export function validateExport(value: unknown): rt.ValidationResult<Export> {
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link Export}. */
 export function assertExport(value: unknown): asserts value is Export {
+  if (isExport(value)) return;
   const errors: rt.ValidationError[] = [];
   checkExport(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("Export", errors);

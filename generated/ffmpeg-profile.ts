@@ -33,48 +33,39 @@ export interface FfmpegProfile {
 
 /** True when `value` is a valid {@link FfmpegProfile}. Allocates nothing; use {@link validateFfmpegProfile} to learn why a value is not. */
 export function isFfmpegProfile(value: unknown): value is FfmpegProfile {
-  if (!rt.isObject(value)) return false;
-  if (!rt.hasOwn(value, "width")) return false;
-  {
-    const x = value["width"];
-    if (x === undefined || !Number.isInteger(x)) return false;
-  }
-  if (!rt.hasOwn(value, "name")) return false;
-  {
-    const x = value["name"];
-    if (x === undefined || !(typeof x === "string")) return false;
-  }
-  if (!rt.hasOwn(value, "height")) return false;
-  {
-    const x = value["height"];
-    if (x === undefined || !Number.isInteger(x)) return false;
-  }
-  if (!rt.hasOwn(value, "bitrate")) return false;
-  {
-    const x = value["bitrate"];
-    if (x === undefined || !Number.isInteger(x)) return false;
-  }
-  if (!rt.hasOwn(value, "fps")) return false;
-  {
-    const x = value["fps"];
-    if (x === undefined || !Number.isInteger(x)) return false;
-  }
-  if (rt.hasOwn(value, "fps_den")) {
-    const x = value["fps_den"];
-    if (x !== undefined && !Number.isInteger(x)) return false;
-  }
-  if (rt.hasOwn(value, "gop")) {
-    const x = value["gop"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "profile")) {
-    const x = value["profile"];
-    if (x !== undefined && !isProfile(x)) return false;
-  }
-  if (rt.hasOwn(value, "encoder")) {
-    const x = value["encoder"];
-    if (x !== undefined && !isEncoder(x)) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  const plain = rt.isPlain(v);
+  let x: unknown;
+  x = v["width"];
+  if (!Number.isInteger(x) || ((!plain || "width" in rt.objectPrototype) && !rt.hasOwn(v, "width")))
+    return false;
+  x = v["name"];
+  if (typeof x !== "string" || ((!plain || "name" in rt.objectPrototype) && !rt.hasOwn(v, "name")))
+    return false;
+  x = v["height"];
+  if (
+    !Number.isInteger(x) ||
+    ((!plain || "height" in rt.objectPrototype) && !rt.hasOwn(v, "height"))
+  )
+    return false;
+  x = v["bitrate"];
+  if (
+    !Number.isInteger(x) ||
+    ((!plain || "bitrate" in rt.objectPrototype) && !rt.hasOwn(v, "bitrate"))
+  )
+    return false;
+  x = v["fps"];
+  if (!Number.isInteger(x) || ((!plain || "fps" in rt.objectPrototype) && !rt.hasOwn(v, "fps")))
+    return false;
+  x = v["fps_den"];
+  if (x !== undefined && !Number.isInteger(x) && rt.hasOwn(v, "fps_den")) return false;
+  x = v["gop"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "gop")) return false;
+  x = v["profile"];
+  if (x !== undefined && !isProfile(x) && rt.hasOwn(v, "profile")) return false;
+  x = v["encoder"];
+  if (x !== undefined && !isEncoder(x) && rt.hasOwn(v, "encoder")) return false;
   return true;
 }
 
@@ -87,73 +78,88 @@ export function checkFfmpegProfile(
   path: string,
   errors: rt.ValidationError[],
 ): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "FfmpegProfile", value);
     return;
   }
-  if (!rt.hasOwn(value, "width")) rt.missing(errors, path + "/width", "integer");
-  else {
-    const x = value["width"];
-    if (x === undefined) rt.mismatch(errors, path + "/width", "integer", x);
+  const v = value as Record<string, unknown>;
+  const plain = rt.isPlain(v);
+  let x: unknown;
+  x = v["width"];
+  if (
+    x === undefined ||
+    !Number.isInteger(x) ||
+    ((!plain || "width" in rt.objectPrototype) && !rt.hasOwn(v, "width"))
+  ) {
+    if (!rt.hasOwn(v, "width")) rt.missing(errors, path + "/width", "integer");
+    else if (x === undefined) rt.mismatch(errors, path + "/width", "integer", x);
     else {
-      if (!Number.isInteger(x)) rt.mismatch(errors, path + "/width", "integer", x);
+      rt.mismatch(errors, path + "/width", "integer", x);
     }
   }
-  if (!rt.hasOwn(value, "name")) rt.missing(errors, path + "/name", "string");
-  else {
-    const x = value["name"];
-    if (x === undefined) rt.mismatch(errors, path + "/name", "string", x);
+  x = v["name"];
+  if (
+    x === undefined ||
+    typeof x !== "string" ||
+    ((!plain || "name" in rt.objectPrototype) && !rt.hasOwn(v, "name"))
+  ) {
+    if (!rt.hasOwn(v, "name")) rt.missing(errors, path + "/name", "string");
+    else if (x === undefined) rt.mismatch(errors, path + "/name", "string", x);
     else {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/name", "string", x);
+      rt.mismatch(errors, path + "/name", "string", x);
     }
   }
-  if (!rt.hasOwn(value, "height")) rt.missing(errors, path + "/height", "integer");
-  else {
-    const x = value["height"];
-    if (x === undefined) rt.mismatch(errors, path + "/height", "integer", x);
+  x = v["height"];
+  if (
+    x === undefined ||
+    !Number.isInteger(x) ||
+    ((!plain || "height" in rt.objectPrototype) && !rt.hasOwn(v, "height"))
+  ) {
+    if (!rt.hasOwn(v, "height")) rt.missing(errors, path + "/height", "integer");
+    else if (x === undefined) rt.mismatch(errors, path + "/height", "integer", x);
     else {
-      if (!Number.isInteger(x)) rt.mismatch(errors, path + "/height", "integer", x);
+      rt.mismatch(errors, path + "/height", "integer", x);
     }
   }
-  if (!rt.hasOwn(value, "bitrate")) rt.missing(errors, path + "/bitrate", "integer");
-  else {
-    const x = value["bitrate"];
-    if (x === undefined) rt.mismatch(errors, path + "/bitrate", "integer", x);
+  x = v["bitrate"];
+  if (
+    x === undefined ||
+    !Number.isInteger(x) ||
+    ((!plain || "bitrate" in rt.objectPrototype) && !rt.hasOwn(v, "bitrate"))
+  ) {
+    if (!rt.hasOwn(v, "bitrate")) rt.missing(errors, path + "/bitrate", "integer");
+    else if (x === undefined) rt.mismatch(errors, path + "/bitrate", "integer", x);
     else {
-      if (!Number.isInteger(x)) rt.mismatch(errors, path + "/bitrate", "integer", x);
+      rt.mismatch(errors, path + "/bitrate", "integer", x);
     }
   }
-  if (!rt.hasOwn(value, "fps")) rt.missing(errors, path + "/fps", "integer");
-  else {
-    const x = value["fps"];
-    if (x === undefined) rt.mismatch(errors, path + "/fps", "integer", x);
+  x = v["fps"];
+  if (
+    x === undefined ||
+    !Number.isInteger(x) ||
+    ((!plain || "fps" in rt.objectPrototype) && !rt.hasOwn(v, "fps"))
+  ) {
+    if (!rt.hasOwn(v, "fps")) rt.missing(errors, path + "/fps", "integer");
+    else if (x === undefined) rt.mismatch(errors, path + "/fps", "integer", x);
     else {
-      if (!Number.isInteger(x)) rt.mismatch(errors, path + "/fps", "integer", x);
+      rt.mismatch(errors, path + "/fps", "integer", x);
     }
   }
-  if (rt.hasOwn(value, "fps_den")) {
-    const x = value["fps_den"];
-    if (x !== undefined) {
-      if (!Number.isInteger(x)) rt.mismatch(errors, path + "/fps_den", "integer", x);
-    }
+  x = v["fps_den"];
+  if (x !== undefined && !Number.isInteger(x) && rt.hasOwn(v, "fps_den")) {
+    rt.mismatch(errors, path + "/fps_den", "integer", x);
   }
-  if (rt.hasOwn(value, "gop")) {
-    const x = value["gop"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/gop", "string", x);
-    }
+  x = v["gop"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "gop")) {
+    rt.mismatch(errors, path + "/gop", "string", x);
   }
-  if (rt.hasOwn(value, "profile")) {
-    const x = value["profile"];
-    if (x !== undefined) {
-      checkProfile(x, path + "/profile", errors);
-    }
+  x = v["profile"];
+  if (x !== undefined && !isProfile(x) && rt.hasOwn(v, "profile")) {
+    checkProfile(x, path + "/profile", errors);
   }
-  if (rt.hasOwn(value, "encoder")) {
-    const x = value["encoder"];
-    if (x !== undefined) {
-      checkEncoder(x, path + "/encoder", errors);
-    }
+  x = v["encoder"];
+  if (x !== undefined && !isEncoder(x) && rt.hasOwn(v, "encoder")) {
+    checkEncoder(x, path + "/encoder", errors);
   }
 }
 
@@ -168,6 +174,7 @@ export function validateFfmpegProfile(value: unknown): rt.ValidationResult<Ffmpe
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link FfmpegProfile}. */
 export function assertFfmpegProfile(value: unknown): asserts value is FfmpegProfile {
+  if (isFfmpegProfile(value)) return;
   const errors: rt.ValidationError[] = [];
   checkFfmpegProfile(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("FfmpegProfile", errors);

@@ -18,11 +18,11 @@ export interface Hls {
 
 /** True when `value` is a valid {@link Hls}. Allocates nothing; use {@link validateHls} to learn why a value is not. */
 export function isHls(value: unknown): value is Hls {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "path")) {
-    const x = value["path"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["path"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "path")) return false;
   return true;
 }
 
@@ -31,15 +31,15 @@ export function isHls(value: unknown): value is Hls {
  * @internal
  */
 export function checkHls(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "Hls", value);
     return;
   }
-  if (rt.hasOwn(value, "path")) {
-    const x = value["path"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/path", "string", x);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["path"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "path")) {
+    rt.mismatch(errors, path + "/path", "string", x);
   }
 }
 
@@ -52,6 +52,7 @@ export function validateHls(value: unknown): rt.ValidationResult<Hls> {
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link Hls}. */
 export function assertHls(value: unknown): asserts value is Hls {
+  if (isHls(value)) return;
   const errors: rt.ValidationError[] = [];
   checkHls(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("Hls", errors);

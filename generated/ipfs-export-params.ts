@@ -34,15 +34,14 @@ export interface IpfsExportParams {
 
 /** True when `value` is a valid {@link IpfsExportParams}. Allocates nothing; use {@link validateIpfsExportParams} to learn why a value is not. */
 export function isIpfsExportParams(value: unknown): value is IpfsExportParams {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "nft_metadata_template")) {
-    const x = value["nft_metadata_template"];
-    if (x !== undefined && !isNftMetadataTemplate(x)) return false;
-  }
-  if (rt.hasOwn(value, "nft_metadata")) {
-    const x = value["nft_metadata"];
-    if (x !== undefined && !isNftMetadata(x)) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["nft_metadata_template"];
+  if (x !== undefined && !isNftMetadataTemplate(x) && rt.hasOwn(v, "nft_metadata_template"))
+    return false;
+  x = v["nft_metadata"];
+  if (x !== undefined && !isNftMetadata(x) && rt.hasOwn(v, "nft_metadata")) return false;
   return true;
 }
 
@@ -55,21 +54,19 @@ export function checkIpfsExportParams(
   path: string,
   errors: rt.ValidationError[],
 ): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "IpfsExportParams", value);
     return;
   }
-  if (rt.hasOwn(value, "nft_metadata_template")) {
-    const x = value["nft_metadata_template"];
-    if (x !== undefined) {
-      checkNftMetadataTemplate(x, path + "/nft_metadata_template", errors);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["nft_metadata_template"];
+  if (x !== undefined && !isNftMetadataTemplate(x) && rt.hasOwn(v, "nft_metadata_template")) {
+    checkNftMetadataTemplate(x, path + "/nft_metadata_template", errors);
   }
-  if (rt.hasOwn(value, "nft_metadata")) {
-    const x = value["nft_metadata"];
-    if (x !== undefined) {
-      checkNftMetadata(x, path + "/nft_metadata", errors);
-    }
+  x = v["nft_metadata"];
+  if (x !== undefined && !isNftMetadata(x) && rt.hasOwn(v, "nft_metadata")) {
+    checkNftMetadata(x, path + "/nft_metadata", errors);
   }
 }
 
@@ -84,6 +81,7 @@ export function validateIpfsExportParams(value: unknown): rt.ValidationResult<Ip
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link IpfsExportParams}. */
 export function assertIpfsExportParams(value: unknown): asserts value is IpfsExportParams {
+  if (isIpfsExportParams(value)) return;
   const errors: rt.ValidationError[] = [];
   checkIpfsExportParams(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("IpfsExportParams", errors);

@@ -18,11 +18,11 @@ export interface Mp4 {
 
 /** True when `value` is a valid {@link Mp4}. Allocates nothing; use {@link validateMp4} to learn why a value is not. */
 export function isMp4(value: unknown): value is Mp4 {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "path")) {
-    const x = value["path"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["path"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "path")) return false;
   return true;
 }
 
@@ -31,15 +31,15 @@ export function isMp4(value: unknown): value is Mp4 {
  * @internal
  */
 export function checkMp4(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "Mp4", value);
     return;
   }
-  if (rt.hasOwn(value, "path")) {
-    const x = value["path"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/path", "string", x);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["path"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "path")) {
+    rt.mismatch(errors, path + "/path", "string", x);
   }
 }
 
@@ -52,6 +52,7 @@ export function validateMp4(value: unknown): rt.ValidationResult<Mp4> {
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link Mp4}. */
 export function assertMp4(value: unknown): asserts value is Mp4 {
+  if (isMp4(value)) return;
   const errors: rt.ValidationError[] = [];
   checkMp4(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("Mp4", errors);

@@ -43,6 +43,7 @@ export function validateNftMetadataTemplate(
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link NftMetadataTemplate}. */
 export function assertNftMetadataTemplate(value: unknown): asserts value is NftMetadataTemplate {
+  if (isNftMetadataTemplate(value)) return;
   const errors: rt.ValidationError[] = [];
   checkNftMetadataTemplate(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("NftMetadataTemplate", errors);

@@ -8,11 +8,13 @@ import * as rt from "./_runtime.js";
  *
  * Generated from `models/shared/nftmetadata.md` (line 1).
  */
-export interface NftMetadata {}
+export interface NftMetadata {
+  [key: string]: unknown;
+}
 
 /** True when `value` is a valid {@link NftMetadata}. Allocates nothing; use {@link validateNftMetadata} to learn why a value is not. */
 export function isNftMetadata(value: unknown): value is NftMetadata {
-  if (!rt.isObject(value)) return false;
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
   return true;
 }
 
@@ -21,7 +23,7 @@ export function isNftMetadata(value: unknown): value is NftMetadata {
  * @internal
  */
 export function checkNftMetadata(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "NftMetadata", value);
     return;
   }
@@ -38,6 +40,7 @@ export function validateNftMetadata(value: unknown): rt.ValidationResult<NftMeta
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link NftMetadata}. */
 export function assertNftMetadata(value: unknown): asserts value is NftMetadata {
+  if (isNftMetadata(value)) return;
   const errors: rt.ValidationError[] = [];
   checkNftMetadata(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("NftMetadata", errors);

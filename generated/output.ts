@@ -25,27 +25,19 @@ export interface Output {
 
 /** True when `value` is a valid {@link Output}. Allocates nothing; use {@link validateOutput} to learn why a value is not. */
 export function isOutput(value: unknown): value is Output {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "upload")) {
-    const x = value["upload"];
-    if (x !== undefined && !isOutput$1(x)) return false;
-  }
-  if (rt.hasOwn(value, "import")) {
-    const x = value["import"];
-    if (x !== undefined && !isOutput$3(x)) return false;
-  }
-  if (rt.hasOwn(value, "export")) {
-    const x = value["export"];
-    if (x !== undefined && !isExport(x)) return false;
-  }
-  if (rt.hasOwn(value, "export_data")) {
-    const x = value["export_data"];
-    if (x !== undefined && !isTaskExportData(x)) return false;
-  }
-  if (rt.hasOwn(value, "transcode")) {
-    const x = value["transcode"];
-    if (x !== undefined && !isTaskTranscode(x)) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["upload"];
+  if (x !== undefined && !isOutput$1(x) && rt.hasOwn(v, "upload")) return false;
+  x = v["import"];
+  if (x !== undefined && !isOutput$1(x) && rt.hasOwn(v, "import")) return false;
+  x = v["export"];
+  if (x !== undefined && !isExport(x) && rt.hasOwn(v, "export")) return false;
+  x = v["export_data"];
+  if (x !== undefined && !isTaskExportData(x) && rt.hasOwn(v, "export_data")) return false;
+  x = v["transcode"];
+  if (x !== undefined && !isTaskTranscode(x) && rt.hasOwn(v, "transcode")) return false;
   return true;
 }
 
@@ -54,39 +46,31 @@ export function isOutput(value: unknown): value is Output {
  * @internal
  */
 export function checkOutput(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "Output", value);
     return;
   }
-  if (rt.hasOwn(value, "upload")) {
-    const x = value["upload"];
-    if (x !== undefined) {
-      checkOutput$2(x, path + "/upload", errors);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["upload"];
+  if (x !== undefined && !isOutput$1(x) && rt.hasOwn(v, "upload")) {
+    checkOutput$2(x, path + "/upload", errors);
   }
-  if (rt.hasOwn(value, "import")) {
-    const x = value["import"];
-    if (x !== undefined) {
-      checkOutput$4(x, path + "/import", errors);
-    }
+  x = v["import"];
+  if (x !== undefined && !isOutput$1(x) && rt.hasOwn(v, "import")) {
+    checkOutput$2(x, path + "/import", errors);
   }
-  if (rt.hasOwn(value, "export")) {
-    const x = value["export"];
-    if (x !== undefined) {
-      checkExport(x, path + "/export", errors);
-    }
+  x = v["export"];
+  if (x !== undefined && !isExport(x) && rt.hasOwn(v, "export")) {
+    checkExport(x, path + "/export", errors);
   }
-  if (rt.hasOwn(value, "export_data")) {
-    const x = value["export_data"];
-    if (x !== undefined) {
-      checkTaskExportData(x, path + "/export_data", errors);
-    }
+  x = v["export_data"];
+  if (x !== undefined && !isTaskExportData(x) && rt.hasOwn(v, "export_data")) {
+    checkTaskExportData(x, path + "/export_data", errors);
   }
-  if (rt.hasOwn(value, "transcode")) {
-    const x = value["transcode"];
-    if (x !== undefined) {
-      checkTaskTranscode(x, path + "/transcode", errors);
-    }
+  x = v["transcode"];
+  if (x !== undefined && !isTaskTranscode(x) && rt.hasOwn(v, "transcode")) {
+    checkTaskTranscode(x, path + "/transcode", errors);
   }
 }
 
@@ -101,49 +85,27 @@ export function validateOutput(value: unknown): rt.ValidationResult<Output> {
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link Output}. */
 export function assertOutput(value: unknown): asserts value is Output {
+  if (isOutput(value)) return;
   const errors: rt.ValidationError[] = [];
   checkOutput(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("Output", errors);
 }
 
 function isOutput$1(value: unknown): boolean {
-  if (!rt.isObject(value)) return false;
-  for (const key in value) {
-    if (!rt.hasOwn(value, key)) continue;
-    const item: unknown = value[key];
-    if (!true) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
   return true;
 }
 
 function checkOutput$2(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "{ [key: string]: unknown }", value);
     return;
   }
-  for (const key in value) {
-    if (!rt.hasOwn(value, key)) continue;
-    const item: unknown = value[key];
-  }
-}
-
-function isOutput$3(value: unknown): boolean {
-  if (!rt.isObject(value)) return false;
-  for (const key in value) {
-    if (!rt.hasOwn(value, key)) continue;
-    const item: unknown = value[key];
-    if (!true) return false;
-  }
-  return true;
-}
-
-function checkOutput$4(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
-    rt.mismatch(errors, path, "{ [key: string]: unknown }", value);
-    return;
-  }
-  for (const key in value) {
-    if (!rt.hasOwn(value, key)) continue;
-    const item: unknown = value[key];
+  const v = value as Record<string, unknown>;
+  for (const key in v) {
+    const x = v[key];
+    if (!true && rt.hasOwn(v, key)) {
+      rt.mismatch(errors, path + "/" + rt.pointer(key), "unknown", x);
+    }
   }
 }

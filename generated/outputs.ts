@@ -19,15 +19,13 @@ export interface Outputs {
 
 /** True when `value` is a valid {@link Outputs}. Allocates nothing; use {@link validateOutputs} to learn why a value is not. */
 export function isOutputs(value: unknown): value is Outputs {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "hls")) {
-    const x = value["hls"];
-    if (x !== undefined && !isHls(x)) return false;
-  }
-  if (rt.hasOwn(value, "mp4")) {
-    const x = value["mp4"];
-    if (x !== undefined && !isMp4(x)) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["hls"];
+  if (x !== undefined && !isHls(x) && rt.hasOwn(v, "hls")) return false;
+  x = v["mp4"];
+  if (x !== undefined && !isMp4(x) && rt.hasOwn(v, "mp4")) return false;
   return true;
 }
 
@@ -36,21 +34,19 @@ export function isOutputs(value: unknown): value is Outputs {
  * @internal
  */
 export function checkOutputs(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "Outputs", value);
     return;
   }
-  if (rt.hasOwn(value, "hls")) {
-    const x = value["hls"];
-    if (x !== undefined) {
-      checkHls(x, path + "/hls", errors);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["hls"];
+  if (x !== undefined && !isHls(x) && rt.hasOwn(v, "hls")) {
+    checkHls(x, path + "/hls", errors);
   }
-  if (rt.hasOwn(value, "mp4")) {
-    const x = value["mp4"];
-    if (x !== undefined) {
-      checkMp4(x, path + "/mp4", errors);
-    }
+  x = v["mp4"];
+  if (x !== undefined && !isMp4(x) && rt.hasOwn(v, "mp4")) {
+    checkMp4(x, path + "/mp4", errors);
   }
 }
 
@@ -65,6 +61,7 @@ export function validateOutputs(value: unknown): rt.ValidationResult<Outputs> {
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link Outputs}. */
 export function assertOutputs(value: unknown): asserts value is Outputs {
+  if (isOutputs(value)) return;
   const errors: rt.ValidationError[] = [];
   checkOutputs(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("Outputs", errors);

@@ -50,6 +50,7 @@ export function validateProfile(value: unknown): rt.ValidationResult<Profile> {
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link Profile}. */
 export function assertProfile(value: unknown): asserts value is Profile {
+  if (isProfile(value)) return;
   const errors: rt.ValidationError[] = [];
   checkProfile(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("Profile", errors);

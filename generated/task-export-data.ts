@@ -19,11 +19,11 @@ export interface TaskExportData {
 
 /** True when `value` is a valid {@link TaskExportData}. Allocates nothing; use {@link validateTaskExportData} to learn why a value is not. */
 export function isTaskExportData(value: unknown): value is TaskExportData {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "ipfs")) {
-    const x = value["ipfs"];
-    if (x !== undefined && !isTaskSchemasIpfs(x)) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["ipfs"];
+  if (x !== undefined && !isTaskSchemasIpfs(x) && rt.hasOwn(v, "ipfs")) return false;
   return true;
 }
 
@@ -36,15 +36,15 @@ export function checkTaskExportData(
   path: string,
   errors: rt.ValidationError[],
 ): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "TaskExportData", value);
     return;
   }
-  if (rt.hasOwn(value, "ipfs")) {
-    const x = value["ipfs"];
-    if (x !== undefined) {
-      checkTaskSchemasIpfs(x, path + "/ipfs", errors);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["ipfs"];
+  if (x !== undefined && !isTaskSchemasIpfs(x) && rt.hasOwn(v, "ipfs")) {
+    checkTaskSchemasIpfs(x, path + "/ipfs", errors);
   }
 }
 
@@ -59,6 +59,7 @@ export function validateTaskExportData(value: unknown): rt.ValidationResult<Task
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link TaskExportData}. */
 export function assertTaskExportData(value: unknown): asserts value is TaskExportData {
+  if (isTaskExportData(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTaskExportData(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("TaskExportData", errors);

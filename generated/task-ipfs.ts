@@ -28,32 +28,28 @@ export interface TaskIpfs {
 
 /** True when `value` is a valid {@link TaskIpfs}. Allocates nothing; use {@link validateTaskIpfs} to learn why a value is not. */
 export function isTaskIpfs(value: unknown): value is TaskIpfs {
-  if (!rt.isObject(value)) return false;
-  if (!rt.hasOwn(value, "video_file_cid")) return false;
-  {
-    const x = value["video_file_cid"];
-    if (x === undefined || !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "video_file_url")) {
-    const x = value["video_file_url"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "video_file_gateway_url")) {
-    const x = value["video_file_gateway_url"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "nft_metadata_cid")) {
-    const x = value["nft_metadata_cid"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "nft_metadata_url")) {
-    const x = value["nft_metadata_url"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "nft_metadata_gateway_url")) {
-    const x = value["nft_metadata_gateway_url"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  const plain = rt.isPlain(v);
+  let x: unknown;
+  x = v["video_file_cid"];
+  if (
+    typeof x !== "string" ||
+    ((!plain || "video_file_cid" in rt.objectPrototype) && !rt.hasOwn(v, "video_file_cid"))
+  )
+    return false;
+  x = v["video_file_url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "video_file_url")) return false;
+  x = v["video_file_gateway_url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "video_file_gateway_url"))
+    return false;
+  x = v["nft_metadata_cid"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "nft_metadata_cid")) return false;
+  x = v["nft_metadata_url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "nft_metadata_url")) return false;
+  x = v["nft_metadata_gateway_url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "nft_metadata_gateway_url"))
+    return false;
   return true;
 }
 
@@ -62,49 +58,44 @@ export function isTaskIpfs(value: unknown): value is TaskIpfs {
  * @internal
  */
 export function checkTaskIpfs(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "TaskIpfs", value);
     return;
   }
-  if (!rt.hasOwn(value, "video_file_cid")) rt.missing(errors, path + "/video_file_cid", "string");
-  else {
-    const x = value["video_file_cid"];
-    if (x === undefined) rt.mismatch(errors, path + "/video_file_cid", "string", x);
+  const v = value as Record<string, unknown>;
+  const plain = rt.isPlain(v);
+  let x: unknown;
+  x = v["video_file_cid"];
+  if (
+    x === undefined ||
+    typeof x !== "string" ||
+    ((!plain || "video_file_cid" in rt.objectPrototype) && !rt.hasOwn(v, "video_file_cid"))
+  ) {
+    if (!rt.hasOwn(v, "video_file_cid")) rt.missing(errors, path + "/video_file_cid", "string");
+    else if (x === undefined) rt.mismatch(errors, path + "/video_file_cid", "string", x);
     else {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/video_file_cid", "string", x);
+      rt.mismatch(errors, path + "/video_file_cid", "string", x);
     }
   }
-  if (rt.hasOwn(value, "video_file_url")) {
-    const x = value["video_file_url"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/video_file_url", "string", x);
-    }
+  x = v["video_file_url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "video_file_url")) {
+    rt.mismatch(errors, path + "/video_file_url", "string", x);
   }
-  if (rt.hasOwn(value, "video_file_gateway_url")) {
-    const x = value["video_file_gateway_url"];
-    if (x !== undefined) {
-      if (!(typeof x === "string"))
-        rt.mismatch(errors, path + "/video_file_gateway_url", "string", x);
-    }
+  x = v["video_file_gateway_url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "video_file_gateway_url")) {
+    rt.mismatch(errors, path + "/video_file_gateway_url", "string", x);
   }
-  if (rt.hasOwn(value, "nft_metadata_cid")) {
-    const x = value["nft_metadata_cid"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/nft_metadata_cid", "string", x);
-    }
+  x = v["nft_metadata_cid"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "nft_metadata_cid")) {
+    rt.mismatch(errors, path + "/nft_metadata_cid", "string", x);
   }
-  if (rt.hasOwn(value, "nft_metadata_url")) {
-    const x = value["nft_metadata_url"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/nft_metadata_url", "string", x);
-    }
+  x = v["nft_metadata_url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "nft_metadata_url")) {
+    rt.mismatch(errors, path + "/nft_metadata_url", "string", x);
   }
-  if (rt.hasOwn(value, "nft_metadata_gateway_url")) {
-    const x = value["nft_metadata_gateway_url"];
-    if (x !== undefined) {
-      if (!(typeof x === "string"))
-        rt.mismatch(errors, path + "/nft_metadata_gateway_url", "string", x);
-    }
+  x = v["nft_metadata_gateway_url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "nft_metadata_gateway_url")) {
+    rt.mismatch(errors, path + "/nft_metadata_gateway_url", "string", x);
   }
 }
 
@@ -119,6 +110,7 @@ export function validateTaskIpfs(value: unknown): rt.ValidationResult<TaskIpfs> 
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link TaskIpfs}. */
 export function assertTaskIpfs(value: unknown): asserts value is TaskIpfs {
+  if (isTaskIpfs(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTaskIpfs(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("TaskIpfs", errors);

@@ -34,27 +34,19 @@ export interface TaskParams {
 
 /** True when `value` is a valid {@link TaskParams}. Allocates nothing; use {@link validateTaskParams} to learn why a value is not. */
 export function isTaskParams(value: unknown): value is TaskParams {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "upload")) {
-    const x = value["upload"];
-    if (x !== undefined && !isTaskUploadOutput(x)) return false;
-  }
-  if (rt.hasOwn(value, "import")) {
-    const x = value["import"];
-    if (x !== undefined && !isUploadOutput(x)) return false;
-  }
-  if (rt.hasOwn(value, "export_data")) {
-    const x = value["export_data"];
-    if (x !== undefined && !isExportData(x)) return false;
-  }
-  if (rt.hasOwn(value, "transcode")) {
-    const x = value["transcode"];
-    if (x !== undefined && !isTranscode(x)) return false;
-  }
-  if (rt.hasOwn(value, "transcode_file")) {
-    const x = value["transcode_file"];
-    if (x !== undefined && !isTranscodeFile(x)) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["upload"];
+  if (x !== undefined && !isTaskUploadOutput(x) && rt.hasOwn(v, "upload")) return false;
+  x = v["import"];
+  if (x !== undefined && !isUploadOutput(x) && rt.hasOwn(v, "import")) return false;
+  x = v["export_data"];
+  if (x !== undefined && !isExportData(x) && rt.hasOwn(v, "export_data")) return false;
+  x = v["transcode"];
+  if (x !== undefined && !isTranscode(x) && rt.hasOwn(v, "transcode")) return false;
+  x = v["transcode_file"];
+  if (x !== undefined && !isTranscodeFile(x) && rt.hasOwn(v, "transcode_file")) return false;
   return true;
 }
 
@@ -63,39 +55,31 @@ export function isTaskParams(value: unknown): value is TaskParams {
  * @internal
  */
 export function checkTaskParams(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "TaskParams", value);
     return;
   }
-  if (rt.hasOwn(value, "upload")) {
-    const x = value["upload"];
-    if (x !== undefined) {
-      checkTaskUploadOutput(x, path + "/upload", errors);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["upload"];
+  if (x !== undefined && !isTaskUploadOutput(x) && rt.hasOwn(v, "upload")) {
+    checkTaskUploadOutput(x, path + "/upload", errors);
   }
-  if (rt.hasOwn(value, "import")) {
-    const x = value["import"];
-    if (x !== undefined) {
-      checkUploadOutput(x, path + "/import", errors);
-    }
+  x = v["import"];
+  if (x !== undefined && !isUploadOutput(x) && rt.hasOwn(v, "import")) {
+    checkUploadOutput(x, path + "/import", errors);
   }
-  if (rt.hasOwn(value, "export_data")) {
-    const x = value["export_data"];
-    if (x !== undefined) {
-      checkExportData(x, path + "/export_data", errors);
-    }
+  x = v["export_data"];
+  if (x !== undefined && !isExportData(x) && rt.hasOwn(v, "export_data")) {
+    checkExportData(x, path + "/export_data", errors);
   }
-  if (rt.hasOwn(value, "transcode")) {
-    const x = value["transcode"];
-    if (x !== undefined) {
-      checkTranscode(x, path + "/transcode", errors);
-    }
+  x = v["transcode"];
+  if (x !== undefined && !isTranscode(x) && rt.hasOwn(v, "transcode")) {
+    checkTranscode(x, path + "/transcode", errors);
   }
-  if (rt.hasOwn(value, "transcode_file")) {
-    const x = value["transcode_file"];
-    if (x !== undefined) {
-      checkTranscodeFile(x, path + "/transcode_file", errors);
-    }
+  x = v["transcode_file"];
+  if (x !== undefined && !isTranscodeFile(x) && rt.hasOwn(v, "transcode_file")) {
+    checkTranscodeFile(x, path + "/transcode_file", errors);
   }
 }
 
@@ -110,6 +94,7 @@ export function validateTaskParams(value: unknown): rt.ValidationResult<TaskPara
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link TaskParams}. */
 export function assertTaskParams(value: unknown): asserts value is TaskParams {
+  if (isTaskParams(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTaskParams(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("TaskParams", errors);

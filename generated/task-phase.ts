@@ -54,6 +54,7 @@ export function validateTaskPhase(value: unknown): rt.ValidationResult<TaskPhase
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link TaskPhase}. */
 export function assertTaskPhase(value: unknown): asserts value is TaskPhase {
+  if (isTaskPhase(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTaskPhase(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("TaskPhase", errors);

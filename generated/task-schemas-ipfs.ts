@@ -15,12 +15,13 @@ export interface TaskSchemasIpfs {
 
 /** True when `value` is a valid {@link TaskSchemasIpfs}. Allocates nothing; use {@link validateTaskSchemasIpfs} to learn why a value is not. */
 export function isTaskSchemasIpfs(value: unknown): value is TaskSchemasIpfs {
-  if (!rt.isObject(value)) return false;
-  if (!rt.hasOwn(value, "cid")) return false;
-  {
-    const x = value["cid"];
-    if (x === undefined || !(typeof x === "string")) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  const plain = rt.isPlain(v);
+  let x: unknown;
+  x = v["cid"];
+  if (typeof x !== "string" || ((!plain || "cid" in rt.objectPrototype) && !rt.hasOwn(v, "cid")))
+    return false;
   return true;
 }
 
@@ -33,16 +34,23 @@ export function checkTaskSchemasIpfs(
   path: string,
   errors: rt.ValidationError[],
 ): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "TaskSchemasIpfs", value);
     return;
   }
-  if (!rt.hasOwn(value, "cid")) rt.missing(errors, path + "/cid", "string");
-  else {
-    const x = value["cid"];
-    if (x === undefined) rt.mismatch(errors, path + "/cid", "string", x);
+  const v = value as Record<string, unknown>;
+  const plain = rt.isPlain(v);
+  let x: unknown;
+  x = v["cid"];
+  if (
+    x === undefined ||
+    typeof x !== "string" ||
+    ((!plain || "cid" in rt.objectPrototype) && !rt.hasOwn(v, "cid"))
+  ) {
+    if (!rt.hasOwn(v, "cid")) rt.missing(errors, path + "/cid", "string");
+    else if (x === undefined) rt.mismatch(errors, path + "/cid", "string", x);
     else {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/cid", "string", x);
+      rt.mismatch(errors, path + "/cid", "string", x);
     }
   }
 }
@@ -58,6 +66,7 @@ export function validateTaskSchemasIpfs(value: unknown): rt.ValidationResult<Tas
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link TaskSchemasIpfs}. */
 export function assertTaskSchemasIpfs(value: unknown): asserts value is TaskSchemasIpfs {
+  if (isTaskSchemasIpfs(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTaskSchemasIpfs(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("TaskSchemasIpfs", errors);

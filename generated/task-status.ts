@@ -27,29 +27,25 @@ export interface TaskStatus {
 
 /** True when `value` is a valid {@link TaskStatus}. Allocates nothing; use {@link validateTaskStatus} to learn why a value is not. */
 export function isTaskStatus(value: unknown): value is TaskStatus {
-  if (!rt.isObject(value)) return false;
-  if (!rt.hasOwn(value, "phase")) return false;
-  {
-    const x = value["phase"];
-    if (x === undefined || !isTaskPhase(x)) return false;
-  }
-  if (!rt.hasOwn(value, "updated_at")) return false;
-  {
-    const x = value["updated_at"];
-    if (x === undefined || !(typeof x === "number" && Number.isFinite(x))) return false;
-  }
-  if (rt.hasOwn(value, "progress")) {
-    const x = value["progress"];
-    if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  }
-  if (rt.hasOwn(value, "error_message")) {
-    const x = value["error_message"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "retries")) {
-    const x = value["retries"];
-    if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  const plain = rt.isPlain(v);
+  let x: unknown;
+  x = v["phase"];
+  if (!isTaskPhase(x) || ((!plain || "phase" in rt.objectPrototype) && !rt.hasOwn(v, "phase")))
+    return false;
+  x = v["updated_at"];
+  if (
+    !Number.isFinite(x) ||
+    ((!plain || "updated_at" in rt.objectPrototype) && !rt.hasOwn(v, "updated_at"))
+  )
+    return false;
+  x = v["progress"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "progress")) return false;
+  x = v["error_message"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "error_message")) return false;
+  x = v["retries"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "retries")) return false;
   return true;
 }
 
@@ -58,46 +54,48 @@ export function isTaskStatus(value: unknown): value is TaskStatus {
  * @internal
  */
 export function checkTaskStatus(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "TaskStatus", value);
     return;
   }
-  if (!rt.hasOwn(value, "phase")) rt.missing(errors, path + "/phase", "TaskPhase");
-  else {
-    const x = value["phase"];
-    if (x === undefined) rt.mismatch(errors, path + "/phase", "TaskPhase", x);
+  const v = value as Record<string, unknown>;
+  const plain = rt.isPlain(v);
+  let x: unknown;
+  x = v["phase"];
+  if (
+    x === undefined ||
+    !isTaskPhase(x) ||
+    ((!plain || "phase" in rt.objectPrototype) && !rt.hasOwn(v, "phase"))
+  ) {
+    if (!rt.hasOwn(v, "phase")) rt.missing(errors, path + "/phase", "TaskPhase");
+    else if (x === undefined) rt.mismatch(errors, path + "/phase", "TaskPhase", x);
     else {
       checkTaskPhase(x, path + "/phase", errors);
     }
   }
-  if (!rt.hasOwn(value, "updated_at")) rt.missing(errors, path + "/updated_at", "number");
-  else {
-    const x = value["updated_at"];
-    if (x === undefined) rt.mismatch(errors, path + "/updated_at", "number", x);
+  x = v["updated_at"];
+  if (
+    x === undefined ||
+    !Number.isFinite(x) ||
+    ((!plain || "updated_at" in rt.objectPrototype) && !rt.hasOwn(v, "updated_at"))
+  ) {
+    if (!rt.hasOwn(v, "updated_at")) rt.missing(errors, path + "/updated_at", "number");
+    else if (x === undefined) rt.mismatch(errors, path + "/updated_at", "number", x);
     else {
-      if (!(typeof x === "number" && Number.isFinite(x)))
-        rt.mismatch(errors, path + "/updated_at", "number", x);
+      rt.mismatch(errors, path + "/updated_at", "number", x);
     }
   }
-  if (rt.hasOwn(value, "progress")) {
-    const x = value["progress"];
-    if (x !== undefined) {
-      if (!(typeof x === "number" && Number.isFinite(x)))
-        rt.mismatch(errors, path + "/progress", "number", x);
-    }
+  x = v["progress"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "progress")) {
+    rt.mismatch(errors, path + "/progress", "number", x);
   }
-  if (rt.hasOwn(value, "error_message")) {
-    const x = value["error_message"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/error_message", "string", x);
-    }
+  x = v["error_message"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "error_message")) {
+    rt.mismatch(errors, path + "/error_message", "string", x);
   }
-  if (rt.hasOwn(value, "retries")) {
-    const x = value["retries"];
-    if (x !== undefined) {
-      if (!(typeof x === "number" && Number.isFinite(x)))
-        rt.mismatch(errors, path + "/retries", "number", x);
-    }
+  x = v["retries"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "retries")) {
+    rt.mismatch(errors, path + "/retries", "number", x);
   }
 }
 
@@ -112,6 +110,7 @@ export function validateTaskStatus(value: unknown): rt.ValidationResult<TaskStat
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link TaskStatus}. */
 export function assertTaskStatus(value: unknown): asserts value is TaskStatus {
+  if (isTaskStatus(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTaskStatus(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("TaskStatus", errors);

@@ -19,11 +19,11 @@ export interface TaskStorage {
 
 /** True when `value` is a valid {@link TaskStorage}. Allocates nothing; use {@link validateTaskStorage} to learn why a value is not. */
 export function isTaskStorage(value: unknown): value is TaskStorage {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "url")) {
-    const x = value["url"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "url")) return false;
   return true;
 }
 
@@ -32,15 +32,15 @@ export function isTaskStorage(value: unknown): value is TaskStorage {
  * @internal
  */
 export function checkTaskStorage(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "TaskStorage", value);
     return;
   }
-  if (rt.hasOwn(value, "url")) {
-    const x = value["url"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/url", "string", x);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "url")) {
+    rt.mismatch(errors, path + "/url", "string", x);
   }
 }
 
@@ -55,6 +55,7 @@ export function validateTaskStorage(value: unknown): rt.ValidationResult<TaskSto
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link TaskStorage}. */
 export function assertTaskStorage(value: unknown): asserts value is TaskStorage {
+  if (isTaskStorage(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTaskStorage(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("TaskStorage", errors);

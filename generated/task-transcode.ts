@@ -14,11 +14,11 @@ export interface TaskTranscode {
 
 /** True when `value` is a valid {@link TaskTranscode}. Allocates nothing; use {@link validateTaskTranscode} to learn why a value is not. */
 export function isTaskTranscode(value: unknown): value is TaskTranscode {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "asset")) {
-    const x = value["asset"];
-    if (x !== undefined && !isTaskTranscode$1(x)) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["asset"];
+  if (x !== undefined && !isTaskTranscode$1(x) && rt.hasOwn(v, "asset")) return false;
   return true;
 }
 
@@ -31,15 +31,15 @@ export function checkTaskTranscode(
   path: string,
   errors: rt.ValidationError[],
 ): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "TaskTranscode", value);
     return;
   }
-  if (rt.hasOwn(value, "asset")) {
-    const x = value["asset"];
-    if (x !== undefined) {
-      checkTaskTranscode$2(x, path + "/asset", errors);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["asset"];
+  if (x !== undefined && !isTaskTranscode$1(x) && rt.hasOwn(v, "asset")) {
+    checkTaskTranscode$2(x, path + "/asset", errors);
   }
 }
 
@@ -54,28 +54,27 @@ export function validateTaskTranscode(value: unknown): rt.ValidationResult<TaskT
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link TaskTranscode}. */
 export function assertTaskTranscode(value: unknown): asserts value is TaskTranscode {
+  if (isTaskTranscode(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTaskTranscode(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("TaskTranscode", errors);
 }
 
 function isTaskTranscode$1(value: unknown): boolean {
-  if (!rt.isObject(value)) return false;
-  for (const key in value) {
-    if (!rt.hasOwn(value, key)) continue;
-    const item: unknown = value[key];
-    if (!true) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
   return true;
 }
 
 function checkTaskTranscode$2(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "{ [key: string]: unknown }", value);
     return;
   }
-  for (const key in value) {
-    if (!rt.hasOwn(value, key)) continue;
-    const item: unknown = value[key];
+  const v = value as Record<string, unknown>;
+  for (const key in v) {
+    const x = v[key];
+    if (!true && rt.hasOwn(v, key)) {
+      rt.mismatch(errors, path + "/" + rt.pointer(key), "unknown", x);
+    }
   }
 }

@@ -56,6 +56,7 @@ export function validateTaskType(value: unknown): rt.ValidationResult<TaskType> 
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link TaskType}. */
 export function assertTaskType(value: unknown): asserts value is TaskType {
+  if (isTaskType(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTaskType(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("TaskType", errors);

@@ -49,47 +49,29 @@ export interface Task {
 
 /** True when `value` is a valid {@link Task}. Allocates nothing; use {@link validateTask} to learn why a value is not. */
 export function isTask(value: unknown): value is Task {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "id")) {
-    const x = value["id"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "type")) {
-    const x = value["type"];
-    if (x !== undefined && !isTaskType(x)) return false;
-  }
-  if (rt.hasOwn(value, "created_at")) {
-    const x = value["created_at"];
-    if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  }
-  if (rt.hasOwn(value, "scheduled_at")) {
-    const x = value["scheduled_at"];
-    if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  }
-  if (rt.hasOwn(value, "input_asset_id")) {
-    const x = value["input_asset_id"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "output_asset_id")) {
-    const x = value["output_asset_id"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "params")) {
-    const x = value["params"];
-    if (x !== undefined && !isTaskParams(x)) return false;
-  }
-  if (rt.hasOwn(value, "clip")) {
-    const x = value["clip"];
-    if (x !== undefined && !isClip(x)) return false;
-  }
-  if (rt.hasOwn(value, "status")) {
-    const x = value["status"];
-    if (x !== undefined && !isTaskStatus(x)) return false;
-  }
-  if (rt.hasOwn(value, "output")) {
-    const x = value["output"];
-    if (x !== undefined && !isOutput(x)) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "id")) return false;
+  x = v["type"];
+  if (x !== undefined && !isTaskType(x) && rt.hasOwn(v, "type")) return false;
+  x = v["created_at"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "created_at")) return false;
+  x = v["scheduled_at"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "scheduled_at")) return false;
+  x = v["input_asset_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "input_asset_id")) return false;
+  x = v["output_asset_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "output_asset_id")) return false;
+  x = v["params"];
+  if (x !== undefined && !isTaskParams(x) && rt.hasOwn(v, "params")) return false;
+  x = v["clip"];
+  if (x !== undefined && !isClip(x) && rt.hasOwn(v, "clip")) return false;
+  x = v["status"];
+  if (x !== undefined && !isTaskStatus(x) && rt.hasOwn(v, "status")) return false;
+  x = v["output"];
+  if (x !== undefined && !isOutput(x) && rt.hasOwn(v, "output")) return false;
   return true;
 }
 
@@ -98,71 +80,51 @@ export function isTask(value: unknown): value is Task {
  * @internal
  */
 export function checkTask(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "Task", value);
     return;
   }
-  if (rt.hasOwn(value, "id")) {
-    const x = value["id"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/id", "string", x);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "id")) {
+    rt.mismatch(errors, path + "/id", "string", x);
   }
-  if (rt.hasOwn(value, "type")) {
-    const x = value["type"];
-    if (x !== undefined) {
-      checkTaskType(x, path + "/type", errors);
-    }
+  x = v["type"];
+  if (x !== undefined && !isTaskType(x) && rt.hasOwn(v, "type")) {
+    checkTaskType(x, path + "/type", errors);
   }
-  if (rt.hasOwn(value, "created_at")) {
-    const x = value["created_at"];
-    if (x !== undefined) {
-      if (!(typeof x === "number" && Number.isFinite(x)))
-        rt.mismatch(errors, path + "/created_at", "number", x);
-    }
+  x = v["created_at"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "created_at")) {
+    rt.mismatch(errors, path + "/created_at", "number", x);
   }
-  if (rt.hasOwn(value, "scheduled_at")) {
-    const x = value["scheduled_at"];
-    if (x !== undefined) {
-      if (!(typeof x === "number" && Number.isFinite(x)))
-        rt.mismatch(errors, path + "/scheduled_at", "number", x);
-    }
+  x = v["scheduled_at"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "scheduled_at")) {
+    rt.mismatch(errors, path + "/scheduled_at", "number", x);
   }
-  if (rt.hasOwn(value, "input_asset_id")) {
-    const x = value["input_asset_id"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/input_asset_id", "string", x);
-    }
+  x = v["input_asset_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "input_asset_id")) {
+    rt.mismatch(errors, path + "/input_asset_id", "string", x);
   }
-  if (rt.hasOwn(value, "output_asset_id")) {
-    const x = value["output_asset_id"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/output_asset_id", "string", x);
-    }
+  x = v["output_asset_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "output_asset_id")) {
+    rt.mismatch(errors, path + "/output_asset_id", "string", x);
   }
-  if (rt.hasOwn(value, "params")) {
-    const x = value["params"];
-    if (x !== undefined) {
-      checkTaskParams(x, path + "/params", errors);
-    }
+  x = v["params"];
+  if (x !== undefined && !isTaskParams(x) && rt.hasOwn(v, "params")) {
+    checkTaskParams(x, path + "/params", errors);
   }
-  if (rt.hasOwn(value, "clip")) {
-    const x = value["clip"];
-    if (x !== undefined) {
-      checkClip(x, path + "/clip", errors);
-    }
+  x = v["clip"];
+  if (x !== undefined && !isClip(x) && rt.hasOwn(v, "clip")) {
+    checkClip(x, path + "/clip", errors);
   }
-  if (rt.hasOwn(value, "status")) {
-    const x = value["status"];
-    if (x !== undefined) {
-      checkTaskStatus(x, path + "/status", errors);
-    }
+  x = v["status"];
+  if (x !== undefined && !isTaskStatus(x) && rt.hasOwn(v, "status")) {
+    checkTaskStatus(x, path + "/status", errors);
   }
-  if (rt.hasOwn(value, "output")) {
-    const x = value["output"];
-    if (x !== undefined) {
-      checkOutput(x, path + "/output", errors);
-    }
+  x = v["output"];
+  if (x !== undefined && !isOutput(x) && rt.hasOwn(v, "output")) {
+    checkOutput(x, path + "/output", errors);
   }
 }
 
@@ -175,6 +137,7 @@ export function validateTask(value: unknown): rt.ValidationResult<Task> {
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link Task}. */
 export function assertTask(value: unknown): asserts value is Task {
+  if (isTask(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTask(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("Task", errors);

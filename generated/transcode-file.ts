@@ -30,27 +30,20 @@ export interface TranscodeFile {
 
 /** True when `value` is a valid {@link TranscodeFile}. Allocates nothing; use {@link validateTranscodeFile} to learn why a value is not. */
 export function isTranscodeFile(value: unknown): value is TranscodeFile {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "input")) {
-    const x = value["input"];
-    if (x !== undefined && !isInput(x)) return false;
-  }
-  if (rt.hasOwn(value, "storage")) {
-    const x = value["storage"];
-    if (x !== undefined && !isTaskStorage(x)) return false;
-  }
-  if (rt.hasOwn(value, "outputs")) {
-    const x = value["outputs"];
-    if (x !== undefined && !isOutputs(x)) return false;
-  }
-  if (rt.hasOwn(value, "profiles")) {
-    const x = value["profiles"];
-    if (x !== undefined && !isTranscodeFile$1(x)) return false;
-  }
-  if (rt.hasOwn(value, "target_segment_size_secs")) {
-    const x = value["target_segment_size_secs"];
-    if (x !== undefined && !(typeof x === "number" && Number.isFinite(x))) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["input"];
+  if (x !== undefined && !isInput(x) && rt.hasOwn(v, "input")) return false;
+  x = v["storage"];
+  if (x !== undefined && !isTaskStorage(x) && rt.hasOwn(v, "storage")) return false;
+  x = v["outputs"];
+  if (x !== undefined && !isOutputs(x) && rt.hasOwn(v, "outputs")) return false;
+  x = v["profiles"];
+  if (x !== undefined && !isTranscodeFile$1(x) && rt.hasOwn(v, "profiles")) return false;
+  x = v["target_segment_size_secs"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "target_segment_size_secs"))
+    return false;
   return true;
 }
 
@@ -63,40 +56,31 @@ export function checkTranscodeFile(
   path: string,
   errors: rt.ValidationError[],
 ): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "TranscodeFile", value);
     return;
   }
-  if (rt.hasOwn(value, "input")) {
-    const x = value["input"];
-    if (x !== undefined) {
-      checkInput(x, path + "/input", errors);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["input"];
+  if (x !== undefined && !isInput(x) && rt.hasOwn(v, "input")) {
+    checkInput(x, path + "/input", errors);
   }
-  if (rt.hasOwn(value, "storage")) {
-    const x = value["storage"];
-    if (x !== undefined) {
-      checkTaskStorage(x, path + "/storage", errors);
-    }
+  x = v["storage"];
+  if (x !== undefined && !isTaskStorage(x) && rt.hasOwn(v, "storage")) {
+    checkTaskStorage(x, path + "/storage", errors);
   }
-  if (rt.hasOwn(value, "outputs")) {
-    const x = value["outputs"];
-    if (x !== undefined) {
-      checkOutputs(x, path + "/outputs", errors);
-    }
+  x = v["outputs"];
+  if (x !== undefined && !isOutputs(x) && rt.hasOwn(v, "outputs")) {
+    checkOutputs(x, path + "/outputs", errors);
   }
-  if (rt.hasOwn(value, "profiles")) {
-    const x = value["profiles"];
-    if (x !== undefined) {
-      checkTranscodeFile$2(x, path + "/profiles", errors);
-    }
+  x = v["profiles"];
+  if (x !== undefined && !isTranscodeFile$1(x) && rt.hasOwn(v, "profiles")) {
+    checkTranscodeFile$2(x, path + "/profiles", errors);
   }
-  if (rt.hasOwn(value, "target_segment_size_secs")) {
-    const x = value["target_segment_size_secs"];
-    if (x !== undefined) {
-      if (!(typeof x === "number" && Number.isFinite(x)))
-        rt.mismatch(errors, path + "/target_segment_size_secs", "number", x);
-    }
+  x = v["target_segment_size_secs"];
+  if (x !== undefined && !Number.isFinite(x) && rt.hasOwn(v, "target_segment_size_secs")) {
+    rt.mismatch(errors, path + "/target_segment_size_secs", "number", x);
   }
 }
 
@@ -111,6 +95,7 @@ export function validateTranscodeFile(value: unknown): rt.ValidationResult<Trans
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link TranscodeFile}. */
 export function assertTranscodeFile(value: unknown): asserts value is TranscodeFile {
+  if (isTranscodeFile(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTranscodeFile(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("TranscodeFile", errors);
@@ -119,8 +104,8 @@ export function assertTranscodeFile(value: unknown): asserts value is TranscodeF
 function isTranscodeFile$1(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (let i = 0; i < value.length; i++) {
-    const item: unknown = value[i];
-    if (!isFfmpegProfile(item)) return false;
+    const x: unknown = value[i];
+    if (!isFfmpegProfile(x)) return false;
   }
   return true;
 }
@@ -131,7 +116,9 @@ function checkTranscodeFile$2(value: unknown, path: string, errors: rt.Validatio
     return;
   }
   for (let i = 0; i < value.length; i++) {
-    const item: unknown = value[i];
-    checkFfmpegProfile(item, path + "/" + i, errors);
+    const x: unknown = value[i];
+    if (!isFfmpegProfile(x)) {
+      checkFfmpegProfile(x, path + "/" + i, errors);
+    }
   }
 }

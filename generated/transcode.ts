@@ -16,11 +16,11 @@ export interface Transcode {
 
 /** True when `value` is a valid {@link Transcode}. Allocates nothing; use {@link validateTranscode} to learn why a value is not. */
 export function isTranscode(value: unknown): value is Transcode {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "profile")) {
-    const x = value["profile"];
-    if (x !== undefined && !isFfmpegProfile(x)) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["profile"];
+  if (x !== undefined && !isFfmpegProfile(x) && rt.hasOwn(v, "profile")) return false;
   return true;
 }
 
@@ -29,15 +29,15 @@ export function isTranscode(value: unknown): value is Transcode {
  * @internal
  */
 export function checkTranscode(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "Transcode", value);
     return;
   }
-  if (rt.hasOwn(value, "profile")) {
-    const x = value["profile"];
-    if (x !== undefined) {
-      checkFfmpegProfile(x, path + "/profile", errors);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["profile"];
+  if (x !== undefined && !isFfmpegProfile(x) && rt.hasOwn(v, "profile")) {
+    checkFfmpegProfile(x, path + "/profile", errors);
   }
 }
 
@@ -52,6 +52,7 @@ export function validateTranscode(value: unknown): rt.ValidationResult<Transcode
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link Transcode}. */
 export function assertTranscode(value: unknown): asserts value is Transcode {
+  if (isTranscode(value)) return;
   const errors: rt.ValidationError[] = [];
   checkTranscode(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("Transcode", errors);

@@ -30,19 +30,15 @@ export interface UploadOutput {
 
 /** True when `value` is a valid {@link UploadOutput}. Allocates nothing; use {@link validateUploadOutput} to learn why a value is not. */
 export function isUploadOutput(value: unknown): value is UploadOutput {
-  if (!rt.isObject(value)) return false;
-  if (rt.hasOwn(value, "url")) {
-    const x = value["url"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
-  if (rt.hasOwn(value, "encryption")) {
-    const x = value["encryption"];
-    if (x !== undefined && !isEncryptionOutput(x)) return false;
-  }
-  if (rt.hasOwn(value, "recorded_session_id")) {
-    const x = value["recorded_session_id"];
-    if (x !== undefined && !(typeof x === "string")) return false;
-  }
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) return false;
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "url")) return false;
+  x = v["encryption"];
+  if (x !== undefined && !isEncryptionOutput(x) && rt.hasOwn(v, "encryption")) return false;
+  x = v["recorded_session_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "recorded_session_id")) return false;
   return true;
 }
 
@@ -55,27 +51,23 @@ export function checkUploadOutput(
   path: string,
   errors: rt.ValidationError[],
 ): void {
-  if (!rt.isObject(value)) {
+  if (!(typeof value === "object" && value !== null && !Array.isArray(value))) {
     rt.mismatch(errors, path, "UploadOutput", value);
     return;
   }
-  if (rt.hasOwn(value, "url")) {
-    const x = value["url"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/url", "string", x);
-    }
+  const v = value as Record<string, unknown>;
+  let x: unknown;
+  x = v["url"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "url")) {
+    rt.mismatch(errors, path + "/url", "string", x);
   }
-  if (rt.hasOwn(value, "encryption")) {
-    const x = value["encryption"];
-    if (x !== undefined) {
-      checkEncryptionOutput(x, path + "/encryption", errors);
-    }
+  x = v["encryption"];
+  if (x !== undefined && !isEncryptionOutput(x) && rt.hasOwn(v, "encryption")) {
+    checkEncryptionOutput(x, path + "/encryption", errors);
   }
-  if (rt.hasOwn(value, "recorded_session_id")) {
-    const x = value["recorded_session_id"];
-    if (x !== undefined) {
-      if (!(typeof x === "string")) rt.mismatch(errors, path + "/recorded_session_id", "string", x);
-    }
+  x = v["recorded_session_id"];
+  if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "recorded_session_id")) {
+    rt.mismatch(errors, path + "/recorded_session_id", "string", x);
   }
 }
 
@@ -90,6 +82,7 @@ export function validateUploadOutput(value: unknown): rt.ValidationResult<Upload
 
 /** Throw a {@link rt.ValidationFailedError} carrying every error unless `value` is a valid {@link UploadOutput}. */
 export function assertUploadOutput(value: unknown): asserts value is UploadOutput {
+  if (isUploadOutput(value)) return;
   const errors: rt.ValidationError[] = [];
   checkUploadOutput(value, "", errors);
   if (errors.length > 0) throw new rt.ValidationFailedError("UploadOutput", errors);

@@ -4,14 +4,22 @@
  * @module
  */
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type * as prettier from 'prettier';
+import * as prettier from 'prettier';
 import { Project } from 'ts-morph';
 import type { IR } from '../model/ir.js';
 import { formatAll } from './format.js';
-import { modelFile } from './model.js';
-import { RUNTIME_FILE, RUNTIME_SOURCE } from './runtime.js';
+import { jsonSchemaDocument, schemaFileName } from './json-schema.js';
+import { modelFile, type ModelFileOptions } from './model.js';
+import { RUNTIME_FILE, runtimeSource } from './runtime.js';
+import { modelsWithDates } from './validators.js';
+import { referenceGroups, ZOD_HELPERS_FILE, ZOD_HELPERS_SOURCE, zodIndexSource, zodModelSource, zodSchemaNames } from './zod.js';
+
+/** The outputs docs2ts can write from one IR. */
+export const TARGETS = ['typescript', 'json-schema', 'zod'] as const;
+export type Target = (typeof TARGETS)[number];
 
 /** Options of {@link emit}. */
 export interface EmitOptions {
@@ -19,6 +27,16 @@ export interface EmitOptions {
   banner?: string;
   /** Prettier options merged over docs2ts's defaults (`printWidth: 100`). */
   prettier?: prettier.Options;
+  /** What to write; default `['typescript']`. */
+  targets?: readonly Target[];
+  /** Keys an object's table does not list: allowed (default) or reported, each at its pointer. */
+  additionalProperties?: 'allow' | 'reject';
+  /** Optional fields also accept `null`, in the interface and the validator alike. Default false. */
+  nullableOptionals?: boolean;
+  /** `date` / `date-time` values: RFC 3339 strings (default), or `Date` objects with `parseX(json)` converters. */
+  dates?: 'string' | 'Date';
+  /** How enums are written: `enum` (default), `const` (an object `as const` and a union type), or `union` (a union type only). */
+  enumStyle?: 'enum' | 'const' | 'union';
 }
 
 /** The default banner template shipped in `templates/banner.txt`. */
@@ -34,7 +52,7 @@ export function defaultBanner(): string {
  * @returns file name by model id
  */
 export function fileNames(ir: IR): Map<string, string> {
-  const taken = new Set(['index', RUNTIME_FILE.replace(/\.ts$/, '')]);
+  const taken = new Set(['index', RUNTIME_FILE.replace(/\.ts$/, ''), ZOD_HELPERS_FILE.replace(/\.ts$/, '')]);
   const names = new Map<string, string>();
   for (const model of ir.models) {
     const base =
@@ -43,12 +61,23 @@ export function fileNames(ir: IR): Map<string, string> {
         .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1-$2')
         .toLowerCase()
         .replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'model';
-    let name = base;
-    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+    let name = shorten(base);
+    for (let n = 2; taken.has(name); n++) name = `${shorten(base)}-${n}`;
     taken.add(name);
     names.set(model.id, `${name}.ts`);
   }
   return names;
+}
+
+/** Longest file name stem: file systems allow 255 bytes a name, and zod/schema suffixes are added. */
+const MAX_STEM_BYTES = 120;
+
+/** A file name stem cut to {@link MAX_STEM_BYTES} (UTF-8), with a short hash of the whole so cut names stay distinct. */
+function shorten(stem: string): string {
+  if (Buffer.byteLength(stem) <= MAX_STEM_BYTES) return stem;
+  let cut = stem;
+  while (Buffer.byteLength(cut) > MAX_STEM_BYTES - 9) cut = cut.slice(0, -1);
+  return `${cut}-${createHash('sha256').update(stem).digest('hex').slice(0, 8)}`;
 }
 
 /** Render the banner template as `//` comment lines for a file generated from `sources`. */
@@ -61,34 +90,93 @@ export function renderBanner(template: string, sources: string): string {
     .join('\n');
 }
 
+/** The options of {@link emit} that change the generated code, with their defaults filled in. */
+export function modelFileOptions(options: EmitOptions): ModelFileOptions {
+  return {
+    additionalProperties: options.additionalProperties ?? 'allow',
+    nullableOptionals: options.nullableOptionals ?? false,
+    dates: options.dates ?? 'string',
+    enumStyle: options.enumStyle ?? 'enum',
+  };
+}
+
 /**
- * Generate every output file from the IR: one file per model, `_runtime.ts`, and `index.ts`
- * re-exporting everything. Relative imports end in `.js` (for `--module nodenext`).
+ * Generate every output file of the requested targets from the IR.
+ * - `typescript`: one file per model, `_runtime.ts`, and `index.ts` re-exporting everything, at
+ *   the output's root;
+ * - `json-schema`: `schema/<file>.schema.json`, one JSON Schema 2020-12 document per model;
+ * - `zod`: `zod/<file>.ts` per model, `zod/_json.ts` (shared checks) and `zod/index.ts`.
+ * Relative imports end in `.js` (for `--module nodenext`).
  *
  * @param ir the IR (its diagnostics are not looked at: the caller stops on errors first)
- * @returns file name → formatted text, sorted by name
+ * @returns file name (relative, POSIX) → formatted text, sorted by name
  * @throws {Error} if prettier cannot parse a generated file (a bug in docs2ts)
  */
 export async function emit(ir: IR, options: EmitOptions = {}): Promise<Map<string, string>> {
-  const template = options.banner ?? defaultBanner();
-  const names = fileNames(ir);
-  const runtimeImport = `./${RUNTIME_FILE.replace(/\.ts$/, '.js')}`;
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
-  const raw = new Map<string, string>();
-  const byId = new Map(ir.models.map((m) => [m.id, m]));
-  for (const model of ir.models) {
-    const name = names.get(model.id)!;
-    const file = project.createSourceFile(name, modelFile(model, byId, (id) => names.get(id)!, runtimeImport), { overwrite: true });
-    raw.set(name, `${renderBanner(template, `\`${model.file}\``)}\n\n${file.getFullText()}`);
+  const raw = emitUnformatted(ir, options);
+  const code = new Map([...raw].filter(([name]) => name.endsWith('.ts')));
+  const formatted = await formatAll(code, { printWidth: 100, ...options.prettier });
+  for (const [name, text] of raw) {
+    if (!name.endsWith('.ts')) formatted.set(name, await prettier.format(text, { printWidth: 100, ...options.prettier, parser: 'json' }));
   }
-  const sources = ir.models.length === 0 ? 'no docs' : `${ir.models.length} docs`;
-  raw.set(RUNTIME_FILE, `${renderBanner(template, sources)}\n\n${RUNTIME_SOURCE}`);
-  const exports = [...names.values()].sort().map((n) => `export * from "./${n.replace(/\.ts$/, '.js')}";`);
-  // Only the runtime's public API: its helpers (isDate, isObject, ...) could clash with a model's isX.
-  exports.push(`export { ValidationFailedError } from "${runtimeImport}";`);
-  exports.push(`export type { ValidationError, ValidationResult } from "${runtimeImport}";`);
-  raw.set('index.ts', `${renderBanner(template, sources)}\n\n${exports.join('\n')}\n`);
-
-  const formatted = await formatAll(raw, { printWidth: 100, ...options.prettier });
   return new Map([...formatted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * {@link emit} without prettier: the same files, valid but unformatted (tests that emit thousands
+ * of outputs use it; what runs is the same code).
+ *
+ * @returns file name (relative, POSIX) → text, in the order written
+ */
+export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, string> {
+  const template = options.banner ?? defaultBanner();
+  const targets = new Set(options.targets ?? ['typescript']);
+  const codeOptions = modelFileOptions(options);
+  const names = fileNames(ir);
+  const byId = new Map(ir.models.map((m) => [m.id, m]));
+  const sources = ir.models.length === 0 ? 'no docs' : `${ir.models.length} docs`;
+  const raw = new Map<string, string>();
+
+  if (targets.has('typescript')) {
+    const runtimeImport = `./${RUNTIME_FILE.replace(/\.ts$/, '.js')}`;
+    const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+    const withDates = modelsWithDates(byId);
+    for (const model of ir.models) {
+      const name = names.get(model.id)!;
+      const file = project.createSourceFile(name, modelFile(model, byId, (id) => names.get(id)!, runtimeImport, codeOptions, withDates), { overwrite: true });
+      raw.set(name, `${renderBanner(template, `\`${model.file}\``)}\n\n${file.getFullText()}`);
+    }
+    raw.set(RUNTIME_FILE, `${renderBanner(template, sources)}\n\n${runtimeSource(codeOptions)}`);
+    const exports = [...names.values()].sort().map((n) => `export * from "./${n.replace(/\.ts$/, '.js')}";`);
+    // Only the runtime's public API: its helpers (isDate, isObject, ...) could clash with a model's isX.
+    exports.push(`export { ValidationFailedError } from "${runtimeImport}";`);
+    exports.push(`export type { ValidationError, ValidationResult } from "${runtimeImport}";`);
+    raw.set('index.ts', `${renderBanner(template, sources)}\n\n${exports.join('\n')}\n`);
+  }
+
+  if (targets.has('json-schema')) {
+    for (const model of ir.models) {
+      const comment = bannerText(template, `\`${model.file}\``);
+      const doc = jsonSchemaDocument(model, byId, (id) => names.get(id)!, codeOptions, comment);
+      raw.set(`schema/${schemaFileName(names.get(model.id)!)}`, `${JSON.stringify(doc, null, 2)}\n`);
+    }
+  }
+
+  if (targets.has('zod')) {
+    const { group, recursive } = referenceGroups(byId);
+    const ctx = { models: byId, schemaName: zodSchemaNames(ir.models), group, recursive, options: codeOptions, moduleOf: (id: string) => `./${names.get(id)!.replace(/\.ts$/, '.js')}` };
+    for (const model of ir.models) raw.set(`zod/${names.get(model.id)!}`, `${renderBanner(template, `\`${model.file}\``)}\n\n${zodModelSource(model, ctx)}`);
+    raw.set(`zod/${ZOD_HELPERS_FILE}`, `${renderBanner(template, sources)}\n\n${ZOD_HELPERS_SOURCE}`);
+    raw.set('zod/index.ts', `${renderBanner(template, sources)}\n\n${zodIndexSource([...names.values()].sort())}`);
+  }
+  return raw;
+}
+
+/** The banner's text as one line (for JSON documents, which have no comments): lines joined by spaces. */
+export function bannerText(template: string, sources: string): string {
+  return renderBanner(template, sources)
+    .split('\n')
+    .map((line) => line.replace(/^\/\/ ?/, ''))
+    .filter((line) => line !== '')
+    .join(' ');
 }

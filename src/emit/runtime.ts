@@ -10,7 +10,7 @@
 export const RUNTIME_FILE = '_runtime.ts';
 
 /** Source text of the runtime file (before the banner and formatting). */
-export const RUNTIME_SOURCE = String.raw`/** One reason a value does not match its type. */
+const BASE = String.raw`/** One reason a value does not match its type. */
 export interface ValidationError {
   /** JSON Pointer (RFC 6901) to the offending value; "" is the value itself. A missing required property is reported at its own pointer. */
   path: string;
@@ -47,6 +47,20 @@ const hop = Object.prototype.hasOwnProperty;
 /** Own-property presence: keys such as "constructor" or "__proto__" are never inherited by accident. */
 export function hasOwn(object: object, key: string): boolean {
   return hop.call(object, key);
+}
+
+/** Object.prototype, as it was when this module loaded. */
+export const objectPrototype: object = Object.prototype;
+
+const getPrototypeOf = Object.getPrototypeOf;
+
+/**
+ * True when an object's prototype is Object.prototype: then a property it does not own could only
+ * come from Object.prototype, so a key k with !(k in objectPrototype) that reads as defined is own.
+ * (Validators use this to skip hasOwn on the success path; hasOwn decides every other case.)
+ */
+export function isPlain(object: object): boolean {
+  return getPrototypeOf(object) === objectPrototype;
 }
 
 /** A plain JSON object: not null, not an array. */
@@ -94,11 +108,57 @@ export function isDate(value: string): boolean {
   return m !== null && validDay(+m[1]!, +m[2]!, +m[3]!);
 }
 
-/** RFC 3339 date-time: full-date "T" time with seconds, optional fraction, and "Z" or an offset. */
+/**
+ * RFC 3339 date-time: full-date "T" time with seconds, optional fraction, and "Z" or an offset
+ * ("T" and "Z" may be lower case). A leap second (":60") is valid only at 23:59 UTC.
+ */
 export function isDateTime(value: string): boolean {
   const m = DATE_TIME.exec(value);
   if (m === null || !validDay(+m[1]!, +m[2]!, +m[3]!)) return false;
-  if (+m[4]! > 23 || +m[5]! > 59 || +m[6]! > 60) return false;
-  return m[7] === undefined || (+m[8]! <= 23 && +m[9]! <= 59);
+  const hour = +m[4]!;
+  const minute = +m[5]!;
+  const second = +m[6]!;
+  if (hour > 23 || minute > 59 || second > 60) return false;
+  const offset = m[7] === undefined ? 0 : (m[7] === "-" ? -1 : 1) * (+m[8]! * 60 + +m[9]!);
+  if (m[7] !== undefined && (+m[8]! > 23 || +m[9]! > 59)) return false;
+  return second < 60 || (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 1439;
 }
 `;
+
+/** Runtime code for `additionalProperties: "reject"`. */
+const UNKNOWN_KEY = String.raw`
+/** Record that an object has a key its table does not list (strict mode), at the key's own pointer. */
+export function unknownKey(errors: ValidationError[], path: string, typeName: string, value: unknown): void {
+  errors.push({ path, message: "unknown property (not a field of " + typeName + ")", expected: "never", received: describe(value) });
+}
+`;
+
+/** Runtime code for `dates: "Date"`. */
+const DATES = String.raw`
+/** A valid RFC 3339 date or date-time string as a Date (a date is midnight UTC; ":60" is the next second). */
+export function toDate(value: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2})))?$/.exec(value)!;
+  const offset = m[8] === undefined ? 0 : (m[8] === "-" ? -1 : 1) * (+m[9]! * 60 + +m[10]!);
+  const ms = m[7] === undefined ? 0 : +(m[7] + "00").slice(0, 3);
+  const date = new Date(0);
+  date.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
+  date.setUTCHours(+(m[4] ?? 0), +(m[5] ?? 0) - offset, +(m[6] ?? 0), ms);
+  return date;
+}
+
+/** Set an own, enumerable property (a key "__proto__" included, which assignment would not create). */
+export function define(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}
+`;
+
+/** Source text of the runtime file without options (before the banner and formatting). */
+export const RUNTIME_SOURCE = BASE;
+
+/**
+ * Source text of the runtime file for a set of options: the base, plus `unknownKey` in strict mode
+ * and the date conversion helpers with `dates: "Date"` (unused code is left out).
+ */
+export function runtimeSource(options: { additionalProperties?: 'allow' | 'reject'; dates?: 'string' | 'Date' }): string {
+  return BASE + (options.additionalProperties === 'reject' ? UNKNOWN_KEY : '') + (options.dates === 'Date' ? DATES : '');
+}

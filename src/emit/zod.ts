@@ -1,0 +1,425 @@
+/**
+ * The zod target: zod v4 schemas that accept exactly what the generated validators accept, one
+ * file per model under `zod/` (`zod/task.ts` exports `TaskSchema` and `type Task`), a helper file
+ * `zod/_json.ts` and `zod/index.ts`.
+ *
+ * Types are inferred (`type Task = z.infer<typeof TaskSchema>`), and equal the TypeScript target's
+ * interfaces, except in recursive groups of models, which TypeScript cannot infer: there the type
+ * is written out (`export interface Node { … }`) and the schema annotated (`z.ZodType<Node>`), with
+ * `z.lazy` for references inside the group. Objects use `z.object` (keys not in the table are
+ * accepted and, as zod does, left out of the parsed value), `z.strictObject` in strict mode,
+ * `.catchall` for an `additionalProperties` type, `z.looseObject({})` for an empty table.
+ *
+ * zod reads a property with `key in value` and skips a key `__proto__`; the generated validators
+ * read own properties, `__proto__` included. So an object with a field named like an
+ * `Object.prototype` member is given a prototype-free copy first (`zj.ownOnly`), and an own
+ * `__proto__` (a field, or a map or catchall entry) is checked by a refinement (`zj.ownProto`).
+ *
+ * @module
+ */
+
+import type { EnumModel, Field, Model, ObjectModel, TypeRef } from '../model/ir.js';
+import { propertyKey } from '../model/naming.js';
+import { docText } from './jsdoc.js';
+import { acceptsNull, objectShape, type ModelFileOptions } from './model.js';
+
+/** The helper file of the zod target (RFC 3339 checks, own-property helpers). */
+export const ZOD_HELPERS_FILE = '_json.ts';
+
+/**
+ * The schema constant's name of every model: `${tsName}Schema`, or `${tsName}ZodSchema` (then a
+ * number) where that is another model's name.
+ *
+ * @returns schema name by model id
+ */
+export function zodSchemaNames(models: readonly Model[]): Map<string, string> {
+  const taken = new Set(models.map((m) => m.tsName));
+  const names = new Map<string, string>();
+  for (const model of models) {
+    let name = `${model.tsName}Schema`;
+    if (taken.has(name)) name = `${model.tsName}ZodSchema`;
+    for (let n = 2; taken.has(name); n++) name = `${model.tsName}ZodSchema${n}`;
+    taken.add(name);
+    names.set(model.id, name);
+  }
+  return names;
+}
+
+/**
+ * The groups of models that reference each other (strongly connected components of the reference
+ * graph), as a component number by model id; `recursive` holds the ids of models in a cycle.
+ */
+export function referenceGroups(models: ReadonlyMap<string, Model>): { group: Map<string, number>; recursive: Set<string> } {
+  const edges = new Map<string, string[]>();
+  for (const model of models.values()) {
+    const out: string[] = [];
+    const walk = (t: TypeRef): void => {
+      if (t.kind === 'ref') out.push(t.model);
+      else if (t.kind === 'array') walk(t.items);
+      else if (t.kind === 'map') walk(t.values);
+      else if (t.kind === 'union') t.members.forEach(walk);
+    };
+    if (model.kind === 'object') {
+      model.fields.forEach((f) => walk(f.type));
+      if (model.additionalProperties) walk(model.additionalProperties);
+    } else if (model.kind === 'union') model.members.forEach(walk);
+    edges.set(
+      model.id,
+      out.filter((id) => models.has(id)),
+    );
+  }
+  // Tarjan's algorithm, iterative (trees of thousands of models would overflow the stack).
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const group = new Map<string, number>();
+  const recursive = new Set<string>();
+  let counter = 0;
+  let groups = 0;
+  for (const start of models.keys()) {
+    if (index.has(start)) continue;
+    const work: [string, number][] = [[start, 0]];
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const [id, next] = frame;
+      if (next === 0) {
+        index.set(id, counter);
+        low.set(id, counter++);
+        stack.push(id);
+        onStack.add(id);
+      }
+      const targets = edges.get(id)!;
+      if (next < targets.length) {
+        frame[1] = next + 1;
+        const to = targets[next]!;
+        if (!index.has(to)) work.push([to, 0]);
+        else if (onStack.has(to)) low.set(id, Math.min(low.get(id)!, index.get(to)!));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1]![0];
+        low.set(parent, Math.min(low.get(parent)!, low.get(id)!));
+      }
+      if (low.get(id) === index.get(id)) {
+        const members: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          group.set(member, groups);
+          members.push(member);
+        } while (member !== id);
+        if (members.length > 1 || edges.get(id)!.includes(id)) for (const m of members) recursive.add(m);
+        groups++;
+      }
+    }
+  }
+  return { group, recursive };
+}
+
+/** What the zod file of one model needs to know about the others. */
+export interface ZodContext {
+  models: ReadonlyMap<string, Model>;
+  schemaName: ReadonlyMap<string, string>;
+  group: ReadonlyMap<string, number>;
+  recursive: ReadonlySet<string>;
+  options: ModelFileOptions;
+  /** Import specifier (`./clip.js`) of a model id's zod file. */
+  moduleOf: (id: string) => string;
+}
+
+/**
+ * The source of one model's zod file (before the banner and formatting).
+ *
+ * @param model the model
+ * @param ctx names, groups and options of the IR
+ */
+export function zodModelSource(model: Model, ctx: ZodContext): string {
+  const writer = new ZodWriter(model, ctx);
+  const body = writer.declarations();
+  const lines = ['import { z } from "zod";'];
+  if (writer.usesHelpers) lines.push(`import * as zj from "./${ZOD_HELPERS_FILE.replace(/\.ts$/, '.js')}";`);
+  for (const id of [...writer.imports.keys()].sort()) {
+    const names = [...writer.imports.get(id)!].sort();
+    lines.push(`import { ${names.join(', ')} } from "${ctx.moduleOf(id)}";`);
+  }
+  return `${lines.join('\n')}\n\n${body}\n`;
+}
+
+/** The source of `zod/index.ts`: every model file re-exported. */
+export function zodIndexSource(files: readonly string[]): string {
+  return `${files.map((f) => `export * from "./${f.replace(/\.ts$/, '.js')}";`).join('\n')}\n`;
+}
+
+/** Writes the declarations of one model's zod file, collecting the names it imports. */
+class ZodWriter {
+  /** Names imported from other models' files, by model id (`TaskSchema`, `type Task`). */
+  readonly imports = new Map<string, Set<string>>();
+  usesHelpers = false;
+
+  constructor(
+    private readonly model: Model,
+    private readonly ctx: ZodContext,
+  ) {}
+
+  private get options(): ModelFileOptions {
+    return this.ctx.options;
+  }
+
+  private import(id: string, name: string): string {
+    if (id === this.model.id) return name.replace(/^type /, '');
+    let names = this.imports.get(id);
+    if (!names) this.imports.set(id, (names = new Set()));
+    names.add(name);
+    return name.replace(/^type /, '');
+  }
+
+  private helper(name: string): string {
+    this.usesHelpers = true;
+    return `zj.${name}`;
+  }
+
+  /** The schema expression of a reference: lazy inside a recursive group. */
+  private ref(id: string): string {
+    const name = this.import(id, this.ctx.schemaName.get(id)!);
+    return this.ctx.group.get(id) === this.ctx.group.get(this.model.id) ? `z.lazy(() => ${name})` : name;
+  }
+
+  /** The zod expression of a TypeRef. */
+  expr(type: TypeRef): string {
+    switch (type.kind) {
+      case 'primitive':
+        switch (type.type) {
+          case 'string':
+            return 'z.string()';
+          case 'number':
+            return 'z.number()';
+          case 'integer':
+            // `z.int()` stops at the safe integers; the validators take every Number.isInteger.
+            return 'z.number().refine(Number.isInteger, "expected an integer")';
+          case 'boolean':
+            return 'z.boolean()';
+          case 'unknown':
+            return 'z.unknown()';
+          case 'date':
+          case 'date-time': {
+            const check = `z.string().refine(${this.helper(type.type === 'date' ? 'isDate' : 'isDateTime')}, "expected an RFC 3339 ${type.type}")`;
+            return this.options.dates === 'Date' ? `${check}.transform(${this.helper('toDate')})` : check;
+          }
+        }
+        break;
+      case 'literal':
+        return type.value === null ? 'z.null()' : `z.literal(${JSON.stringify(type.value)})`;
+      case 'ref':
+        return this.ref(type.model);
+      case 'array':
+        return `z.array(${this.expr(type.items)})`;
+      case 'map': {
+        const values = this.expr(type.values);
+        return `${this.helper('ownProto')}(z.record(z.string(), ${values}), ${values}, false)`;
+      }
+      case 'union': {
+        if (type.members.length === 0) return 'z.never()';
+        if (type.members.length === 1) return this.expr(type.members[0]!);
+        return `z.union([${type.members.map((m) => this.expr(m)).join(', ')}])`;
+      }
+    }
+  }
+
+  /** A field's schema: its type with `.nullable()`, `.optional()`, or `undefined` refused when required. */
+  private field(field: Field): string {
+    let schema = this.expr(field.type);
+    const admitsNull = field.type.kind === 'union' && field.type.members.some((m) => m.kind === 'literal' && m.value === null);
+    if (acceptsNull(field, this.options) && !admitsNull && !this.acceptsAnything(field.type)) schema += '.nullable()';
+    if (!field.required) schema += '.optional()';
+    else if (this.acceptsAnything(field.type)) schema += `.refine(${this.helper('defined')}, "missing required property")`;
+    return schema;
+  }
+
+  /** True when a type accepts any value (so `undefined` too). */
+  private acceptsAnything(type: TypeRef, seen = new Set<string>()): boolean {
+    if (type.kind === 'primitive') return type.type === 'unknown';
+    if (type.kind === 'union') return type.members.some((m) => this.acceptsAnything(m, seen));
+    if (type.kind === 'ref' && !seen.has(type.model)) {
+      const model = this.ctx.models.get(type.model);
+      return model?.kind === 'union' && model.members.some((m) => this.acceptsAnything(m, new Set([...seen, type.model])));
+    }
+    return false;
+  }
+
+  /** Every declaration of the model's file. */
+  declarations(): string {
+    const model = this.model;
+    const name = this.ctx.schemaName.get(model.id)!;
+    const docs = jsDocText(model.description, model.deprecated, `Generated from \`${model.file}\` (line ${model.line}).`);
+    if (model.kind === 'enum') return this.enumDeclarations(model, name, docs);
+    const schema = model.kind === 'object' ? this.objectSchema(model) : this.expr({ kind: 'union', members: model.members });
+    if (this.ctx.recursive.has(model.id)) {
+      // TypeScript cannot infer a type that refers to itself: write it out, and annotate the schema.
+      return `${docs}${this.explicitType(model)}\n\n${docs}export const ${name}: z.ZodType<${model.tsName}> = ${schema};\n`;
+    }
+    return `${docs}export const ${name} = ${schema};\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;\n`;
+  }
+
+  private objectSchema(model: ObjectModel): string {
+    if (model.fields.length === 0 && !model.additionalProperties) return 'z.looseObject({})';
+    const entries = model.fields.map((f) => {
+      const doc = jsDocText(f.description, f.deprecated);
+      const key = f.name === '__proto__' ? '["__proto__"]' : propertyKey(f.name);
+      return `${doc}${key}: ${this.field(f)},`;
+    });
+    const strict = !model.additionalProperties && this.options.additionalProperties === 'reject';
+    let schema = `z.${strict ? 'strictObject' : 'object'}({\n${entries.join('\n')}\n})`;
+    if (model.additionalProperties) schema += `.catchall(${this.expr(model.additionalProperties)})`;
+    // `key in value` would see Object.prototype's members: hand zod a copy without a prototype.
+    if (model.fields.some((f) => f.name !== '__proto__' && f.name in Object.prototype)) schema = `z.preprocess(${this.helper('ownOnly')}, ${schema})`;
+    const proto = model.fields.find((f) => f.name === '__proto__');
+    if (proto) schema = `${this.helper('ownProto')}(${schema}, ${this.field(proto)}, ${proto.required})`;
+    else if (model.additionalProperties) schema = `${this.helper('ownProto')}(${schema}, ${this.expr(model.additionalProperties)}, false)`;
+    return schema;
+  }
+
+  private explicitType(model: Exclude<Model, EnumModel>): string {
+    const nameOf = (id: string): string => this.import(id, `type ${this.ctx.models.get(id)!.tsName}`);
+    if (model.kind === 'union') {
+      const members = model.members.map((m) => typeText(m, nameOf, this.options.dates));
+      return `export type ${model.tsName} = ${members.join(' | ') || 'never'};`;
+    }
+    const shape = objectShape(model, nameOf, this.options);
+    const lines = shape.properties.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type};`);
+    if (shape.index !== null) lines.push(`[key: string]: ${shape.index};`);
+    return `export interface ${model.tsName} {\n${lines.join('\n')}\n}`;
+  }
+
+  private enumDeclarations(model: EnumModel, name: string, docs: string): string {
+    const literals = model.values.map((v) => v.value);
+    const style = this.options.enumStyle;
+    const tsEnum = !model.open && model.valueType !== 'boolean' && model.valueType !== 'mixed' && literals.length > 0 && style !== 'union';
+    if (tsEnum) {
+      const members = model.values.map((v) => `${v.name !== v.memberName ? `/** Documented as \`${docText(v.name)}\`. */\n` : ''}${v.memberName}${style === 'const' ? ':' : ' ='} ${JSON.stringify(v.value)},`).join('\n');
+      const declaration = style === 'const' ? `export const ${model.tsName} = {\n${members}\n} as const;` : `export enum ${model.tsName} {\n${members}\n}`;
+      const type = style === 'const' ? `\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;` : '';
+      return `${docs}${declaration}\n\n${docs}export const ${name} = z.enum(${model.tsName});${type}\n`;
+    }
+    let schema: string;
+    if (model.open) {
+      const others = literals.filter((v) => typeof v !== 'string');
+      schema = others.length === 0 ? 'z.string()' : `z.union([z.string(), z.literal(${JSON.stringify(others)})])`;
+    } else if (literals.length === 0) schema = 'z.never()';
+    else if (literals.every((v) => typeof v === 'string')) schema = `z.enum(${JSON.stringify(literals)})`;
+    else schema = `z.literal(${JSON.stringify(literals)})`;
+    return `${docs}export const ${name} = ${schema};\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;\n`;
+  }
+}
+
+/** TypeScript type text for explicit types (dates as `Date` with `dates: "Date"`). */
+function typeText(type: TypeRef, nameOf: (id: string) => string, dates: 'string' | 'Date'): string {
+  switch (type.kind) {
+    case 'primitive':
+      return type.type === 'integer' ? 'number' : type.type === 'date' || type.type === 'date-time' ? dates : type.type;
+    case 'ref':
+      return nameOf(type.model);
+    case 'literal':
+      return JSON.stringify(type.value);
+    case 'array': {
+      const items = typeText(type.items, nameOf, dates);
+      return type.items.kind === 'union' ? `(${items})[]` : `${items}[]`;
+    }
+    case 'map':
+      return `{ [key: string]: ${typeText(type.values, nameOf, dates)} }`;
+    case 'union':
+      return type.members.map((m) => typeText(m, nameOf, dates)).join(' | ') || 'never';
+  }
+}
+
+/** A JSDoc comment's text (with a trailing newline), or '' when there is nothing to say. */
+function jsDocText(description: string | null, deprecated: boolean, source?: string): string {
+  const parts: string[] = [];
+  if (description !== null && description !== '') parts.push(docText(description));
+  if (source) parts.push(source);
+  let text = parts.join('\n\n');
+  if (deprecated) text += `${text === '' ? '' : '\n'}@deprecated`;
+  if (text === '') return '';
+  return text.includes('\n') ? `/**\n${text.split('\n').map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */\n` : `/** ${text} */\n`;
+}
+
+/** Source of `zod/_json.ts`: the checks the zod schemas share with the validators, and own-property helpers. */
+export const ZOD_HELPERS_SOURCE = String.raw`import { z } from "zod";
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+function validDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
+}
+
+/** RFC 3339 full-date: YYYY-MM-DD, a real calendar day. */
+export function isDate(value: string): boolean {
+  const m = DATE.exec(value);
+  return m !== null && validDay(+m[1]!, +m[2]!, +m[3]!);
+}
+
+/**
+ * RFC 3339 date-time: full-date "T" time with seconds, optional fraction, and "Z" or an offset
+ * ("T" and "Z" may be lower case). A leap second (":60") is valid only at 23:59 UTC.
+ */
+export function isDateTime(value: string): boolean {
+  const m = DATE_TIME.exec(value);
+  if (m === null || !validDay(+m[1]!, +m[2]!, +m[3]!)) return false;
+  const hour = +m[4]!;
+  const minute = +m[5]!;
+  const second = +m[6]!;
+  if (hour > 23 || minute > 59 || second > 60) return false;
+  if (m[8] !== undefined && (+m[9]! > 23 || +m[10]! > 59)) return false;
+  const offset = m[8] === undefined ? 0 : (m[8] === "-" ? -1 : 1) * (+m[9]! * 60 + +m[10]!);
+  return second < 60 || (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 1439;
+}
+
+/** A valid RFC 3339 date or date-time string as a Date (a date is midnight UTC; ":60" is the next second). */
+export function toDate(value: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2})))?$/.exec(value)!;
+  const offset = m[8] === undefined ? 0 : (m[8] === "-" ? -1 : 1) * (+m[9]! * 60 + +m[10]!);
+  const ms = m[7] === undefined ? 0 : +(m[7] + "00").slice(0, 3);
+  const date = new Date(0);
+  date.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
+  date.setUTCHours(+(m[4] ?? 0), +(m[5] ?? 0) - offset, +(m[6] ?? 0), ms);
+  return date;
+}
+
+/** A required property's value: anything but undefined. */
+export function defined(value: unknown): boolean {
+  return value !== undefined;
+}
+
+/** A plain object's own properties on an object without a prototype (zod reads keys with "in"). */
+export function ownOnly(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  return Object.assign(Object.create(null) as object, value);
+}
+
+/**
+ * The schema, after a check of the input's own "__proto__" property (zod skips that key, and
+ * leaves it out of what it parses, so the check runs on the input first).
+ *
+ * @param schema the object's or map's schema
+ * @param value the schema of the "__proto__" property's value
+ * @param required true when the property must be present
+ */
+export function ownProto<T extends z.ZodType>(schema: T, value: z.ZodType, required: boolean): z.ZodPipe<z.ZodUnknown, T> {
+  const check = z.unknown().superRefine((input, ctx) => {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) return;
+    if (!Object.prototype.hasOwnProperty.call(input, "__proto__")) {
+      if (required) ctx.addIssue({ code: "custom", path: ["__proto__"], message: "missing required property" });
+      return;
+    }
+    const result = value.safeParse((input as Record<string, unknown>)["__proto__"]);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: ["__proto__", ...issue.path], message: issue.message });
+  });
+  return check.pipe(schema);
+}
+`;
