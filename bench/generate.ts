@@ -65,7 +65,14 @@ for (const [name, docs, oracle] of [
   ['gt-typescript', 'gt-typescript/typescript-client-sdk/docs/sdk/models', 'gt-typescript/oracle-test.yaml'],
 ] as const) {
   const ours = measure([CLI, 'generate', '--input', path.join(CORPUS, docs), '--out', path.join(tmp, name)], RUNS, path.join(tmp, name));
-  const peer = measure([OPENAPI_TS, path.join(CORPUS, oracle), '--output', path.join(tmp, `${name}.d.ts`)], RUNS, path.join(tmp, `${name}.d.ts`));
+  // oracle-test.yaml refers to `components.yaml`: give openapi-typescript the files under those names.
+  const oracleDir = path.join(tmp, `${name}-oracle`);
+  fs.mkdirSync(oracleDir, { recursive: true });
+  for (const f of fs.readdirSync(path.dirname(path.join(CORPUS, oracle)))) {
+    if (f.startsWith('oracle-') && f.endsWith('.yaml')) fs.copyFileSync(path.join(CORPUS, path.dirname(oracle), f), path.join(oracleDir, f.replace(/^oracle-/, '')));
+  }
+  const spec = path.join(oracleDir, path.basename(oracle).replace(/^oracle-/, ''));
+  const peer = measure([OPENAPI_TS, spec, '--output', path.join(tmp, `${name}.d.ts`)], RUNS, path.join(tmp, `${name}.d.ts`));
   console.log(`${name}`);
   console.log(`  docs2ts generate:    ${fmt(ours)}`);
   console.log(`  openapi-typescript:  ${fmt(peer)}`);
