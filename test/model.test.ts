@@ -192,9 +192,11 @@ describe('buildModel: unions, names, nullability strength, additionalProperties'
     expect(ir.diagnostics.find((d) => d.ruleId === 'notation-detected')?.message).toMatch(/Python/);
   });
 
-  it('an unlinked name that names no doc is an error at the name', () => {
+  it('an unlinked name that names no doc is an error at the name (a warning with allowBrokenLinks)', () => {
     const ir = buildModel(memoryDocSource({ 'a.md': '# A\n\n## Supported Types\n\n### `models.Nope`\n' }), { roots: [] });
     expect(ir.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', ruleId: 'ref-unresolved', file: 'a.md', line: 5 }));
+    const relaxed = buildModel(memoryDocSource({ 'a.md': '# A\n\n## Supported Types\n\n### `models.Nope`\n' }), { roots: [], allowBrokenLinks: true });
+    expect(relaxed.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', ruleId: 'ref-unresolved' }));
   });
 
   it('--allow-broken-links turns a missing target into unknown with a warning', () => {

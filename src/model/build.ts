@@ -219,7 +219,7 @@ class Builder {
     if (candidates.length === 1) return candidates[0]!;
     this.diagnostics.push(
       candidates.length === 0
-        ? diagnostic('error', 'ref-unresolved', `No model doc is headed \`${last}\` (named \`${name}\`)`, file, at, 'Link the name to its doc, or add a doc with that heading.')
+        ? diagnostic(this.options.allowBrokenLinks === true ? 'warning' : 'error', 'ref-unresolved', `No model doc is headed \`${last}\` (named \`${name}\`)${this.options.allowBrokenLinks === true ? ': read as unknown' : ''}`, file, at, 'Link the name to its doc, or add a doc with that heading.')
         : diagnostic('error', 'ref-ambiguous', `\`${name}\` matches ${candidates.length} docs: ${candidates.join(', ')}`, file, at, 'Link the name to its doc.'),
     );
     return null;
