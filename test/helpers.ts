@@ -12,10 +12,15 @@ export const SHARED = path.resolve(ROOT, '..', 'shared');
 export const HAS_SHARED = fs.existsSync(path.join(SHARED, 'corpus'));
 if (!HAS_SHARED) console.warn(`[docs2ts tests] ${SHARED} is absent: the real-tree and shared-case tests are skipped`);
 
-/** A fresh temporary folder, removed when the process exits. */
+const made: string[] = [];
+process.on('exit', () => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed when the process exits (one exit listener for all). */
 export function tmpDir(prefix = 'docs2ts-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  made.push(dir);
   return dir;
 }
 
