@@ -4,7 +4,8 @@
  * @module
  */
 
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.js';
+import { TARGET_NAMES } from '../job.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
@@ -18,7 +19,7 @@ import { modelsWithDates } from './validators.js';
 import { referenceGroups, ZOD_HELPERS_FILE, ZOD_HELPERS_SOURCE, zodIndexSource, zodModelSource, zodSchemaNames } from './zod.js';
 
 /** The outputs docs2ts can write from one IR. */
-export const TARGETS = ['typescript', 'json-schema', 'zod'] as const;
+export const TARGETS = TARGET_NAMES;
 export type Target = (typeof TARGETS)[number];
 
 /** Options of {@link emit}. */
@@ -77,7 +78,7 @@ function shorten(stem: string): string {
   if (Buffer.byteLength(stem) <= MAX_STEM_BYTES) return stem;
   let cut = stem;
   while (Buffer.byteLength(cut) > MAX_STEM_BYTES - 9) cut = cut.slice(0, -1);
-  return `${cut}-${createHash('sha256').update(stem).digest('hex').slice(0, 8)}`;
+  return `${cut}-${sha256(stem).slice(0, 8)}`;
 }
 
 /** Render the banner template as `//` comment lines for a file generated from `sources`. */
