@@ -23,7 +23,8 @@ export interface ValidationError {
 }
 
 /** The result of a validateX function. */
-export type ValidationResult<T> = { success: true; value: T } | { success: false; errors: ValidationError[] };
+export type ValidationResult<T> =
+  { success: true; value: T } | { success: false; errors: ValidationError[] };
 
 /** Thrown by the assertX functions; carries every error found. */
 export class ValidationFailedError extends Error {
@@ -33,7 +34,9 @@ export class ValidationFailedError extends Error {
   readonly typeName: string;
 
   constructor(typeName: string, errors: ValidationError[]) {
-    const shown = errors.slice(0, 3).map((e) => (e.path === "" ? "(root)" : e.path) + ": " + e.message);
+    const shown = errors
+      .slice(0, 3)
+      .map((e) => (e.path === "" ? "(root)" : e.path) + ": " + e.message);
     const more = errors.length > 3 ? "; and " + (errors.length - 3) + " more" : "";
     super(typeName + " is invalid: " + shown.join("; ") + more);
     this.name = "ValidationFailedError";
@@ -77,28 +80,52 @@ export function pointer(token: string): string {
 export function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
-  if (typeof value === "number") return Number.isInteger(value) ? "integer" : Number.isFinite(value) ? "number" : String(value);
+  if (typeof value === "number")
+    return Number.isInteger(value) ? "integer" : Number.isFinite(value) ? "number" : String(value);
   return typeof value;
 }
 
 /** Record that the value at path is not of the expected type. */
-export function mismatch(errors: ValidationError[], path: string, expected: string, value: unknown): void {
+export function mismatch(
+  errors: ValidationError[],
+  path: string,
+  expected: string,
+  value: unknown,
+): void {
   const received = describe(value);
-  errors.push({ path, message: "expected " + expected + ", received " + received, expected, received });
+  errors.push({
+    path,
+    message: "expected " + expected + ", received " + received,
+    expected,
+    received,
+  });
 }
 
 /** Record that a required property is missing (reported at the property's own pointer). */
 export function missing(errors: ValidationError[], path: string, expected: string): void {
-  errors.push({ path, message: "missing required property (expected " + expected + ")", expected, received: "missing" });
+  errors.push({
+    path,
+    message: "missing required property (expected " + expected + ")",
+    expected,
+    received: "missing",
+  });
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 
 function validDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const days =
+    month === 2
+      ? leap
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
   return day <= days;
 }
 
@@ -128,8 +155,18 @@ export function isDateTime(value: string): boolean {
 /** Runtime code for `additionalProperties: "reject"`. */
 const UNKNOWN_KEY = String.raw`
 /** Record that an object has a key its table does not list (strict mode), at the key's own pointer. */
-export function unknownKey(errors: ValidationError[], path: string, typeName: string, value: unknown): void {
-  errors.push({ path, message: "unknown property (not a field of " + typeName + ")", expected: "never", received: describe(value) });
+export function unknownKey(
+  errors: ValidationError[],
+  path: string,
+  typeName: string,
+  value: unknown,
+): void {
+  errors.push({
+    path,
+    message: "unknown property (not a field of " + typeName + ")",
+    expected: "never",
+    received: describe(value),
+  });
 }
 `;
 
@@ -137,7 +174,10 @@ export function unknownKey(errors: ValidationError[], path: string, typeName: st
 const DATES = String.raw`
 /** A valid RFC 3339 date or date-time string as a Date (a date is midnight UTC; ":60" is the next second). */
 export function toDate(value: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2})))?$/.exec(value)!;
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2})))?$/.exec(
+      value,
+    )!;
   const offset = m[8] === undefined ? 0 : (m[8] === "-" ? -1 : 1) * (+m[9]! * 60 + +m[10]!);
   const ms = m[7] === undefined ? 0 : +(m[7] + "00").slice(0, 3);
   const date = new Date(0);
@@ -148,7 +188,12 @@ export function toDate(value: string): Date {
 
 /** Set an own, enumerable property (a key "__proto__" included, which assignment would not create). */
 export function define(object: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(object, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
 }
 `;
 

@@ -349,12 +349,20 @@ function jsDocText(description: string | null, deprecated: boolean, source?: str
 export const ZOD_HELPERS_SOURCE = String.raw`import { z } from "zod";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 
 function validDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const days =
+    month === 2
+      ? leap
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
   return day <= days;
 }
 
@@ -382,7 +390,10 @@ export function isDateTime(value: string): boolean {
 
 /** A valid RFC 3339 date or date-time string as a Date (a date is midnight UTC; ":60" is the next second). */
 export function toDate(value: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2})))?$/.exec(value)!;
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2})))?$/.exec(
+      value,
+    )!;
   const offset = m[8] === undefined ? 0 : (m[8] === "-" ? -1 : 1) * (+m[9]! * 60 + +m[10]!);
   const ms = m[7] === undefined ? 0 : +(m[7] + "00").slice(0, 3);
   const date = new Date(0);
@@ -410,15 +421,26 @@ export function ownOnly(value: unknown): unknown {
  * @param value the schema of the "__proto__" property's value
  * @param required true when the property must be present
  */
-export function ownProto<T extends z.ZodType>(schema: T, value: z.ZodType, required: boolean): z.ZodPipe<z.ZodUnknown, T> {
+export function ownProto<T extends z.ZodType>(
+  schema: T,
+  value: z.ZodType,
+  required: boolean,
+): z.ZodPipe<z.ZodUnknown, T> {
   const check = z.unknown().superRefine((input, ctx) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) return;
     if (!Object.prototype.hasOwnProperty.call(input, "__proto__")) {
-      if (required) ctx.addIssue({ code: "custom", path: ["__proto__"], message: "missing required property" });
+      if (required)
+        ctx.addIssue({ code: "custom", path: ["__proto__"], message: "missing required property" });
       return;
     }
     const result = value.safeParse((input as Record<string, unknown>)["__proto__"]);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: ["__proto__", ...issue.path], message: issue.message });
+    if (!result.success)
+      for (const issue of result.error.issues)
+        ctx.addIssue({
+          code: "custom",
+          path: ["__proto__", ...issue.path],
+          message: issue.message,
+        });
   });
   return check.pipe(schema);
 }
