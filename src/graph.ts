@@ -3,8 +3,8 @@
  * unions marked. Three renderings of one {@link ModelGraph}: Mermaid (a `classDiagram`), Graphviz
  * DOT, and a self-contained SVG laid out here (no Graphviz, no network).
  *
- * Everything is deterministic (same IR, same text). This module imports only types (not even
- * `model/naming.ts`, which loads ts-morph), so the CLI may import it eagerly.
+ * Everything is deterministic (same IR, same text). This module imports only types, so the CLI may
+ * import it eagerly.
  *
  * @module
  */

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { ts } from 'ts-morph';
+import { ID_PART_RANGES, ID_START_RANGES, inRanges } from './identifier-tables.js';
 
 /**
  * Names a model's type may not take: ECMAScript / TypeScript reserved words, the global types and
@@ -29,22 +29,26 @@ const RESERVED = new Set(
 
 /**
  * True when code point `cp` may start a TypeScript identifier: Unicode `ID_Start` (or `_`, `$`)
- * as both this Node.js and TypeScript's scanner read it. TypeScript's tables follow an older
- * Unicode version than Node.js does, so a letter added since (U+0897, U+1ACF, …) is refused.
+ * as both Node.js and TypeScript's scanner read it. TypeScript's tables follow an older Unicode
+ * version than Node.js does, so a letter added since (U+0897, U+1ACF, …) is refused.
+ *
+ * Answered from `./identifier-tables.ts`, which does not load TypeScript: TypeScript's ES2022
+ * identifier tables intersected with Node.js's `\p{ID_Start}` regex, written by
+ * `scripts/identifier-tables.ts` (rerun it after upgrading TypeScript or Node.js;
+ * `test/identifier-tables.test.ts` fails while the tables are stale).
  */
 export function isIdentifierStart(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || cp === 95 || cp === 36;
-  return ID_START.test(String.fromCodePoint(cp)) && ts.isIdentifierStart(cp, ts.ScriptTarget.ES2022);
+  return inRanges(ID_START_RANGES, cp);
 }
 
-/** True when code point `cp` may continue a TypeScript identifier (see {@link isIdentifierStart}). */
+/**
+ * True when code point `cp` may continue a TypeScript identifier: Unicode `ID_Continue` (or `$`)
+ * as both Node.js and TypeScript's scanner read it; TypeScript's ES2022 tables intersected with
+ * Node.js's `\p{ID_Continue}` regex (see {@link isIdentifierStart}).
+ */
 export function isIdentifierPart(cp: number): boolean {
-  if (cp < 0x80) return isIdentifierStart(cp) || (cp >= 48 && cp <= 57);
-  return ID_CONTINUE.test(String.fromCodePoint(cp)) && ts.isIdentifierPart(cp, ts.ScriptTarget.ES2022);
+  return inRanges(ID_PART_RANGES, cp);
 }
-
-const ID_START = /^\p{ID_Start}$/u;
-const ID_CONTINUE = /^\p{ID_Continue}$/u;
 
 /** True when `name` is a valid TypeScript identifier (see {@link isIdentifierStart}). */
 export function isIdentifier(name: string): boolean {
