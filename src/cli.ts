@@ -7,7 +7,7 @@
  * output that is not what `generate` would write; 2 usage errors (unknown option or command, bad
  * config, missing input).
  *
- * Start-up is kept small: the Markdown parser, ts-morph and prettier are imported only when a run
+ * Start-up is kept small: the Markdown parser and prettier are imported only when a run
  * has to build (an unchanged tree answers from the output's manifest).
  *
  * @module
@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { inputHash, isUpToDate } from './incremental.js';
+import { prettierConfigText } from './prettier-config.js';
 import { commandFor, resolveJob, TARGET_NAMES, UsageError, type Flags, type Job } from './job.js';
 import type { Diagnostic } from './model/diagnostics.js';
 import { WriteError } from './write.js';
@@ -181,55 +182,6 @@ async function run(command: CommandName, options: CliOptions, io: CliIO): Promis
 function hashInputs(job: Job): unknown {
   const { input: _input, out: _out, ...rest } = job;
   return { docs2ts: version(), ...rest, prettier: prettierConfigText(job.out) };
-}
-
-/**
- * The text of the prettier configuration files that apply to the output folder (the nearest
- * `.prettierrc*` / `prettier.config.*` / package.json `prettier` key, and `.editorconfig` files),
- * read without loading prettier, so a change to them makes the output stale.
- */
-function prettierConfigText(out: string | undefined): string {
-  if (!out) return '';
-  const names = ['.prettierrc', '.prettierrc.json', '.prettierrc.yaml', '.prettierrc.yml', '.prettierrc.json5', '.prettierrc.js', '.prettierrc.cjs', '.prettierrc.mjs', '.prettierrc.ts', '.prettierrc.toml', 'prettier.config.js', 'prettier.config.cjs', 'prettier.config.mjs', 'prettier.config.ts'];
-  const parts: string[] = [];
-  let found = false;
-  for (let dir = path.resolve(out); ; dir = path.dirname(dir)) {
-    const read = (name: string): string | null => {
-      try {
-        return fs.readFileSync(path.join(dir, name), 'utf8');
-      } catch {
-        return null;
-      }
-    };
-    const editorconfig = read('.editorconfig');
-    if (editorconfig !== null) parts.push(editorconfig);
-    if (!found) {
-      for (const name of names) {
-        const text = read(name);
-        if (text !== null) {
-          parts.push(name, text);
-          found = true;
-          break;
-        }
-      }
-      const pkg = found ? null : read('package.json');
-      if (pkg !== null) {
-        let key: unknown;
-        try {
-          key = (JSON.parse(pkg) as Record<string, unknown>).prettier;
-        } catch {
-          key = undefined;
-        }
-        if (key !== undefined) {
-          parts.push(JSON.stringify(key));
-          found = true;
-        }
-      }
-    }
-    if (editorconfig !== null && /^\s*root\s*=\s*true/im.test(editorconfig)) break;
-    if (path.dirname(dir) === dir) break;
-  }
-  return parts.join('\n');
 }
 
 async function once(command: CommandName, job: Job, options: CliOptions, io: CliIO, fix: string): Promise<number> {

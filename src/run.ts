@@ -1,5 +1,5 @@
 /**
- * The heavy part of a CLI run (Markdown parser, ts-morph, prettier), loaded only when the
+ * The heavy part of a CLI run (Markdown parser, emitters), loaded only when the
  * incremental check cannot answer: build the IR, report, emit, write or compare.
  *
  * @module
@@ -8,13 +8,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import * as prettier from 'prettier';
+import type * as prettier from 'prettier';
 import { emit, type EmitOptions, type Target } from './emit/index.js';
 import { buildModel } from './model/build.js';
 import type { Diagnostic } from './model/diagnostics.js';
 import type { IR } from './model/ir.js';
 import { getNotation } from './notation/index.js';
 import { folderDocSource } from './parse/files.js';
+import { prettierConfigText } from './prettier-config.js';
 import type { Job } from './job.js';
 import { manifestText, MANIFEST_FILE, readManifest, writeOutput } from './write.js';
 
@@ -34,10 +35,15 @@ export async function buildJobIR(job: Job, onProgress?: (stage: string) => void)
 
 /**
  * The user's prettier options for files in the output folder (`prettier.resolveConfig`), with
- * docs2ts's `printWidth: 100` where they set none.
+ * docs2ts's `printWidth: 100` where they set none. Prettier is loaded only when a configuration
+ * file applies (see {@link prettierConfigText}).
  */
 export async function prettierOptions(out: string | undefined): Promise<prettier.Options> {
-  const resolved = out ? await prettier.resolveConfig(path.join(out, 'index.ts'), { editorconfig: true, useCache: false }) : null;
+  let resolved: prettier.Options | null = null;
+  if (out && prettierConfigText(out) !== '') {
+    const { resolveConfig } = await import('prettier');
+    resolved = await resolveConfig(path.join(out, 'index.ts'), { editorconfig: true, useCache: false });
+  }
   return { printWidth: 100, ...(resolved ?? {}) };
 }
 

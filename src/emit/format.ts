@@ -1,5 +1,8 @@
 /**
- * Format generated files with prettier, in worker threads when there are many.
+ * Format generated files as prettier does. With prettier's default style (any `printWidth`) most
+ * of the text is laid out by `./layout/` (prettier's document printer, no parsing); the statements
+ * it cannot vouch for, and everything under other options, go to prettier itself, in worker
+ * threads when there are many.
  *
  * @module
  */
@@ -7,7 +10,9 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import * as prettier from 'prettier';
+import type * as prettier from 'prettier';
+import { canLayout, joinLayout, layout, type Layout } from './layout/index.js';
+import { layoutJson } from './layout/json.js';
 
 /** Below this many files, formatting in this thread is faster than starting workers. */
 const PARALLEL_FROM = 200;
@@ -15,11 +20,6 @@ const PARALLEL_FROM = 200;
 /** Files sent to a worker per message. */
 const BATCH = 25;
 
-/**
- * The worker's source (CommonJS, run with `eval: true` so that it works the same from the compiled
- * package and from the TypeScript sources under test). It loads prettier from the path given in
- * `workerData` and formats each batch it is sent.
- */
 /**
  * The worker's source (CommonJS, run with `eval: true` so that it works the same from the compiled
  * package and from the TypeScript sources under test). It loads prettier from the path given in
@@ -67,7 +67,9 @@ export async function formatAll(texts: ReadonlyMap<string, string>, options: pre
   const threads = Math.min(Math.max(os.availableParallelism(), 2), 4, Math.ceil(entries.length / parallelFrom));
   if (threads <= 1) {
     const out = new Map<string, string>();
-    for (const [name, text] of entries) out.set(name, await prettier.format(text, opts));
+    if (entries.length === 0) return out;
+    const { format } = await import('prettier');
+    for (const [name, text] of entries) out.set(name, await format(text, opts));
     return out;
   }
   const prettierPath = createRequire(import.meta.url).resolve('prettier');
@@ -102,4 +104,63 @@ export async function formatAll(texts: ReadonlyMap<string, string>, options: pre
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/**
+ * Format generated files: each file's text exactly as `prettier.format` would print it.
+ *
+ * - `.ts` files in `canonical` are already in prettier's format at `printWidth: 100` (the static
+ *   runtime sources; a test keeps them so) and are kept as they are at that width;
+ * - other `.ts` files are laid out statement by statement (`./layout/`); the statements it leaves
+ *   (and whole files outside its subset) are formatted by prettier, many at a time in workers;
+ * - `.json` files are laid out from their value, or formatted by prettier's `json` parser.
+ * Options other than prettier's defaults (and `printWidth`) leave every file to prettier.
+ *
+ * @param raw file name → generated text (valid, any layout)
+ * @param options prettier options (the user's, over `printWidth: 100`)
+ * @param canonical names of files already in prettier's format at width 100
+ * @returns file name → formatted text, same names
+ * @throws {Error} when prettier cannot parse a text (a bug in docs2ts: generated code is invalid)
+ */
+export async function formatFiles(raw: ReadonlyMap<string, string>, options: prettier.Options, canonical: ReadonlySet<string> = new Set()): Promise<Map<string, string>> {
+  const opts: prettier.Options = { printWidth: 100, ...options };
+  const width = opts.printWidth!;
+  const fast = canLayout(opts as Record<string, unknown>);
+  const out = new Map<string, string>();
+  const layouts = new Map<string, Layout>();
+  // Work for prettier: whole files by name, single statements by `name\0index`.
+  const code = new Map<string, string>();
+  const json = new Map<string, string>();
+  for (const [name, text] of raw) {
+    if (name.endsWith('.json')) {
+      const laid = fast ? layoutJson(JSON.parse(text), width) : null;
+      if (laid !== null) out.set(name, laid);
+      else json.set(name, text);
+      continue;
+    }
+    if (fast && canonical.has(name) && width === 100) {
+      out.set(name, text);
+      continue;
+    }
+    const laid = fast ? layout(text, width) : null;
+    if (laid === null) {
+      code.set(name, text);
+      continue;
+    }
+    layouts.set(name, laid);
+    laid.printed.forEach((printed, i) => {
+      if (printed === null) code.set(`${name}\0${i}`, laid.sources[i]!);
+    });
+  }
+  const formatted = await formatAll(code, opts);
+  for (const [name, laid] of layouts) {
+    const texts = laid.printed.map((printed, i) => printed ?? formatted.get(`${name}\0${i}`)!.replace(/\n$/, ''));
+    out.set(name, joinLayout(texts, laid.blankBefore));
+  }
+  for (const [name, text] of formatted) if (!name.includes('\0')) out.set(name, text);
+  if (json.size > 0) {
+    const { format } = await import('prettier');
+    for (const [name, text] of json) out.set(name, await format(text, { ...opts, parser: 'json' }));
+  }
+  return new Map([...raw.keys()].map((name) => [name, out.get(name)!]));
 }

@@ -1,5 +1,6 @@
 /**
- * The emit stage: IR → output files in memory (name → text), formatted with prettier.
+ * The emit stage: IR → output files in memory (name → text), laid out as prettier formats them
+ * (see `./format.ts`).
  *
  * @module
  */
@@ -8,10 +9,10 @@ import { sha256 } from '../hash.js';
 import { TARGET_NAMES } from '../job.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
-import { Project } from 'ts-morph';
+import type * as prettier from 'prettier';
 import type { IR } from '../model/ir.js';
-import { formatAll } from './format.js';
+import { printSourceFile } from './code.js';
+import { formatFiles } from './format.js';
 import { jsonSchemaDocument, schemaFileName } from './json-schema.js';
 import { modelFile, type ModelFileOptions } from './model.js';
 import { RUNTIME_FILE, runtimeSource } from './runtime.js';
@@ -111,20 +112,16 @@ export function modelFileOptions(options: EmitOptions): ModelFileOptions {
  *
  * @param ir the IR (its diagnostics are not looked at: the caller stops on errors first)
  * @returns file name (relative, POSIX) → formatted text, sorted by name
- * @throws {Error} if prettier cannot parse a generated file (a bug in docs2ts)
+ * @throws {Error} if prettier cannot parse a generated file it is given (a bug in docs2ts)
  */
 export async function emit(ir: IR, options: EmitOptions = {}): Promise<Map<string, string>> {
   const raw = emitUnformatted(ir, options);
-  const code = new Map([...raw].filter(([name]) => name.endsWith('.ts')));
-  const formatted = await formatAll(code, { printWidth: 100, ...options.prettier });
-  for (const [name, text] of raw) {
-    if (!name.endsWith('.ts')) formatted.set(name, await prettier.format(text, { printWidth: 100, ...options.prettier, parser: 'json' }));
-  }
+  const formatted = await formatFiles(raw, { printWidth: 100, ...options.prettier }, new Set([RUNTIME_FILE, `zod/${ZOD_HELPERS_FILE}`]));
   return new Map([...formatted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
- * {@link emit} without prettier: the same files, valid but unformatted (tests that emit thousands
+ * {@link emit} without the layout: the same files, valid but not laid out (tests that emit thousands
  * of outputs use it; what runs is the same code).
  *
  * @returns file name (relative, POSIX) → text, in the order written
@@ -140,12 +137,11 @@ export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, 
 
   if (targets.has('typescript')) {
     const runtimeImport = `./${RUNTIME_FILE.replace(/\.ts$/, '.js')}`;
-    const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
     const withDates = modelsWithDates(byId);
     for (const model of ir.models) {
       const name = names.get(model.id)!;
-      const file = project.createSourceFile(name, modelFile(model, byId, (id) => names.get(id)!, runtimeImport, codeOptions, withDates), { overwrite: true });
-      raw.set(name, `${renderBanner(template, `\`${model.file}\``)}\n\n${file.getFullText()}`);
+      const file = printSourceFile(modelFile(model, byId, (id) => names.get(id)!, runtimeImport, codeOptions, withDates));
+      raw.set(name, `${renderBanner(template, `\`${model.file}\``)}\n\n${file}`);
     }
     raw.set(RUNTIME_FILE, `${renderBanner(template, sources)}\n\n${runtimeSource(codeOptions)}`);
     const exports = [...names.values()].sort().map((n) => `export * from "./${n.replace(/\.ts$/, '.js')}";`);

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { StructureKind, type JSDocStructure } from 'ts-morph';
+import type { JSDoc } from './code.js';
 import type { Model } from '../model/ir.js';
 
 /**
@@ -21,22 +21,22 @@ export function docText(text: string): string {
 }
 
 /**
- * A JSDoc comment as a structure. Tags are written as text lines of the description, because
- * ts-morph's tag writer mangles tag text holding `\*` (it printed `* *\/@example` there).
+ * A JSDoc comment as a structure. Tags are written as text lines of the description (made safe
+ * like it).
  *
  * @param description Markdown text, made safe with {@link docText}; null for none
  * @param tags `[name, text]` pairs, text made safe likewise
  * @returns zero or one JSDoc structure (none when there is nothing to say)
  */
-export function jsDoc(description: string | null, tags: readonly (readonly [string, string?])[] = []): JSDocStructure[] {
+export function jsDoc(description: string | null, tags: readonly (readonly [string, string?])[] = []): JSDoc[] {
   const lines: string[] = [];
   if (description !== null && description !== '') lines.push(docText(description));
   for (const [name, text] of tags) lines.push(text === undefined ? `@${name}` : `@${name} ${docText(text)}`);
-  return lines.length === 0 ? [] : [{ kind: StructureKind.JSDoc, description: lines.join('\n') }];
+  return lines.length === 0 ? [] : [{ description: lines.join('\n') }];
 }
 
 /** JSDoc of a model's declaration: its description, the doc it came from, `@deprecated`. */
-export function modelDocs(model: Model): JSDocStructure[] {
+export function modelDocs(model: Model): JSDoc[] {
   const source = `Generated from \`${model.file}\` (line ${model.line}).`;
   return jsDoc(model.description === null ? source : `${model.description}\n\n${source}`, model.deprecated ? [['deprecated']] : []);
 }

@@ -1,26 +1,23 @@
 /**
- * One model → the ts-morph structure of its output file: the interface, enum or type alias, and
+ * One model → the structures of its output file (`./code.ts`): the interface, enum or type alias, and
  * its `isX`, `validateX`, `assertX` and (internal) `checkX` functions; with `dates: "Date"` also
  * `parseX` and the internal JSON-form functions (`isX$json`, `checkX$json`, `toX$json`).
  *
  * @module
  */
 
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type EnumDeclarationStructure,
-  type FunctionDeclarationStructure,
-  type ImportDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type JSDocStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type SourceFileStructure,
-  type StatementStructures,
-  type TypeAliasDeclarationStructure,
-  type VariableStatementStructure,
-} from 'ts-morph';
+import type {
+  EnumDeclaration,
+  FunctionDeclaration,
+  ImportDeclaration,
+  InterfaceDeclaration,
+  JSDoc,
+  PropertySignature,
+  SourceFile,
+  Statement,
+  TypeAliasDeclaration,
+  VariableStatement,
+} from './code.js';
 import type { EnumModel, Field, Model, ObjectModel, TypeRef, UnionModel } from '../model/ir.js';
 import { propertyKey } from '../model/naming.js';
 import { jsDoc, modelDocs } from './jsdoc.js';
@@ -57,25 +54,25 @@ export function modelFile(
   runtimeImport: string,
   options: ModelFileOptions = DEFAULT_MODEL_FILE_OPTIONS,
   withDates?: ReadonlySet<string>,
-): SourceFileStructure {
+): SourceFile {
   const writer = new ValidatorWriter(models, model.tsName, options, withDates);
-  const declarations: (StatementStructures | string)[] =
+  const declarations: Statement[] =
     model.kind === 'object' ? objectDeclarations(model, writer) : model.kind === 'enum' ? enumDeclarations(model, options.enumStyle) : unionDeclarations(model, writer);
   declarations.push(...commonFunctions(model, writer));
   for (const helper of writer.helpers) declarations.push(helper.source);
 
-  const imports: ImportDeclarationStructure[] = [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: runtimeImport, namespaceImport: 'rt' }];
+  const imports: ImportDeclaration[] = [{ kind: 'import', moduleSpecifier: runtimeImport, namespaceImport: 'rt' }];
   for (const id of [...writer.imports.keys()].sort()) {
     if (id === model.id) continue;
     const target = models.get(id)!;
     const names = [...writer.imports.get(id)!].sort();
     imports.push({
-      kind: StructureKind.ImportDeclaration,
+      kind: 'import',
       moduleSpecifier: `./${fileOf(id).replace(/\.ts$/, '.js')}`,
       namedImports: names.map((name) => ({ name, isTypeOnly: name === target.tsName })),
     });
   }
-  return { kind: StructureKind.SourceFile, statements: [...imports, ...declarations] };
+  return { statements: [...imports, ...declarations] };
 }
 
 /** One property of an object model's TypeScript type. */
@@ -84,7 +81,7 @@ export interface PropertyShape {
   name: string;
   type: string;
   optional: boolean;
-  docs: JSDocStructure[];
+  docs: JSDoc[];
 }
 
 /**
@@ -140,23 +137,23 @@ function admitsNull(field: Field): boolean {
   return field.type.kind === 'union' && field.type.members.some((m) => m.kind === 'literal' && m.value === null);
 }
 
-function objectDeclarations(model: ObjectModel, writer: ValidatorWriter): StatementStructures[] {
+function objectDeclarations(model: ObjectModel, writer: ValidatorWriter): Statement[] {
   const shape = objectShape(model, (id) => writer.use(id, ''), writer.options);
-  const iface: InterfaceDeclarationStructure = {
-    kind: StructureKind.Interface,
+  const iface: InterfaceDeclaration = {
+    kind: 'interface',
     name: model.tsName,
     isExported: true,
     docs: modelDocs(model),
-    properties: shape.properties.map((p): OptionalKind<PropertySignatureStructure> => ({ name: p.name, hasQuestionToken: p.optional, type: p.type, docs: p.docs })),
+    properties: shape.properties.map((p): PropertySignature => ({ name: p.name, hasQuestionToken: p.optional, type: p.type, docs: p.docs })),
   };
   if (shape.index !== null) iface.indexSignatures = [{ keyName: 'key', keyType: 'string', returnType: shape.index }];
-  const out: StatementStructures[] = [iface, ...objectFunctions(model, writer, 'memory')];
+  const out: Statement[] = [iface, ...objectFunctions(model, writer, 'memory')];
   if (writer.withDates.has(model.id)) out.push(...objectFunctions(model, writer, 'json'), converter(model, writer, objectConverterBody(model, writer)));
   return out;
 }
 
 /** The guard and check functions of an object model for one form. */
-function objectFunctions(model: ObjectModel, writer: ValidatorWriter, form: Form): FunctionDeclarationStructure[] {
+function objectFunctions(model: ObjectModel, writer: ValidatorWriter, form: Form): FunctionDeclaration[] {
   const { guard, check } = objectBodies(model, writer, form);
   return chunked(model, guard, check, writer, form);
 }
@@ -232,7 +229,7 @@ function prologue(body: string[], withV = true): string[] {
  * The guard and check functions of an object; beyond {@link CHUNK} entries their bodies are
  * split into hoisted part functions (`isX$part1`, …) called in order.
  */
-function chunked(model: ObjectModel, guard: string[], check: string[], writer: ValidatorWriter, form: Form): FunctionDeclarationStructure[] {
+function chunked(model: ObjectModel, guard: string[], check: string[], writer: ValidatorWriter, form: Form): FunctionDeclaration[] {
   const suffix = form === 'json' ? '$json' : '';
   const guardHead = `if (!(${isObjectExpr('value')})) return false;`;
   const checkHead = `if (!(${isObjectExpr('value')})) { rt.mismatch(errors, path, ${JSON.stringify(model.tsName)}, value); return; }`;
@@ -278,9 +275,9 @@ function objectConverterBody(model: ObjectModel, writer: ValidatorWriter): strin
   return lines;
 }
 
-function converter(model: Model, writer: ValidatorWriter, body: string[]): FunctionDeclarationStructure {
+function converter(model: Model, writer: ValidatorWriter, body: string[]): FunctionDeclaration {
   return {
-    kind: StructureKind.Function,
+    kind: 'function',
     name: `to${model.tsName}$json`,
     isExported: true,
     docs: [{ description: `Convert a valid JSON form of {@link ${model.tsName}} (dates as RFC 3339 strings) to its in-memory form (dates as \`Date\`); the input is not changed.`, tags: [{ tagName: 'internal' }] }],
@@ -290,33 +287,33 @@ function converter(model: Model, writer: ValidatorWriter, body: string[]): Funct
   };
 }
 
-function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']): StatementStructures[] {
+function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']): Statement[] {
   const literals = model.values.map((v) => JSON.stringify(v.value));
-  const memberDocs = (v: EnumModel['values'][number]): JSDocStructure[] => (v.name !== v.memberName ? jsDoc(`Documented as \`${v.name}\`.`) : []);
+  const memberDocs = (v: EnumModel['values'][number]): JSDoc[] => (v.name !== v.memberName ? jsDoc(`Documented as \`${v.name}\`.`) : []);
   // Boolean and mixed enums cannot be TypeScript enums, nor can open ones (any string is valid):
   // a union of literals instead, with `(string & {})` for the open case.
-  const alias = (type: string): TypeAliasDeclarationStructure => ({ kind: StructureKind.TypeAlias, name: model.tsName, isExported: true, docs: modelDocs(model), type });
-  const statements: StatementStructures[] = [];
+  const alias = (type: string): TypeAliasDeclaration => ({ kind: 'typeAlias', name: model.tsName, isExported: true, docs: modelDocs(model), type });
+  const statements: Statement[] = [];
   if (model.open) statements.push(alias([...literals.filter((l) => !l.startsWith('"')), '(string & {})'].join(' | ')));
   else if (model.valueType === 'boolean' || model.valueType === 'mixed' || model.values.length === 0 || style === 'union') statements.push(alias(literals.join(' | ') || 'never'));
   else if (style === 'const') {
     const members = model.values.map((v) => `${docComment(memberDocs(v))}${v.memberName}: ${JSON.stringify(v.value)},`).join('\n');
     statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
+      kind: 'variable',
+      declarationKind: 'const',
       isExported: true,
       docs: modelDocs(model),
       declarations: [{ name: model.tsName, initializer: `{\n${members}\n} as const` }],
-    } satisfies VariableStatementStructure);
+    } satisfies VariableStatement);
     statements.push(alias(`(typeof ${model.tsName})[keyof typeof ${model.tsName}]`));
   } else {
     statements.push({
-      kind: StructureKind.Enum,
+      kind: 'enum',
       name: model.tsName,
       isExported: true,
       docs: modelDocs(model),
       members: model.values.map((v) => ({ name: v.memberName, value: v.value as string | number, docs: memberDocs(v) })),
-    } satisfies EnumDeclarationStructure);
+    } satisfies EnumDeclaration);
   }
   let test: string;
   if (model.open) test = ['typeof value === "string"', ...literals.filter((l) => !l.startsWith('"')).map((l) => `value === ${l}`)].join(' || ');
@@ -324,10 +321,10 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
   else if (literals.length > SET_THRESHOLD) {
     const setName = `${model.tsName}$values`;
     statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
+      kind: 'variable',
+      declarationKind: 'const',
       declarations: [{ name: setName, initializer: `new Set<unknown>([${literals.join(', ')}])` }],
-    } satisfies VariableStatementStructure);
+    } satisfies VariableStatement);
     test = `${setName}.has(value)`;
   } else test = literals.map((l) => `value === ${l}`).join(' || ');
   const expected = enumExpected(model);
@@ -337,20 +334,20 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
 }
 
 /** A JSDoc structure as comment text (for members written inside an initializer). */
-function docComment(docs: JSDocStructure[]): string {
+function docComment(docs: JSDoc[]): string {
   const text = docs.map((d) => (typeof d === 'string' ? d : String(d.description ?? ''))).join('\n');
   return text === '' ? '' : `/** ${text.replace(/\n/g, '\n * ')} */\n`;
 }
 
-function unionDeclarations(model: UnionModel, writer: ValidatorWriter): StatementStructures[] {
-  const alias: TypeAliasDeclarationStructure = {
-    kind: StructureKind.TypeAlias,
+function unionDeclarations(model: UnionModel, writer: ValidatorWriter): Statement[] {
+  const alias: TypeAliasDeclaration = {
+    kind: 'typeAlias',
     name: model.tsName,
     isExported: true,
     docs: modelDocs(model),
     type: model.members.map((m) => tsType(m, (id) => writer.use(id, ''), writer.options.dates)).join(' | ') || 'never',
   };
-  const out: StatementStructures[] = [alias, ...unionFunctions(model, writer, 'memory')];
+  const out: Statement[] = [alias, ...unionFunctions(model, writer, 'memory')];
   if (writer.withDates.has(model.id)) {
     out.push(...unionFunctions(model, writer, 'json'));
     out.push(converter(model, writer, [`return ${writer.convert({ kind: 'union', members: model.members }, 'value')} as ${model.tsName};`]));
@@ -358,16 +355,16 @@ function unionDeclarations(model: UnionModel, writer: ValidatorWriter): Statemen
   return out;
 }
 
-function unionFunctions(model: UnionModel, writer: ValidatorWriter, form: Form): FunctionDeclarationStructure[] {
+function unionFunctions(model: UnionModel, writer: ValidatorWriter, form: Form): FunctionDeclaration[] {
   const suffix = form === 'json' ? '$json' : '';
   const report = writer.unionReport(model.members, 'value', 'path', model.tsName, form);
   return [guardFunction(model, [writer.unionGuardBody(model.members, form)], suffix), checkFunction(model, [`if (is${model.tsName}${suffix}(value)) return;`, report], suffix)];
 }
 
-function guardFunction(model: Model, body: string[], suffix = ''): FunctionDeclarationStructure {
+function guardFunction(model: Model, body: string[], suffix = ''): FunctionDeclaration {
   const json = suffix !== '';
   return {
-    kind: StructureKind.Function,
+    kind: 'function',
     name: `is${model.tsName}${suffix}`,
     isExported: true,
     docs: json
@@ -379,9 +376,9 @@ function guardFunction(model: Model, body: string[], suffix = ''): FunctionDecla
   };
 }
 
-function checkFunction(model: Model, body: string[], suffix = ''): FunctionDeclarationStructure {
+function checkFunction(model: Model, body: string[], suffix = ''): FunctionDeclaration {
   return {
-    kind: StructureKind.Function,
+    kind: 'function',
     name: `check${model.tsName}${suffix}`,
     isExported: true,
     docs: [{ description: `Push every error of \`value\`${suffix === '' ? '' : ' (the JSON form)'} (at JSON Pointer \`path\`) onto \`errors\`.`, tags: [{ tagName: 'internal' }] }],
@@ -395,11 +392,11 @@ function checkFunction(model: Model, body: string[], suffix = ''): FunctionDecla
   };
 }
 
-function commonFunctions(model: Model, writer: ValidatorWriter): FunctionDeclarationStructure[] {
+function commonFunctions(model: Model, writer: ValidatorWriter): FunctionDeclaration[] {
   const name = model.tsName;
-  const functions: FunctionDeclarationStructure[] = [
+  const functions: FunctionDeclaration[] = [
     {
-      kind: StructureKind.Function,
+      kind: 'function',
       name: `validate${name}`,
       isExported: true,
       docs: [{ description: `Validate \`value\` as a {@link ${name}}, collecting every error (each with a JSON Pointer \`path\`).` }],
@@ -413,7 +410,7 @@ function commonFunctions(model: Model, writer: ValidatorWriter): FunctionDeclara
       ],
     },
     {
-      kind: StructureKind.Function,
+      kind: 'function',
       name: `assert${name}`,
       isExported: true,
       docs: [{ description: `Throw a {@link rt.ValidationFailedError} carrying every error unless \`value\` is a valid {@link ${name}}.` }],
@@ -430,7 +427,7 @@ function commonFunctions(model: Model, writer: ValidatorWriter): FunctionDeclara
   if (writer.options.dates === 'Date') {
     const withDates = writer.withDates.has(model.id);
     functions.push({
-      kind: StructureKind.Function,
+      kind: 'function',
       name: `parse${name}`,
       isExported: true,
       docs: [

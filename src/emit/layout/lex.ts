@@ -1,0 +1,136 @@
+/**
+ * Tokens of the TypeScript docs2ts generates (see `./parse.ts` for the subset). Anything outside
+ * it (template literals, regular expressions, JSX) throws {@link Unsupported}, and the caller
+ * formats that file with prettier instead.
+ *
+ * @module
+ */
+
+/** The code is outside the subset the layout printer knows: format it with prettier. */
+export class Unsupported extends Error {
+  constructor(what: string, at: number) {
+    super(`${what} at offset ${at}`);
+    this.name = 'Unsupported';
+  }
+}
+
+/** One token: its kind, its source text, offsets, and the comments and blank lines before it. */
+export interface Token {
+  kind: 'name' | 'string' | 'number' | 'punct' | 'eof';
+  text: string;
+  start: number;
+  end: number;
+  /** A line break between the previous token (or comment) and this one. */
+  newlineBefore: boolean;
+  /** Comments between the previous token and this one, in order. */
+  comments: Comment[];
+  /** An empty line between the previous token and this token (or its first comment). */
+  blankBefore: boolean;
+  /** An empty line between the last comment and this token. */
+  blankAfterComments: boolean;
+}
+
+/** A comment's text as written (`/** … *\/` or `// …`) and whether an empty line precedes it. */
+export interface Comment {
+  text: string;
+  /** Offset of `/` in the source. */
+  start: number;
+  block: boolean;
+  blankBefore: boolean;
+}
+
+/** Punctuators, longest first. */
+const PUNCTUATORS = ['...', '===', '!==', '**', '=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '(', ')', '{', '}', '[', ']', ';', ',', '<', '>', '+', '-', '*', '/', '%', '!', '?', ':', '=', '.', '&', '|', '~', '@'];
+
+const NAME_START = /[\p{ID_Start}$_\\]/u;
+const NAME_PART = /[\p{ID_Continue}$\u200C\u200D\\]/u;
+
+/**
+ * Split source text into tokens.
+ *
+ * @throws {Unsupported} on template literals, regular expression literals and unknown characters
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let comments: Comment[] = [];
+  let newline = false;
+  let blank = false;
+  let blankForToken = false;
+  let lines = 0;
+  const n = text.length;
+  while (true) {
+    // Whitespace and comments.
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        newline = true;
+        lines++;
+        if (lines >= 2) blank = true;
+        i++;
+      } else if (c === 32 || c === 9 || c === 13) i++;
+      else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+        let end = text.indexOf('\n', i);
+        if (end === -1) end = n;
+        if (comments.length === 0) blankForToken = blank;
+        comments.push({ text: text.slice(i, end).trimEnd(), start: i, block: false, blankBefore: blank });
+        blank = false;
+        lines = 0;
+        i = end;
+      } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+        const end = text.indexOf('*/', i + 2);
+        if (end === -1) throw new Unsupported('unterminated comment', i);
+        if (comments.length === 0) blankForToken = blank;
+        comments.push({ text: text.slice(i, end + 2), start: i, block: true, blankBefore: blank });
+        blank = false;
+        lines = 0;
+        i = end + 2;
+      } else break;
+    }
+    if (comments.length === 0) blankForToken = blank;
+    const token = (kind: Token['kind'], end: number): void => {
+      tokens.push({ kind, text: text.slice(i, end), start: i, end, newlineBefore: newline, comments, blankBefore: blankForToken, blankAfterComments: comments.length > 0 && blank });
+      comments = [];
+      newline = false;
+      blank = false;
+      blankForToken = false;
+      lines = 0;
+      i = end;
+    };
+    if (i >= n) {
+      token('eof', n);
+      return tokens;
+    }
+    const ch = text[i]!;
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < n && text[j] !== ch) {
+        if (text[j] === '\\') j++;
+        else if (text[j] === '\n') throw new Unsupported('line break in a string', j);
+        j++;
+      }
+      if (j >= n) throw new Unsupported('unterminated string', i);
+      token('string', j + 1);
+    } else if (ch === '`') {
+      throw new Unsupported('template literal', i);
+    } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
+      const m = /^(?:0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?)n?/.exec(text.slice(i, i + 400));
+      if (!m) throw new Unsupported('number', i);
+      token('number', i + m[0].length);
+    } else if (NAME_START.test(String.fromCodePoint(text.codePointAt(i)!))) {
+      let j = i;
+      while (j < n) {
+        const cp = text.codePointAt(j)!;
+        const s = String.fromCodePoint(cp);
+        if (j === i ? !NAME_START.test(s) : !NAME_PART.test(s)) break;
+        if (s === '\\') throw new Unsupported('escape in a name', j);
+        j += s.length;
+      }
+      token('name', j);
+    } else {
+      const p = PUNCTUATORS.find((q) => text.startsWith(q, i));
+      if (!p) throw new Unsupported(`character ${JSON.stringify(ch)}`, i);
+      token('punct', i + p.length);
+    }
+  }
+}

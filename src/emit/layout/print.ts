@@ -1,0 +1,521 @@
+/**
+ * The layout printer: the tree of `./parse.ts` → prettier documents built the way prettier's
+ * estree printer builds them for these node kinds (prettier 3, `printWidth` from the options,
+ * `tabWidth: 2`, double quotes, semicolons, `trailingComma: "all"`, `quoteProps: "as-needed"`),
+ * printed by prettier's own document printer (`prettier/doc`, which loads in milliseconds where
+ * prettier's parsers and printers take most of a run).
+ *
+ * Constructs whose broken layout prettier chooses by rules not mirrored here (assignments, calls
+ * whose last argument could hug, long union types, …) are printed flat; a statement holding a line
+ * wider than the print width is then handed to prettier itself (see `./index.ts`), so the output
+ * is prettier's in every case. The tests compare both on every corpus tree.
+ *
+ * @module
+ */
+
+import { builders } from 'prettier/doc';
+
+type Doc = builders.Doc;
+import { PRECEDENCE, type Comment, type EnumMember, type Expr, type Key, type Leading, type Member, type ObjectProperty, type Param, type Specifier, type Stmt, type TypeNode } from './parse.js';
+
+const { group, indent, line, softline, hardline, ifBreak, join } = builders;
+
+/** A string literal as prettier writes it: double quotes unless the text holds more of them than single quotes. */
+export function printString(raw: string): string {
+  const content = raw.slice(1, -1);
+  let doubles = 0;
+  let singles = 0;
+  for (const ch of content) {
+    if (ch === '"') doubles++;
+    else if (ch === "'") singles++;
+  }
+  const quote = doubles > singles ? "'" : '"';
+  const other = quote === '"' ? "'" : '"';
+  const body = content.replace(/\\(.)|(["'])/gs, (match, escaped: string | undefined, bare: string | undefined) => {
+    if (escaped === other) return escaped;
+    if (bare === quote) return `\\${bare}`;
+    if (bare) return bare;
+    return match;
+  });
+  return quote + body + quote;
+}
+
+/** A number literal as prettier writes it (lower case, no `+` or leading zeros in exponents, no trailing zeros). */
+export function printNumber(raw: string): string {
+  let text = raw.toLowerCase();
+  if (/^0[box]/.test(text)) return text.replace(/n$/, 'n');
+  text = text
+    .replace(/^([+-]?[\d.]+e)(?:\+|(-))?0*(\d)/, '$1$2$3')
+    .replace(/^([+-]?[\d.]+)e[+-]?0+$/, '$1')
+    .replace(/^([+-])?\./, '$10.')
+    .replace(/(\.\d+?)0+(?=e|$)/, '$1')
+    .replace(/\.(?=e|$)/, '');
+  return text;
+}
+
+const IDENTIFIER_ES5 = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A property key; a quoted key that is a plain identifier loses its quotes (`quoteProps: "as-needed"`). */
+function printKey(key: Key): string {
+  if (key.kind === 'string') {
+    const value = key.raw.slice(1, -1);
+    if (IDENTIFIER_ES5.test(value) && !value.includes('\\')) return value;
+    return printString(key.raw);
+  }
+  if (key.kind === 'number') return printNumber(key.raw);
+  return key.raw;
+}
+
+function printComment(comment: Comment): Doc {
+  if (!comment.block) return comment.text;
+  const value = comment.text.slice(2, -2);
+  // An "indentable" block comment (every line, the closing one included, starts with `*`) is re-indented.
+  if (value.includes('\n') && `*${value}*`.split('\n').every((l) => l.trimStart().startsWith('*'))) {
+    const lines = value.split('\n');
+    return ['/*', join(hardline, lines.map((l, i) => (i === 0 ? l.trimEnd() : ` ${i < lines.length - 1 ? l.trim() : l.trimStart()}`))), '*/'];
+  }
+  return comment.text;
+}
+
+/** Leading comments, each on its own line (an empty line kept where the source had one). */
+function withComments(lead: Leading, doc: Doc): Doc {
+  if (lead.comments.length === 0) return doc;
+  const parts: Doc[] = [];
+  lead.comments.forEach((c, i) => {
+    if (i > 0 && c.blankBefore) parts.push(hardline);
+    parts.push(printComment(c), hardline);
+  });
+  if (lead.blankAfterComments) parts.push(hardline);
+  return [...parts, doc];
+}
+
+/** Statements joined by line breaks, an empty line kept where the source had one. */
+export function printStatements(body: readonly Stmt[]): Doc {
+  const parts: Doc[] = [];
+  body.forEach((s, i) => {
+    if (i > 0) parts.push(hardline, s.blankBefore ? hardline : '');
+    parts.push(printStatement(s));
+  });
+  return parts;
+}
+
+function block(body: readonly Stmt[], dangling: readonly Comment[] = []): Doc {
+  if (body.length === 0 && dangling.length === 0) return '{}';
+  if (body.length === 0) return ['{', indent([hardline, join(hardline, dangling.map(printComment))]), hardline, '}'];
+  return ['{', indent([hardline, printStatements(body)]), hardline, '}'];
+}
+
+/** The clause of `if`, `else`, `for`: a block after a space, another statement indented on a line of its own when too long. */
+function clause(s: Stmt, forceSpace = false): Doc {
+  if (s.type === 'Block' || forceSpace) return [' ', printStatement(s)];
+  return indent([line, printStatement(s)]);
+}
+
+const exportPrefix = (exported: boolean): string => (exported ? 'export ' : '');
+
+/** One statement with its leading comments. */
+export function printStatement(s: Stmt): Doc {
+  return withComments(s, printStatementBody(s));
+}
+
+function printStatementBody(s: Stmt): Doc {
+  switch (s.type) {
+    case 'Import': {
+      const head: Doc[] = ['import ', s.typeOnly ? 'type ' : ''];
+      if (s.namespace !== null) head.push('* as ', s.namespace);
+      else {
+        if (s.defaultName !== null) head.push(s.defaultName, s.specifiers ? ', ' : '');
+        if (s.specifiers) head.push(printSpecifiers(s.specifiers, s.defaultName !== null));
+      }
+      return [...head, ' from ', printString(s.source), ';'];
+    }
+    case 'ExportFrom':
+      if (s.star) return ['export * from ', printString(s.source), ';'];
+      return ['export ', s.typeOnly ? 'type ' : '', printSpecifiers(s.specifiers!, false), ' from ', printString(s.source), ';'];
+    case 'Interface':
+      return [exportPrefix(s.exported), 'interface ', s.name, ' ', printMembers(s.members, true)];
+    case 'TypeAlias':
+      return [exportPrefix(s.exported), 'type ', s.name, ' = ', printType(s.value), ';'];
+    case 'Enum': {
+      const head = [exportPrefix(s.exported), s.isConst ? 'const ' : '', 'enum ', s.name, ' '];
+      if (s.members.length === 0) return [...head, '{}'];
+      return [...head, '{', indent([hardline, join(hardline, s.members.map(printEnumMember))]), hardline, '}'];
+    }
+    case 'Function': {
+      const signature = group([exportPrefix(s.exported), 'function ', s.name, printParams(s.params), s.returnType ? [': ', printType(s.returnType)] : '']);
+      return [signature, ' ', block(s.body)];
+    }
+    case 'Var':
+      return [exportPrefix(s.exported), forInit(s), ';'];
+    case 'If': {
+      const opening = group(['if (', group([indent([softline, printTest(s.test)]), softline]), ')', clause(s.consequent)]);
+      if (!s.alternate) return opening;
+      const elseOnSameLine = s.consequent.type === 'Block';
+      return [opening, elseOnSameLine ? ' ' : hardline, 'else', group(clause(s.alternate, s.alternate.type === 'If'))];
+    }
+    case 'ForIn':
+      return group(['for (', s.kind, ' ', s.name, ' in ', flat(s.object), ')', clause(s.body)]);
+    case 'For': {
+      const init = s.init === null ? '' : s.init.type === 'Var' ? forInit(s.init) : flat((s.init as Stmt & { type: 'Expression' }).expression);
+      if (s.init === null && s.test === null && s.update === null) return ['for (;;)', clause(s.body)];
+      return ['for (', group([indent([softline, init, ';', line, s.test ? flat(s.test) : '', ';', line, s.update ? flat(s.update) : '']), softline]), ')', clause(s.body)];
+    }
+    case 'Switch': {
+      const cases = s.cases.map((c, i) => {
+        const head = c.test === null ? 'default:' : ['case ', flat(c.test), ':'];
+        const consequent = c.consequent.filter((x) => x.type !== 'Block' || x.body.length > 0 || x.dangling.length > 0);
+        let body: Doc = '';
+        if (consequent.length === 1 && consequent[0]!.type === 'Block') body = [' ', printStatement(consequent[0]!)];
+        else if (consequent.length > 0) body = indent([hardline, printStatements(consequent)]);
+        return [i > 0 && c.blankBefore ? hardline : '', withComments(c, [head, body])];
+      });
+      return ['switch (', group([indent([softline, flat(s.discriminant)]), softline]), ') {', cases.length > 0 ? indent([hardline, join(hardline, cases)]) : '', hardline, '}'];
+    }
+    case 'Return':
+    case 'Throw': {
+      const keyword = s.type === 'Return' ? 'return' : 'throw';
+      if (s.argument === null) return `${keyword};`;
+      if (s.argument.type === 'Binary' && s.argument.operator !== 'as') {
+        return [keyword, ' ', group([ifBreak('('), indent([softline, printBinary(s.argument, 'return')]), softline, ifBreak(')')]), ';'];
+      }
+      if (s.argument.type === 'Conditional') return [keyword, ' ', printConditional(s.argument), ';'];
+      return [keyword, ' ', flat(s.argument), ';'];
+    }
+    case 'Break':
+      return 'break;';
+    case 'Continue':
+      return 'continue;';
+    case 'Block':
+      return block(s.body, s.dangling);
+    case 'Expression':
+      return [expressionStatement(s.expression), ';'];
+  }
+}
+
+function forInit(s: Stmt & { type: 'Var' }): Doc {
+  return [s.kind, ' ', s.name, s.typeAnnotation ? [': ', printType(s.typeAnnotation)] : '', s.init ? [' = ', initializer(s.init)] : ''];
+}
+
+/**
+ * A declaration's value: an object the source broke over lines stays broken (`{ … } as const`
+ * too); a call whose only argument is an array of literals other than numbers hugs it (prettier's
+ * last-argument expansion: `new Set<unknown>([` then one element a line).
+ */
+function initializer(e: Expr): Doc {
+  if (e.type === 'Call' && e.args.length === 1 && isSimpleCallee(e.callee)) {
+    const array = e.args[0]!;
+    if (array.type === 'Array' && array.elements.length > 0 && array.elements.every((x) => x.type === 'Literal' && x.kind !== 'number')) {
+      const head = `${e.isNew ? 'new ' : ''}${flat(e.callee)}${e.typeArgs ? `<${e.typeArgs.map(printType).join(', ')}>` : ''}`;
+      const elements = array.elements.map((x) => flat(x));
+      return [head, '(', group(['[', indent([softline, join([',', line], elements)]), ifBreak(','), softline, ']']), ')'];
+    }
+  }
+  if (e.type === 'Object' && e.broken && e.properties.length > 0) return brokenObject(e);
+  if (e.type === 'As' && e.expression.type === 'Object' && e.expression.broken && e.expression.properties.length > 0) {
+    return [brokenObject(e.expression), ' as ', e.typeAnnotation === 'const' ? 'const' : printType(e.typeAnnotation)];
+  }
+  return flat(e);
+}
+
+/** An expression statement: calls get prettier's argument layout, other expressions are flat. */
+function expressionStatement(e: Expr): Doc {
+  if (e.type === 'Call') return printCall(e);
+  return flat(e);
+}
+
+function printSpecifiers(specifiers: readonly Specifier[], hasDefault: boolean): Doc {
+  if (specifiers.length === 0) return '{}';
+  const printed = specifiers.map((s) => `${s.isType ? 'type ' : ''}${s.name}${s.alias === null ? '' : ` as ${s.alias}`}`);
+  // One specifier alone never breaks (prettier keeps `{ A }` on the line however long it is).
+  if (printed.length === 1 && !hasDefault) return ['{ ', printed[0]!, ' }'];
+  return group(['{', indent([line, join([',', line], printed)]), ifBreak(','), line, '}']);
+}
+
+function printEnumMember(m: EnumMember): Doc {
+  return withComments(m, [printKey(m.key), m.init ? [' = ', flat(m.init)] : '', ',']);
+}
+
+/** Members of an interface (always one a line) or object type (one line when the source had one). */
+function printMembers(members: readonly Member[], forceBreak: boolean): Doc {
+  if (members.length === 0) return '{}';
+  const printed = members.map((m) => withComments(m, printMember(m)));
+  const broken = forceBreak || members.some((m) => m.comments.length > 0);
+  if (broken) return ['{', indent([hardline, join(hardline, printed.map((p) => [p, ';']))]), hardline, '}'];
+  return ['{ ', join('; ', printed), ' }'];
+}
+
+function printMember(m: Member): Doc {
+  const ro = m.readonly ? 'readonly ' : '';
+  if (m.type === 'Index') return [ro, '[', m.name, ': ', printType(m.keyType), ']: ', printType(m.value)];
+  return [ro, printKey(m.key), m.optional ? '?' : '', ': ', printType(m.value)];
+}
+
+function printParams(params: readonly Param[]): Doc {
+  if (params.length === 0) return '()';
+  const printed = params.map((p) => [p.name, p.optional ? '?' : '', p.typeAnnotation ? [': ', printType(p.typeAnnotation)] : '']);
+  return group(['(', indent([softline, join([',', line], printed)]), ifBreak(','), softline, ')']);
+}
+
+// Types (flat).
+
+function typeNeedsParens(t: TypeNode, parent: 'array' | 'union' | 'intersection' | 'operator' | 'indexed-object'): boolean {
+  switch (t.type) {
+    case 'UnionType':
+      return parent !== 'union';
+    case 'IntersectionType':
+      return parent !== 'intersection';
+    case 'TypeOperator':
+      return parent === 'array' || parent === 'indexed-object';
+    default:
+      return false;
+  }
+}
+
+function wrapType(t: TypeNode, parent: Parameters<typeof typeNeedsParens>[1]): string {
+  const text = printType(t);
+  return typeNeedsParens(t, parent) ? `(${text})` : text;
+}
+
+/** A type, flat. */
+export function printType(t: TypeNode): string {
+  switch (t.type) {
+    case 'TypeName':
+      return t.args ? `${t.name}<${t.args.map(printType).join(', ')}>` : t.name;
+    case 'TypeLiteralValue':
+      return t.kind === 'string' ? printString(t.raw) : t.kind === 'number' ? printNumber(t.raw) : t.raw;
+    case 'ArrayType':
+      return `${wrapType(t.element, 'array')}[]`;
+    case 'UnionType':
+      return t.types.map((m) => wrapType(m, 'union')).join(' | ');
+    case 'IntersectionType':
+      return t.types.map((m) => wrapType(m, 'intersection')).join(' & ');
+    case 'TypeOperator':
+      return `${t.operator} ${typeof t.target === 'string' ? t.target : wrapType(t.target, 'operator')}`;
+    case 'IndexedAccessType':
+      return `${wrapType(t.object, 'indexed-object')}[${printType(t.index)}]`;
+    case 'ObjectType':
+      if (t.broken && t.members.length > 0) throw new FlatOnly();
+      return t.members.length === 0 ? '{}' : `{ ${t.members.map((m) => docText(withComments(m, printMember(m)))).join('; ')} }`;
+    case 'Predicate':
+      return `${t.asserts ? 'asserts ' : ''}${t.name}${t.target ? ` is ${printType(t.target)}` : ''}`;
+  }
+}
+
+/** A layout this printer does not mirror was needed: the caller formats the statement with prettier. */
+export class FlatOnly extends Error {
+  constructor() {
+    super('layout not mirrored');
+    this.name = 'FlatOnly';
+  }
+}
+
+/** The text of a document that holds no line breaks (strings and arrays of them). */
+function docText(doc: Doc): string {
+  if (typeof doc === 'string') return doc;
+  if (Array.isArray(doc)) return doc.map(docText).join('');
+  throw new FlatOnly();
+}
+
+// Expressions.
+
+function isBinaryish(e: Expr): e is Expr & { type: 'Binary' } {
+  return e.type === 'Binary';
+}
+
+const EQUALITY = new Set(['==', '!=', '===', '!==']);
+const MULTIPLICATIVE = new Set(['*', '/', '%']);
+const SHIFT = new Set(['<<', '>>', '>>>']);
+const BITWISE = new Set(['|', '^', '&', '<<', '>>', '>>>']);
+
+/** True when `a op1 b op2 c` prints as one chain (prettier's `shouldFlatten`). */
+function shouldFlatten(parentOp: string, nodeOp: string): boolean {
+  if (PRECEDENCE[nodeOp] !== PRECEDENCE[parentOp]) return false;
+  if (parentOp === '**') return false;
+  if (EQUALITY.has(parentOp) && EQUALITY.has(nodeOp)) return false;
+  if ((nodeOp === '%' && MULTIPLICATIVE.has(parentOp)) || (parentOp === '%' && MULTIPLICATIVE.has(nodeOp))) return false;
+  if (nodeOp !== parentOp && MULTIPLICATIVE.has(nodeOp) && MULTIPLICATIVE.has(parentOp)) return false;
+  if (SHIFT.has(parentOp) && SHIFT.has(nodeOp)) return false;
+  return true;
+}
+
+type Position = 'left' | 'right' | 'operand' | 'object' | 'callee' | 'test' | 'branch' | 'arg' | 'top' | 'as' | 'arrow-body';
+
+/** Parentheses prettier writes around `e` at `position` of `parent` (its `needsParens`, for this subset). */
+function needsParens(e: Expr, parent: Expr | null, position: Position): boolean {
+  if (parent === null) return false;
+  switch (e.type) {
+    case 'Binary': {
+      if (position === 'operand' || position === 'object' || position === 'callee') return true;
+      if (parent.type === 'As') return true;
+      if (parent.type === 'Binary' && (position === 'left' || position === 'right')) {
+        const po = parent.operator;
+        const no = e.operator;
+        const pp = PRECEDENCE[po]!;
+        const np = PRECEDENCE[no]!;
+        if (parent.operator === 'as') return true;
+        if (pp > np) return true;
+        if (position === 'right' && pp === np) return true;
+        if (pp === np && !shouldFlatten(po, no)) return true;
+        if (pp < np && no === '%') return po === '+' || po === '-';
+        if (BITWISE.has(po)) return true;
+        // Mixed `&&` / `||` / `??` are parenthesised for clarity.
+        if (parent.logical && e.logical && po !== no) return true;
+        return false;
+      }
+      return false;
+    }
+    case 'As':
+      if (position === 'object' || position === 'callee' || position === 'operand') return true;
+      if (parent.type === 'Binary' && parent.operator !== 'as') return true;
+      return false;
+    case 'Conditional':
+    case 'Arrow':
+    case 'Assign':
+      return position === 'left' || position === 'right' || position === 'operand' || position === 'object' || position === 'callee' || position === 'test' || (e.type !== 'Arrow' && position === 'as') || (e.type === 'Arrow' && parent.type === 'As');
+    case 'Unary':
+      return position === 'object' || position === 'callee' || (position === 'left' && parent.type === 'Binary' && parent.operator === '**');
+    case 'Object':
+      return position === 'arrow-body';
+    case 'Call':
+      return e.isNew && position === 'callee';
+    default:
+      return false;
+  }
+}
+
+function sub(e: Expr, parent: Expr | null, position: Position): string {
+  const text = flat(e, parent, position);
+  return needsParens(e, parent, position) ? `(${text})` : text;
+}
+
+/**
+ * An expression printed flat (no line breaks).
+ *
+ * @throws {FlatOnly} for an object literal the source wrote over several lines (prettier keeps it so)
+ */
+export function flat(e: Expr, _parent: Expr | null = null, _position: Position = 'top'): string {
+  switch (e.type) {
+    case 'Name':
+      return e.name;
+    case 'Literal':
+      return e.kind === 'string' ? printString(e.raw) : e.kind === 'number' ? printNumber(e.raw) : e.raw;
+    case 'Member':
+      return `${sub(e.object, e, 'object')}${e.optional ? '?.' : '.'}${e.property}`;
+    case 'Index':
+      return `${sub(e.object, e, 'object')}${e.optional ? '?.' : ''}[${flat(e.index, e, 'arg')}]`;
+    case 'Call':
+      return `${e.isNew ? 'new ' : ''}${sub(e.callee, e, 'callee')}${e.typeArgs ? `<${e.typeArgs.map(printType).join(', ')}>` : ''}(${e.args.map((a) => flat(a, e, 'arg')).join(', ')})`;
+    case 'Unary': {
+      const space = /^[a-z]/.test(e.operator) ? ' ' : '';
+      return `${e.operator}${space}${sub(e.argument, e, 'operand')}`;
+    }
+    case 'Update':
+      return e.prefix ? `${e.operator}${sub(e.argument, e, 'operand')}` : `${sub(e.argument, e, 'operand')}${e.operator}`;
+    case 'Binary':
+      return `${sub(e.left, e, 'left')} ${e.operator} ${sub(e.right, e, 'right')}`;
+    case 'Assign':
+      return `${sub(e.left, e, 'left')} ${e.operator} ${flat(e.right, e, 'branch')}`;
+    case 'Conditional':
+      return `${sub(e.test, e, 'test')} ? ${sub(e.consequent, e, 'branch')} : ${sub(e.alternate, e, 'branch')}`;
+    case 'As':
+      return `${sub(e.expression, e, 'as')} as ${e.typeAnnotation === 'const' ? 'const' : printType(e.typeAnnotation)}`;
+    case 'Arrow':
+      return `(${e.params.map((p) => `${p.name}${p.optional ? '?' : ''}${p.typeAnnotation ? `: ${printType(p.typeAnnotation)}` : ''}`).join(', ')}) => ${sub(e.body, e, 'arrow-body')}`;
+    case 'Object':
+      if (e.properties.length === 0) return '{}';
+      if (e.broken || e.properties.some((p) => p.comments.length > 0)) throw new FlatOnly();
+      return `{ ${e.properties.map(printProperty).join(', ')} }`;
+    case 'Array':
+      return `[${e.elements.map((x) => flat(x, e, 'arg')).join(', ')}]`;
+    case 'Spread':
+      return `...${flat(e.argument, e, 'arg')}`;
+  }
+}
+
+function printProperty(p: ObjectProperty): string {
+  if (p.type === 'Spread') return `...${flat(p.argument)}`;
+  if (p.shorthand) return p.key.raw;
+  return `${printKey(p.key)}: ${flat(p.value)}`;
+}
+
+/** An object literal the source wrote over several lines: one property a line, trailing comma (prettier keeps the break). */
+export function brokenObject(e: Expr & { type: 'Object' }): Doc {
+  const props = e.properties.map((p) => withComments(p, [p.type === 'Spread' ? `...${flat(p.argument)}` : p.shorthand ? p.key.raw : [printKey(p.key), ': ', flat(p.value)], ',']));
+  return ['{', indent([hardline, join(hardline, props)]), hardline, '}'];
+}
+
+/** The test of an `if`: a binary chain breaks before each operand, without its own indent (prettier's "inside parenthesis" case). */
+function printTest(e: Expr): Doc {
+  if (isBinaryish(e) && e.operator !== 'as') return binaryParts(e, true);
+  return printExpr(e, null, 'top');
+}
+
+/** An expression with the breaking layouts mirrored here (calls, binary chains), else flat. */
+function printExpr(e: Expr, parent: Expr | null, position: Position): Doc {
+  const parens = needsParens(e, parent, position);
+  let doc: Doc;
+  if (isBinaryish(e) && e.operator !== 'as') doc = parens ? ['(', printBinary(e, 'other'), ')'] : printBinary(e, position === 'arg' ? 'arg' : 'other');
+  else if (e.type === 'Call' && !parens) doc = printCall(e);
+  else doc = sub(e, parent, position);
+  return doc;
+}
+
+/**
+ * The parts of a binary chain (prettier's `printBinaryishExpressions`): operands of the same
+ * precedence flattened, a line after each operator, groups where prettier makes them.
+ */
+function binaryParts(e: Expr & { type: 'Binary' }, insideParens: boolean, parent: Expr | null = null): Doc[] {
+  const parts: Doc[] = [];
+  const left = e.left;
+  if (isBinaryish(left) && left.operator !== 'as' && shouldFlatten(e.operator, left.operator) && !needsParens(left, e, 'left')) parts.push(...binaryParts(left, insideParens, e));
+  else parts.push(group(printExpr(left, e, 'left')));
+  const right: Doc[] = [e.operator, line, printExpr(e.right, e, 'right')];
+  const sameType = (x: Expr | null): boolean => x !== null && x.type === 'Binary' && x.operator !== 'as' && x.logical === e.logical;
+  const shouldGroup = !(insideParens && e.logical) && !sameType(parent) && !sameType(e.left) && !sameType(e.right);
+  parts.push(' ', shouldGroup ? group(right) : right);
+  return parts;
+}
+
+/** A binary chain outside parentheses: grouped, the rest indented (prettier's `printBinaryishExpression`). */
+function printBinary(e: Expr & { type: 'Binary' }, context: 'return' | 'arg' | 'other'): Doc {
+  const parts = binaryParts(e, false);
+  if (context === 'return') return group(parts);
+  const firstGroup = parts.findIndex((p) => typeof p === 'object' && !Array.isArray(p) && p.type === 'group');
+  const head = parts.slice(0, firstGroup === -1 ? 1 : firstGroup + 1);
+  const rest = parts.slice(head.length);
+  return group([...head, indent(rest)]);
+}
+
+/**
+ * A call with prettier's argument layout: flat, or one argument a line with a trailing comma.
+ * Calls prettier lays out by other rules (a last argument that could hug: object, array, arrow
+ * function; member chains of more than one call) are printed flat.
+ */
+function printCall(e: Expr & { type: 'Call' }): Doc {
+  const last = e.args.at(-1);
+  const simpleCallee = isSimpleCallee(e.callee);
+  if (!simpleCallee || (last && (last.type === 'Object' || last.type === 'Array' || last.type === 'Arrow' || last.type === 'As' || last.type === 'Conditional'))) return flat(e);
+  if (e.args.some((a) => a.type === 'Call' && a.args.length > 0 && !isSimpleCallee(a.callee))) return flat(e);
+  const head = `${e.isNew ? 'new ' : ''}${flat(e.callee)}${e.typeArgs ? `<${e.typeArgs.map(printType).join(', ')}>` : ''}`;
+  if (e.args.length === 0) return `${head}()`;
+  const printed = e.args.map((a) => printExpr(a, e, 'arg'));
+  return [head, group(['(', indent([softline, join([',', line], printed)]), ifBreak(','), softline, ')'])];
+}
+
+/**
+ * A conditional expression (prettier's `printTernary` for one level): the test, then `? a` and
+ * `: b` each on a line of their own, indented, when it does not fit.
+ */
+function printConditional(e: Expr & { type: 'Conditional' }): Doc {
+  if ([e.consequent, e.alternate].some((x) => x.type === 'Conditional')) return flat(e);
+  const test = e.test.type === 'Binary' ? printBinary(e.test, 'other') : sub(e.test, e, 'test');
+  const branch = (x: Expr): Doc => builders.align(2, sub(x, e, 'branch'));
+  return group([test, indent([line, '? ', branch(e.consequent), line, ': ', branch(e.alternate)])]);
+}
+
+/** A name or a chain of property names (`rt.mismatch`, `Number.isFinite`). */
+function isSimpleCallee(e: Expr): boolean {
+  return e.type === 'Name' || (e.type === 'Member' && !e.optional && isSimpleCallee(e.object) && (e.object.type === 'Name' || e.object.type === 'Member'));
+}
+
+export { group, hardline };
