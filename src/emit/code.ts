@@ -107,9 +107,10 @@ export function printStatementText(s: Statement): string {
       return `import ${what} from ${JSON.stringify(s.moduleSpecifier)};`;
     }
     case 'interface': {
+      // Index signatures first, as ts-morph wrote them.
       const members = [
-        ...(s.properties ?? []).map((p) => `${docsText(p.docs)}${p.name}${p.hasQuestionToken ? '?' : ''}: ${p.type};`),
         ...(s.indexSignatures ?? []).map((i) => `[${i.keyName}: ${i.keyType}]: ${i.returnType};`),
+        ...(s.properties ?? []).map((p) => `${docsText(p.docs)}${p.name}${p.hasQuestionToken ? '?' : ''}: ${p.type};`),
       ];
       return `${docsText(s.docs)}${exported(s)}interface ${s.name} {\n${members.join('\n')}\n}`;
     }

@@ -16,7 +16,7 @@ import { printer, type builders } from 'prettier/doc';
 type Doc = builders.Doc;
 import { Unsupported } from './lex.js';
 import { parseProgram, type Program } from './parse.js';
-import { FlatOnly, printStatement } from './print.js';
+import { FlatOnly, LOOSE, printStatement } from './print.js';
 
 /** A file laid out: each top-level statement's text, or null where prettier must format `sources[i]`. */
 export interface Layout {
@@ -76,6 +76,7 @@ function widthBound(text: string): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) continue;
     if (c < 0x80) width++;
     else if (c >= 0xdc00 && c <= 0xdfff) continue;
     else width += 2;
@@ -83,7 +84,10 @@ function widthBound(text: string): number {
   return width;
 }
 
-/** True when every line that is not a comment line fits in `printWidth`. */
+/**
+ * True when prettier would print the text as it is: no line holding text printed flat where
+ * prettier might break it (marked {@link LOOSE}) is wider than `printWidth`.
+ */
 function fits(text: string, printWidth: number): boolean {
   let start = 0;
   while (start <= text.length) {
@@ -91,8 +95,7 @@ function fits(text: string, printWidth: number): boolean {
     if (end === -1) end = text.length;
     if (end - start > printWidth) {
       const lineText = text.slice(start, end);
-      const trimmed = lineText.trimStart();
-      if (!(trimmed.startsWith('*') || trimmed.startsWith('/*') || trimmed.startsWith('//')) && widthBound(lineText) > printWidth) return false;
+      if (lineText.includes(LOOSE) && widthBound(lineText) > printWidth) return false;
     }
     start = end + 1;
   }
@@ -107,6 +110,8 @@ function fits(text: string, printWidth: number): boolean {
  * @returns the layout, or null when the file leaves the subset the parser knows (prettier formats all of it)
  */
 export function layout(text: string, printWidth: number): Layout | null {
+  // The mark of loose text must not occur in the source (it would be taken for one and removed).
+  if (text.includes(LOOSE)) return null;
   let program: Program;
   try {
     program = parseProgram(text);
@@ -124,7 +129,7 @@ export function layout(text: string, printWidth: number): Layout | null {
       throw error;
     }
     const out = printer.printDocToString(doc, { printWidth, tabWidth: 2, useTabs: false }).formatted;
-    return fits(out, printWidth) ? out : null;
+    return fits(out, printWidth) ? out.replaceAll(LOOSE, '') : null;
   });
   return {
     printed,

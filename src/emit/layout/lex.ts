@@ -42,8 +42,26 @@ export interface Comment {
 /** Punctuators, longest first. */
 const PUNCTUATORS = ['...', '===', '!==', '**', '=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '(', ')', '{', '}', '[', ']', ';', ',', '<', '>', '+', '-', '*', '/', '%', '!', '?', ':', '=', '.', '&', '|', '~', '@'];
 
-const NAME_START = /[\p{ID_Start}$_\\]/u;
-const NAME_PART = /[\p{ID_Continue}$\u200C\u200D\\]/u;
+/** Punctuators by first character, longest first. */
+const PUNCTUATORS_BY_CHAR = new Map<string, string[]>();
+for (const p of PUNCTUATORS) {
+  const list = PUNCTUATORS_BY_CHAR.get(p[0]!) ?? [];
+  list.push(p);
+  PUNCTUATORS_BY_CHAR.set(p[0]!, list);
+}
+
+const NAME_START = /[\p{ID_Start}$_]/u;
+const NAME_PART = /[\p{ID_Continue}$\u200C\u200D]/u;
+
+/** `A-Z a-z $ _` */
+function isAsciiNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95;
+}
+
+/** `A-Z a-z 0-9 $ _` */
+function isAsciiNamePart(c: number): boolean {
+  return isAsciiNameStart(c) || (c >= 48 && c <= 57);
+}
 
 /**
  * Split source text into tokens.
@@ -102,7 +120,22 @@ export function tokenize(text: string): Token[] {
       return tokens;
     }
     const ch = text[i]!;
-    if (ch === '"' || ch === "'") {
+    const code = text.charCodeAt(i);
+    if (isAsciiNameStart(code) || (code >= 0x80 && NAME_START.test(String.fromCodePoint(text.codePointAt(i)!)))) {
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (isAsciiNamePart(c)) {
+          j++;
+          continue;
+        }
+        if (c < 0x80) break;
+        const s = String.fromCodePoint(text.codePointAt(j)!);
+        if (!NAME_PART.test(s)) break;
+        j += s.length;
+      }
+      token('name', j);
+    } else if (ch === '"' || ch === "'") {
       let j = i + 1;
       while (j < n && text[j] !== ch) {
         if (text[j] === '\\') j++;
@@ -113,22 +146,14 @@ export function tokenize(text: string): Token[] {
       token('string', j + 1);
     } else if (ch === '`') {
       throw new Unsupported('template literal', i);
-    } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
+    } else if (ch === '\\') {
+      throw new Unsupported('escape in a name', i);
+    } else if ((code >= 48 && code <= 57) || (ch === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
       const m = /^(?:0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?)n?/.exec(text.slice(i, i + 400));
       if (!m) throw new Unsupported('number', i);
       token('number', i + m[0].length);
-    } else if (NAME_START.test(String.fromCodePoint(text.codePointAt(i)!))) {
-      let j = i;
-      while (j < n) {
-        const cp = text.codePointAt(j)!;
-        const s = String.fromCodePoint(cp);
-        if (j === i ? !NAME_START.test(s) : !NAME_PART.test(s)) break;
-        if (s === '\\') throw new Unsupported('escape in a name', j);
-        j += s.length;
-      }
-      token('name', j);
     } else {
-      const p = PUNCTUATORS.find((q) => text.startsWith(q, i));
+      const p = PUNCTUATORS_BY_CHAR.get(ch)?.find((q) => text.startsWith(q, i));
       if (!p) throw new Unsupported(`character ${JSON.stringify(ch)}`, i);
       token('punct', i + p.length);
     }

@@ -147,6 +147,12 @@ export const PRECEDENCE: Record<string, number> = {
 
 const LOGICAL = new Set(['&&', '||', '??']);
 
+/** `a && (b && c)` as `(a && b) && c`: prettier rebalances chains of one logical operator so. */
+function rebalance(op: string, left: Expr, right: Expr): Expr {
+  if (right.type === 'Binary' && right.operator === op) return { type: 'Binary', operator: op, left: rebalance(op, left, right.left), right: right.right, logical: true };
+  return { type: 'Binary', operator: op, left, right, logical: true };
+}
+
 /**
  * Parse generated TypeScript.
  *
@@ -681,7 +687,7 @@ class Parser {
       }
       // `**` is right-associative; the others left-associative.
       const right = this.binary(op === '**' ? prec - 1 : prec);
-      left = { type: 'Binary', operator: op, left, right, logical: LOGICAL.has(op) };
+      left = LOGICAL.has(op) ? rebalance(op, left, right) : { type: 'Binary', operator: op, left, right, logical: false };
     }
   }
 

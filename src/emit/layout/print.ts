@@ -55,11 +55,22 @@ export function printNumber(raw: string): string {
 
 const IDENTIFIER_ES5 = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** A property key; a quoted key that is a plain identifier loses its quotes (`quoteProps: "as-needed"`). */
+/** Could be an identifier by some Unicode version (prettier's ES5 table is an older one). */
+const IDENTIFIER_UNICODE = /^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$_\u200C\u200D]*$/u;
+
+/**
+ * A property key; a quoted key that is an identifier loses its quotes (`quoteProps: "as-needed"`).
+ *
+ * @throws {FlatOnly} for a quoted key with letters outside ASCII that may be an identifier:
+ *   prettier decides those by its own (ES5) Unicode table
+ */
 function printKey(key: Key): string {
   if (key.kind === 'string') {
     const value = key.raw.slice(1, -1);
-    if (IDENTIFIER_ES5.test(value) && !value.includes('\\')) return value;
+    if (!value.includes('\\')) {
+      if (IDENTIFIER_ES5.test(value)) return value;
+      if (/[^\x00-\x7f]/.test(value) && IDENTIFIER_UNICODE.test(value)) throw new FlatOnly();
+    }
     return printString(key.raw);
   }
   if (key.kind === 'number') return printNumber(key.raw);
@@ -134,8 +145,16 @@ function printStatementBody(s: Stmt): Doc {
       return ['export ', s.typeOnly ? 'type ' : '', printSpecifiers(s.specifiers!, false), ' from ', printString(s.source), ';'];
     case 'Interface':
       return [exportPrefix(s.exported), 'interface ', s.name, ' ', printMembers(s.members, true)];
-    case 'TypeAlias':
-      return [exportPrefix(s.exported), 'type ', s.name, ' = ', printType(s.value), ';'];
+    case 'TypeAlias': {
+      const name = group(['type ', s.name]);
+      // A union that does not hug: a line after `=` when it does not fit there, then `| ` before each member if needed.
+      if (s.value.type === 'UnionType' && !hugs(s.value)) return [exportPrefix(s.exported), group([name, ' =', group(indent([line, unionDoc(s.value)]))]), ';'];
+      // Type arguments choose other layouts (not mirrored): flat, or prettier.
+      if (typeText(s.value).includes('<')) return [LOOSE, exportPrefix(s.exported), 'type ', s.name, ' = ', typeText(s.value), ';'];
+      // Other types: prettier's "fluid" assignment layout.
+      const id = Symbol('assignment');
+      return [exportPrefix(s.exported), group([name, ' =', group(indent(line), { id }), builders.lineSuffixBoundary, builders.indentIfBreak(printType(s.value), { groupId: id })]), ';'];
+    }
     case 'Enum': {
       const head = [exportPrefix(s.exported), s.isConst ? 'const ' : '', 'enum ', s.name, ' '];
       if (s.members.length === 0) return [...head, '{}'];
@@ -169,7 +188,7 @@ function printStatementBody(s: Stmt): Doc {
         else if (consequent.length > 0) body = indent([hardline, printStatements(consequent)]);
         return [i > 0 && c.blankBefore ? hardline : '', withComments(c, [head, body])];
       });
-      return ['switch (', group([indent([softline, flat(s.discriminant)]), softline]), ') {', cases.length > 0 ? indent([hardline, join(hardline, cases)]) : '', hardline, '}'];
+      return ['switch (', group([indent([softline, printTest(s.discriminant)]), softline]), ') {', cases.length > 0 ? indent([hardline, join(hardline, cases)]) : '', hardline, '}'];
     }
     case 'Return':
     case 'Throw': {
@@ -179,7 +198,7 @@ function printStatementBody(s: Stmt): Doc {
         return [keyword, ' ', group([ifBreak('('), indent([softline, printBinary(s.argument, 'return')]), softline, ifBreak(')')]), ';'];
       }
       if (s.argument.type === 'Conditional') return [keyword, ' ', printConditional(s.argument), ';'];
-      return [keyword, ' ', flat(s.argument), ';'];
+      return [keyword, ' ', printExpr(s.argument, null, 'top'), ';'];
     }
     case 'Break':
       return 'break;';
@@ -205,8 +224,8 @@ function initializer(e: Expr): Doc {
   if (e.type === 'Call' && e.args.length === 1 && isSimpleCallee(e.callee)) {
     const array = e.args[0]!;
     if (array.type === 'Array' && array.elements.length > 0 && array.elements.every((x) => x.type === 'Literal' && x.kind !== 'number')) {
-      const head = `${e.isNew ? 'new ' : ''}${flat(e.callee)}${e.typeArgs ? `<${e.typeArgs.map(printType).join(', ')}>` : ''}`;
-      const elements = array.elements.map((x) => flat(x));
+      const head = callHead(e);
+      const elements = array.elements.map((x) => flatText(x));
       return [head, '(', group(['[', indent([softline, join([',', line], elements)]), ifBreak(','), softline, ']']), ')'];
     }
   }
@@ -245,9 +264,38 @@ function printMembers(members: readonly Member[], forceBreak: boolean): Doc {
 }
 
 function printMember(m: Member): Doc {
+  if (m.type === 'Index') return [LOOSE, printMemberText(m)];
+  return group([m.readonly ? 'readonly ' : '', printKey(m.key), m.optional ? '?' : '', ': ', annotation(m.value)]);
+}
+
+/**
+ * A type after `: `: a union that does not hug moves to the next line, indented, and breaks
+ * before each `|` when it does not fit; other types flat.
+ */
+function annotation(t: TypeNode): Doc {
+  return t.type === 'UnionType' && !hugs(t) ? group(indent([softline, unionDoc(t)])) : printType(t);
+}
+
+/**
+ * A union prettier keeps on one line whatever its width: one named or object type, the other
+ * members `null` or `void` (`Foo | null`).
+ */
+function hugs(t: TypeNode & { type: 'UnionType' }): boolean {
+  const named = t.types.filter((m) => m.type === 'TypeName' || m.type === 'ObjectType');
+  const empty = t.types.filter((m) => (m.type === 'TypeLiteralValue' && m.raw === 'null') || (m.type === 'TypeName' && m.name === 'void' && m.args === null));
+  return named.length === 1 && named.length + empty.length === t.types.length && !(named[0]!.type === 'TypeName' && named[0]!.name === 'void');
+}
+
+/** A union type (prettier's `printUnionType`): `| ` before each member, one a line, when it does not fit. */
+function unionDoc(t: TypeNode & { type: 'UnionType' }): Doc {
+  const members = t.types.map((m) => builders.align(2, typeNeedsParens(m, 'union') ? [LOOSE, `(${typeText(m)})`] : printType(m)));
+  return group([ifBreak('| '), join([line, '| '], members)]);
+}
+
+function printMemberText(m: Member): string {
   const ro = m.readonly ? 'readonly ' : '';
-  if (m.type === 'Index') return [ro, '[', m.name, ': ', printType(m.keyType), ']: ', printType(m.value)];
-  return [ro, printKey(m.key), m.optional ? '?' : '', ': ', printType(m.value)];
+  if (m.type === 'Index') return `${ro}[${m.name}: ${typeText(m.keyType)}]: ${typeText(m.value)}`;
+  return `${ro}${printKey(m.key)}${m.optional ? '?' : ''}: ${typeText(m.value)}`;
 }
 
 function printParams(params: readonly Param[]): Doc {
@@ -272,15 +320,15 @@ function typeNeedsParens(t: TypeNode, parent: 'array' | 'union' | 'intersection'
 }
 
 function wrapType(t: TypeNode, parent: Parameters<typeof typeNeedsParens>[1]): string {
-  const text = printType(t);
+  const text = typeText(t);
   return typeNeedsParens(t, parent) ? `(${text})` : text;
 }
 
 /** A type, flat. */
-export function printType(t: TypeNode): string {
+export function typeText(t: TypeNode): string {
   switch (t.type) {
     case 'TypeName':
-      return t.args ? `${t.name}<${t.args.map(printType).join(', ')}>` : t.name;
+      return t.args ? `${t.name}<${t.args.map(typeText).join(', ')}>` : t.name;
     case 'TypeLiteralValue':
       return t.kind === 'string' ? printString(t.raw) : t.kind === 'number' ? printNumber(t.raw) : t.raw;
     case 'ArrayType':
@@ -292,12 +340,12 @@ export function printType(t: TypeNode): string {
     case 'TypeOperator':
       return `${t.operator} ${typeof t.target === 'string' ? t.target : wrapType(t.target, 'operator')}`;
     case 'IndexedAccessType':
-      return `${wrapType(t.object, 'indexed-object')}[${printType(t.index)}]`;
+      return `${wrapType(t.object, 'indexed-object')}[${typeText(t.index)}]`;
     case 'ObjectType':
       if (t.broken && t.members.length > 0) throw new FlatOnly();
-      return t.members.length === 0 ? '{}' : `{ ${t.members.map((m) => docText(withComments(m, printMember(m)))).join('; ')} }`;
+      return t.members.length === 0 ? '{}' : `{ ${t.members.map((m) => docText(withComments(m, printMemberText(m)))).join('; ')} }`;
     case 'Predicate':
-      return `${t.asserts ? 'asserts ' : ''}${t.name}${t.target ? ` is ${printType(t.target)}` : ''}`;
+      return `${t.asserts ? 'asserts ' : ''}${t.name}${t.target ? ` is ${typeText(t.target)}` : ''}`;
   }
 }
 
@@ -365,7 +413,7 @@ function needsParens(e: Expr, parent: Expr | null, position: Position): boolean 
       return false;
     }
     case 'As':
-      if (position === 'object' || position === 'callee' || position === 'operand') return true;
+      if (position === 'object' || position === 'callee' || position === 'operand' || position === 'test') return true;
       if (parent.type === 'Binary' && parent.operator !== 'as') return true;
       return false;
     case 'Conditional':
@@ -373,7 +421,7 @@ function needsParens(e: Expr, parent: Expr | null, position: Position): boolean 
     case 'Assign':
       return position === 'left' || position === 'right' || position === 'operand' || position === 'object' || position === 'callee' || position === 'test' || (e.type !== 'Arrow' && position === 'as') || (e.type === 'Arrow' && parent.type === 'As');
     case 'Unary':
-      return position === 'object' || position === 'callee' || (position === 'left' && parent.type === 'Binary' && parent.operator === '**');
+      return position === 'object' || position === 'callee' || (position === 'left' && parent.type === 'Binary' && ['**', 'in', 'instanceof'].includes(parent.operator));
     case 'Object':
       return position === 'arrow-body';
     case 'Call':
@@ -383,8 +431,8 @@ function needsParens(e: Expr, parent: Expr | null, position: Position): boolean 
   }
 }
 
-function sub(e: Expr, parent: Expr | null, position: Position): string {
-  const text = flat(e, parent, position);
+function subText(e: Expr, parent: Expr | null, position: Position): string {
+  const text = flatText(e, parent, position);
   return needsParens(e, parent, position) ? `(${text})` : text;
 }
 
@@ -393,49 +441,49 @@ function sub(e: Expr, parent: Expr | null, position: Position): string {
  *
  * @throws {FlatOnly} for an object literal the source wrote over several lines (prettier keeps it so)
  */
-export function flat(e: Expr, _parent: Expr | null = null, _position: Position = 'top'): string {
+export function flatText(e: Expr, _parent: Expr | null = null, _position: Position = 'top'): string {
   switch (e.type) {
     case 'Name':
       return e.name;
     case 'Literal':
       return e.kind === 'string' ? printString(e.raw) : e.kind === 'number' ? printNumber(e.raw) : e.raw;
     case 'Member':
-      return `${sub(e.object, e, 'object')}${e.optional ? '?.' : '.'}${e.property}`;
+      return `${subText(e.object, e, 'object')}${e.optional ? '?.' : '.'}${e.property}`;
     case 'Index':
-      return `${sub(e.object, e, 'object')}${e.optional ? '?.' : ''}[${flat(e.index, e, 'arg')}]`;
+      return `${subText(e.object, e, 'object')}${e.optional ? '?.' : ''}[${flatText(e.index, e, 'arg')}]`;
     case 'Call':
-      return `${e.isNew ? 'new ' : ''}${sub(e.callee, e, 'callee')}${e.typeArgs ? `<${e.typeArgs.map(printType).join(', ')}>` : ''}(${e.args.map((a) => flat(a, e, 'arg')).join(', ')})`;
+      return `${e.isNew ? 'new ' : ''}${subText(e.callee, e, 'callee')}${e.typeArgs ? `<${e.typeArgs.map(typeText).join(', ')}>` : ''}(${e.args.map((a) => flatText(a, e, 'arg')).join(', ')})`;
     case 'Unary': {
       const space = /^[a-z]/.test(e.operator) ? ' ' : '';
-      return `${e.operator}${space}${sub(e.argument, e, 'operand')}`;
+      return `${e.operator}${space}${subText(e.argument, e, 'operand')}`;
     }
     case 'Update':
-      return e.prefix ? `${e.operator}${sub(e.argument, e, 'operand')}` : `${sub(e.argument, e, 'operand')}${e.operator}`;
+      return e.prefix ? `${e.operator}${subText(e.argument, e, 'operand')}` : `${subText(e.argument, e, 'operand')}${e.operator}`;
     case 'Binary':
-      return `${sub(e.left, e, 'left')} ${e.operator} ${sub(e.right, e, 'right')}`;
+      return `${subText(e.left, e, 'left')} ${e.operator} ${subText(e.right, e, 'right')}`;
     case 'Assign':
-      return `${sub(e.left, e, 'left')} ${e.operator} ${flat(e.right, e, 'branch')}`;
+      return `${subText(e.left, e, 'left')} ${e.operator} ${flatText(e.right, e, 'branch')}`;
     case 'Conditional':
-      return `${sub(e.test, e, 'test')} ? ${sub(e.consequent, e, 'branch')} : ${sub(e.alternate, e, 'branch')}`;
+      return `${subText(e.test, e, 'test')} ? ${subText(e.consequent, e, 'branch')} : ${subText(e.alternate, e, 'branch')}`;
     case 'As':
-      return `${sub(e.expression, e, 'as')} as ${e.typeAnnotation === 'const' ? 'const' : printType(e.typeAnnotation)}`;
+      return `${subText(e.expression, e, 'as')} as ${e.typeAnnotation === 'const' ? 'const' : typeText(e.typeAnnotation)}`;
     case 'Arrow':
-      return `(${e.params.map((p) => `${p.name}${p.optional ? '?' : ''}${p.typeAnnotation ? `: ${printType(p.typeAnnotation)}` : ''}`).join(', ')}) => ${sub(e.body, e, 'arrow-body')}`;
+      return `(${e.params.map((p) => `${p.name}${p.optional ? '?' : ''}${p.typeAnnotation ? `: ${typeText(p.typeAnnotation)}` : ''}`).join(', ')}) => ${subText(e.body, e, 'arrow-body')}`;
     case 'Object':
       if (e.properties.length === 0) return '{}';
       if (e.broken || e.properties.some((p) => p.comments.length > 0)) throw new FlatOnly();
       return `{ ${e.properties.map(printProperty).join(', ')} }`;
     case 'Array':
-      return `[${e.elements.map((x) => flat(x, e, 'arg')).join(', ')}]`;
+      return `[${e.elements.map((x) => flatText(x, e, 'arg')).join(', ')}]`;
     case 'Spread':
-      return `...${flat(e.argument, e, 'arg')}`;
+      return `...${flatText(e.argument, e, 'arg')}`;
   }
 }
 
 function printProperty(p: ObjectProperty): string {
-  if (p.type === 'Spread') return `...${flat(p.argument)}`;
+  if (p.type === 'Spread') return `...${flatText(p.argument)}`;
   if (p.shorthand) return p.key.raw;
-  return `${printKey(p.key)}: ${flat(p.value)}`;
+  return `${printKey(p.key)}: ${flatText(p.value)}`;
 }
 
 /** An object literal the source wrote over several lines: one property a line, trailing comma (prettier keeps the break). */
@@ -444,7 +492,7 @@ export function brokenObject(e: Expr & { type: 'Object' }): Doc {
   return ['{', indent([hardline, join(hardline, props)]), hardline, '}'];
 }
 
-/** The test of an `if`: a binary chain breaks before each operand, without its own indent (prettier's "inside parenthesis" case). */
+/** The test of an `if` or `switch`: a binary chain breaks before each operand, without its own indent (prettier's "inside parenthesis" case). */
 function printTest(e: Expr): Doc {
   if (isBinaryish(e) && e.operator !== 'as') return binaryParts(e, true);
   return printExpr(e, null, 'top');
@@ -454,7 +502,7 @@ function printTest(e: Expr): Doc {
 function printExpr(e: Expr, parent: Expr | null, position: Position): Doc {
   const parens = needsParens(e, parent, position);
   let doc: Doc;
-  if (isBinaryish(e) && e.operator !== 'as') doc = parens ? ['(', printBinary(e, 'other'), ')'] : printBinary(e, position === 'arg' ? 'arg' : 'other');
+  if (isBinaryish(e) && e.operator !== 'as') doc = parens ? ['(', printBinary(e, 'other', parent), ')'] : printBinary(e, position === 'arg' ? 'arg' : 'other', parent);
   else if (e.type === 'Call' && !parens) doc = printCall(e);
   else doc = sub(e, parent, position);
   return doc;
@@ -477,8 +525,8 @@ function binaryParts(e: Expr & { type: 'Binary' }, insideParens: boolean, parent
 }
 
 /** A binary chain outside parentheses: grouped, the rest indented (prettier's `printBinaryishExpression`). */
-function printBinary(e: Expr & { type: 'Binary' }, context: 'return' | 'arg' | 'other'): Doc {
-  const parts = binaryParts(e, false);
+function printBinary(e: Expr & { type: 'Binary' }, context: 'return' | 'arg' | 'other', parent: Expr | null = null): Doc {
+  const parts = binaryParts(e, false, parent);
   if (context === 'return') return group(parts);
   const firstGroup = parts.findIndex((p) => typeof p === 'object' && !Array.isArray(p) && p.type === 'group');
   const head = parts.slice(0, firstGroup === -1 ? 1 : firstGroup + 1);
@@ -496,7 +544,7 @@ function printCall(e: Expr & { type: 'Call' }): Doc {
   const simpleCallee = isSimpleCallee(e.callee);
   if (!simpleCallee || (last && (last.type === 'Object' || last.type === 'Array' || last.type === 'Arrow' || last.type === 'As' || last.type === 'Conditional'))) return flat(e);
   if (e.args.some((a) => a.type === 'Call' && a.args.length > 0 && !isSimpleCallee(a.callee))) return flat(e);
-  const head = `${e.isNew ? 'new ' : ''}${flat(e.callee)}${e.typeArgs ? `<${e.typeArgs.map(printType).join(', ')}>` : ''}`;
+  const head = callHead(e);
   if (e.args.length === 0) return `${head}()`;
   const printed = e.args.map((a) => printExpr(a, e, 'arg'));
   return [head, group(['(', indent([softline, join([',', line], printed)]), ifBreak(','), softline, ')'])];
@@ -511,6 +559,57 @@ function printConditional(e: Expr & { type: 'Conditional' }): Doc {
   const test = e.test.type === 'Binary' ? printBinary(e.test, 'other') : sub(e.test, e, 'test');
   const branch = (x: Expr): Doc => builders.align(2, sub(x, e, 'branch'));
   return group([test, indent([line, '? ', branch(e.consequent), line, ': ', branch(e.alternate)])]);
+}
+
+/** `new X<T>` / `f`: the part of a call before its arguments. */
+function callHead(e: Expr & { type: 'Call' }): Doc {
+  const text = `${e.isNew ? 'new ' : ''}${flatText(e.callee)}${e.typeArgs ? `<${e.typeArgs.map(typeText).join(', ')}>` : ''}`;
+  return e.typeArgs ? [LOOSE, text] : text;
+}
+
+/**
+ * Marks text printed flat where prettier might break it (a call, a binary expression, a union
+ * type, …). Prettier measures control characters as zero wide, so the mark changes no layout; a
+ * line wider than the print width that holds one goes to prettier, a line without one is exactly
+ * prettier's (what breaks there is mirrored). `./index.ts` removes the marks.
+ */
+export const LOOSE = '\u0001';
+
+/** True when prettier prints the expression on one line whatever the width (names, literals, `a.b`, `!a`). */
+function isAtomic(e: Expr): boolean {
+  switch (e.type) {
+    case 'Name':
+    case 'Literal':
+      return true;
+    case 'Member':
+      return isAtomic(e.object);
+    case 'Unary':
+    case 'Update':
+      return isAtomic(e.argument);
+    default:
+      return false;
+  }
+}
+
+function isAtomicType(t: TypeNode): boolean {
+  return (t.type === 'TypeName' && t.args === null) || t.type === 'TypeLiteralValue' || (t.type === 'Predicate' && (t.target === null || isAtomicType(t.target)));
+}
+
+/** An expression printed flat, marked {@link LOOSE} unless it cannot break. */
+export function flat(e: Expr, parent: Expr | null = null, position: Position = 'top'): Doc {
+  const text = flatText(e, parent, position);
+  return isAtomic(e) ? text : [LOOSE, text];
+}
+
+function sub(e: Expr, parent: Expr | null, position: Position): Doc {
+  const text = subText(e, parent, position);
+  return isAtomic(e) ? text : [LOOSE, text];
+}
+
+/** A type printed flat, marked {@link LOOSE} unless it cannot break. */
+export function printType(t: TypeNode): Doc {
+  const text = typeText(t);
+  return isAtomicType(t) ? text : [LOOSE, text];
 }
 
 /** A name or a chain of property names (`rt.mismatch`, `Number.isFinite`). */
