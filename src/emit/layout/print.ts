@@ -167,7 +167,7 @@ function printStatementBody(s: Stmt): Doc {
     case 'Var':
       return [exportPrefix(s.exported), forInit(s), ';'];
     case 'If': {
-      const opening = group(['if (', group([indent([softline, printTest(s.test)]), softline]), ')', clause(s.consequent)]);
+      const opening = group(['if (', parenthesized(s.test), ')', clause(s.consequent)]);
       if (!s.alternate) return opening;
       const elseOnSameLine = s.consequent.type === 'Block';
       return [opening, elseOnSameLine ? ' ' : hardline, 'else', group(clause(s.alternate, s.alternate.type === 'If'))];
@@ -486,10 +486,31 @@ function printProperty(p: ObjectProperty): string {
   return `${printKey(p.key)}: ${flatText(p.value)}`;
 }
 
+/** An object literal the source wrote on one line: so while it fits, else one property a line with a trailing comma. */
+function objectDoc(e: Expr & { type: 'Object' }): Doc {
+  const props = e.properties.map((p): Doc => (p.type === 'Spread' ? ['...', flat(p.argument)] : p.shorthand ? p.key.raw : [LOOSE, printProperty(p)]));
+  return group(['{', indent([line, join([',', line], props)]), ifBreak(','), line, '}']);
+}
+
 /** An object literal the source wrote over several lines: one property a line, trailing comma (prettier keeps the break). */
 export function brokenObject(e: Expr & { type: 'Object' }): Doc {
   const props = e.properties.map((p) => withComments(p, [p.type === 'Spread' ? `...${flat(p.argument)}` : p.shorthand ? p.key.raw : [printKey(p.key), ': ', flat(p.value)], ',']));
   return ['{', indent([hardline, join(hardline, props)]), hardline, '}'];
+}
+
+/**
+ * What goes between `if (` and `)`: on a line of its own, indented, when it does
+ * not fit; except `!(a && b)` and `!!(a && b)`, which break inside their own parentheses.
+ */
+function parenthesized(test: Expr): Doc {
+  if (test.type === 'Unary') {
+    const inner = test.argument.type === 'Unary' ? test.argument.argument : test.argument;
+    if (inner.type === 'Binary' && inner.logical) {
+      if (test.operator !== '!' || (test.argument.type === 'Unary' && test.argument.operator !== '!')) throw new FlatOnly();
+      return printExpr(test, null, 'top');
+    }
+  }
+  return group([indent([softline, printTest(test)]), softline]);
 }
 
 /** The test of an `if` or `switch`: a binary chain breaks before each operand, without its own indent (prettier's "inside parenthesis" case). */
@@ -502,8 +523,14 @@ function printTest(e: Expr): Doc {
 function printExpr(e: Expr, parent: Expr | null, position: Position): Doc {
   const parens = needsParens(e, parent, position);
   let doc: Doc;
-  if (isBinaryish(e) && e.operator !== 'as') doc = parens ? ['(', printBinary(e, 'other', parent), ')'] : printBinary(e, position === 'arg' ? 'arg' : 'other', parent);
+  if (isBinaryish(e) && e.operator !== 'as') {
+    // Under a unary operator (or as an object or callee) the chain breaks inside its parentheses.
+    if (parens && (position === 'operand' || position === 'object' || position === 'callee')) doc = ['(', group([indent([softline, ...binaryParts(e, false, parent)]), softline]), ')'];
+    else doc = parens ? ['(', printBinary(e, 'other', parent), ')'] : printBinary(e, position === 'arg' ? 'arg' : 'other', parent);
+  }
   else if (e.type === 'Call' && !parens) doc = printCall(e);
+  else if (e.type === 'Unary' && !parens) doc = [e.operator, /^[a-z]/.test(e.operator) ? ' ' : '', printExpr(e.argument, e, 'operand')];
+  else if (e.type === 'Object' && !parens && !e.broken && e.properties.length > 0 && e.properties.every((p) => p.comments.length === 0)) doc = objectDoc(e);
   else doc = sub(e, parent, position);
   return doc;
 }
@@ -557,7 +584,7 @@ function printCall(e: Expr & { type: 'Call' }): Doc {
 function printConditional(e: Expr & { type: 'Conditional' }): Doc {
   if ([e.consequent, e.alternate].some((x) => x.type === 'Conditional')) return flat(e);
   const test = e.test.type === 'Binary' ? printBinary(e.test, 'other') : sub(e.test, e, 'test');
-  const branch = (x: Expr): Doc => builders.align(2, sub(x, e, 'branch'));
+  const branch = (x: Expr): Doc => builders.align(2, printExpr(x, e, 'branch'));
   return group([test, indent([line, '? ', branch(e.consequent), line, ': ', branch(e.alternate)])]);
 }
 
