@@ -194,10 +194,29 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
     return 0;
   }
 
+  // Helper threads for the stages that split over cores (started when a stage has enough work).
+  const { Helpers } = await import('./parallel/helpers.js');
+  const helpers = Helpers.start();
+  try {
+    return await build(command, job, options, io, fix, { started, hash, outLabel, helpers });
+  } finally {
+    await helpers.close();
+  }
+}
+
+/** The part of {@link once} that builds, emits and writes (helpers started). */
+async function build(
+  command: CommandName,
+  job: Job,
+  options: CliOptions,
+  io: CliIO,
+  fix: string,
+  { started, hash, outLabel, helpers }: { started: number; hash: string; outLabel: string; helpers: import('./parallel/helpers.js').Helpers },
+): Promise<number> {
   const heavy = await import('./run.js');
   const progress = io.progress ?? false;
   const onProgress = progress ? (stage: string): void => io.stderr(`\rdocs2ts: ${stage}…\x1b[K`) : undefined;
-  const ir = await heavy.buildJobIR(job, onProgress);
+  const ir = await heavy.buildJobIR(job, onProgress, helpers);
   if (progress) io.stderr('\r\x1b[K');
 
   if (command === 'explain') {
@@ -239,7 +258,7 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
 
   let files: Map<string, string>;
   try {
-    files = await heavy.emitJob(job, ir, onProgress);
+    files = await heavy.emitJob(job, ir, onProgress, helpers);
   } catch (error) {
     // Formatting is the one emit step that reads user input (their prettier config, plugins).
     return finish(1, `docs2ts: nothing written: cannot format the output: ${(error as Error).message.split('\n')[0]}\n`);

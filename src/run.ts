@@ -14,6 +14,7 @@ import { buildModel } from './model/build.js';
 import type { Diagnostic } from './model/diagnostics.js';
 import type { IR } from './model/ir.js';
 import { getNotation } from './notation/index.js';
+import { Helpers } from './parallel/helpers.js';
 import { folderDocSource } from './parse/files.js';
 import { prettierConfigText } from './prettier-config.js';
 import type { Job } from './job.js';
@@ -21,14 +22,14 @@ import { manifestText, MANIFEST_FILE, readManifest, writeOutput } from './write.
 
 /**
  * Build the IR of a job. Runs that read every doc (no roots, or roots by name: finding a name
- * reads every heading) parse them in worker threads first.
+ * reads every heading) parse them first, shared out with the helper threads.
  */
-export async function buildJobIR(job: Job, onProgress?: (stage: string) => void): Promise<IR> {
+export async function buildJobIR(job: Job, onProgress?: (stage: string) => void, helpers: Helpers = Helpers.none()): Promise<IR> {
   onProgress?.('parse');
   const notation = job.notation === undefined ? undefined : getNotation(job.notation);
   const options = { roots: job.roots, allowBrokenLinks: job.allowBrokenLinks, propertyCase: job.propertyCase, overrides: job.overrides };
   const source = folderDocSource(job.input);
-  if (job.roots.length === 0 || job.roots.some((r) => !r.endsWith('.md') && !r.includes('/'))) await source.preload();
+  if (job.roots.length === 0 || job.roots.some((r) => !r.endsWith('.md') && !r.includes('/'))) await source.preload(helpers);
   onProgress?.('resolve');
   return buildModel(source, notation ? { ...options, notation } : options);
 }
@@ -47,8 +48,8 @@ export async function prettierOptions(out: string | undefined): Promise<prettier
   return { printWidth: 100, ...(resolved ?? {}) };
 }
 
-/** Emit the job's files in memory, the manifest included. */
-export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => void): Promise<Map<string, string>> {
+/** Emit the job's files in memory (laid out with the helper threads' help). */
+export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => void, helpers: Helpers = Helpers.none()): Promise<Map<string, string>> {
   onProgress?.('emit');
   const options: EmitOptions = {
     targets: job.targets as Target[],
@@ -59,7 +60,7 @@ export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => 
     prettier: await prettierOptions(job.out),
   };
   if (job.banner !== undefined) options.banner = job.banner;
-  return emit(ir, options);
+  return emit(ir, options, helpers);
 }
 
 /** Write the files (all-or-nothing) with the manifest recording the input hash. */

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type * as prettier from 'prettier';
+import { Helpers } from '../parallel/helpers.js';
 import { canLayout, joinLayout, layout, type Layout } from './layout/index.js';
 import { layoutJson } from './layout/json.js';
 
@@ -119,10 +120,11 @@ export async function formatAll(texts: ReadonlyMap<string, string>, options: pre
  * @param raw file name → generated text (valid, any layout)
  * @param options prettier options (the user's, over `printWidth: 100`)
  * @param canonical names of files already in prettier's format at width 100
+ * @param helpers helper threads to share the layout with
  * @returns file name → formatted text, same names
  * @throws {Error} when prettier cannot parse a text (a bug in docs2ts: generated code is invalid)
  */
-export async function formatFiles(raw: ReadonlyMap<string, string>, options: prettier.Options, canonical: ReadonlySet<string> = new Set()): Promise<Map<string, string>> {
+export async function formatFiles(raw: ReadonlyMap<string, string>, options: prettier.Options, canonical: ReadonlySet<string> = new Set(), helpers: Helpers = Helpers.none()): Promise<Map<string, string>> {
   const opts: prettier.Options = { printWidth: 100, ...options };
   const width = opts.printWidth!;
   const fast = canLayout(opts as Record<string, unknown>);
@@ -131,20 +133,25 @@ export async function formatFiles(raw: ReadonlyMap<string, string>, options: pre
   // Work for prettier: whole files by name, single statements by `name\0index`.
   const code = new Map<string, string>();
   const json = new Map<string, string>();
+  const toLay: string[] = [];
   for (const [name, text] of raw) {
     if (name.endsWith('.json')) {
       const laid = fast ? layoutJson(JSON.parse(text), width) : null;
       if (laid !== null) out.set(name, laid);
       else json.set(name, text);
-      continue;
-    }
-    if (fast && canonical.has(name) && width === 100) {
-      out.set(name, text);
-      continue;
-    }
-    const laid = fast ? layout(text, width) : null;
+    } else if (fast && canonical.has(name) && width === 100) out.set(name, text);
+    else if (fast) toLay.push(name);
+    else code.set(name, text);
+  }
+  const laidOut = await helpers.layout(
+    toLay.map((name) => raw.get(name)!),
+    width,
+    (text) => layout(text, width),
+  );
+  for (const [k, name] of toLay.entries()) {
+    const laid = laidOut[k]!;
     if (laid === null) {
-      code.set(name, text);
+      code.set(name, raw.get(name)!);
       continue;
     }
     layouts.set(name, laid);

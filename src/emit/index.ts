@@ -13,6 +13,7 @@ import type * as prettier from 'prettier';
 import type { IR } from '../model/ir.js';
 import { printSourceFile } from './code.js';
 import { formatFiles } from './format.js';
+import { Helpers } from '../parallel/helpers.js';
 import { jsonSchemaDocument, schemaFileName } from './json-schema.js';
 import { modelFile, type ModelFileOptions } from './model.js';
 import { RUNTIME_FILE, runtimeSource } from './runtime.js';
@@ -111,12 +112,13 @@ export function modelFileOptions(options: EmitOptions): ModelFileOptions {
  * Relative imports end in `.js` (for `--module nodenext`).
  *
  * @param ir the IR (its diagnostics are not looked at: the caller stops on errors first)
+ * @param helpers helper threads to share the layout with (default: none)
  * @returns file name (relative, POSIX) → formatted text, sorted by name
  * @throws {Error} if prettier cannot parse a generated file it is given (a bug in docs2ts)
  */
-export async function emit(ir: IR, options: EmitOptions = {}): Promise<Map<string, string>> {
+export async function emit(ir: IR, options: EmitOptions = {}, helpers: Helpers = Helpers.none()): Promise<Map<string, string>> {
   const raw = emitUnformatted(ir, options);
-  const formatted = await formatFiles(raw, { printWidth: 100, ...options.prettier }, new Set([RUNTIME_FILE, `zod/${ZOD_HELPERS_FILE}`]));
+  const formatted = await formatFiles(raw, { printWidth: 100, ...options.prettier }, new Set([RUNTIME_FILE, `zod/${ZOD_HELPERS_FILE}`]), helpers);
   return new Map([...formatted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

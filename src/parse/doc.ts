@@ -7,16 +7,16 @@
 
 import type { Code, Heading, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { diagnostic, type Diagnostic } from '../model/diagnostics.js';
 import { tokenize } from '../notation/tokenize.js';
+import remarkGfmTables from './gfm.js';
 import { cellText, LineIndex, normalizeSource, proseText, unescapeMarkdown } from './source.js';
 import { readTable, type TableRow } from './table.js';
 import type { DocField, DocModel, DocUnionMember, DocValue } from './types.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkGfmTables);
 
 /** Marker SDK generators put before a deprecated field's description, well-formed or broken (`: warning: ** DEPRECATED **:`). */
 const DEPRECATED_MARKER = /^:\s*warning\s*:\s*\*\*\s*DEPRECATED\s*\*\*\s*:?\s*/i;

@@ -10,7 +10,7 @@ import type { DocSource } from '../model/build.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { parseDoc } from './doc.js';
 import { listDocs } from './list.js';
-import { canParseInWorkers, PARALLEL_FROM, parseInWorkers } from './parallel.js';
+import { Helpers } from '../parallel/helpers.js';
 import type { DocModel } from './types.js';
 
 /**
@@ -20,12 +20,13 @@ import type { DocModel } from './types.js';
  * @param inputDir the input folder
  * @throws {Error} when `inputDir` is not a readable folder
  */
-export function folderDocSource(inputDir: string): DocSource & { preload(): Promise<void> } {
+export function folderDocSource(inputDir: string): DocSource & { preload(helpers?: Helpers): Promise<void> } {
   const root = path.resolve(inputDir);
   const stat = fs.statSync(root, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw new Error(`Input folder \`${inputDir}\` does not exist or is not a folder`);
   const { files, folders } = listDocs(root);
   const cache = new Map<string, { docs: DocModel[]; diagnostics: Diagnostic[] }>();
+  const parse = (id: string): { docs: DocModel[]; diagnostics: Diagnostic[] } => parseDoc(fs.readFileSync(path.join(root, id), 'utf8'), id);
   return {
     root: root.split(path.sep).join('/'),
     files,
@@ -33,16 +34,16 @@ export function folderDocSource(inputDir: string): DocSource & { preload(): Prom
     load(id) {
       let parsed = cache.get(id);
       if (!parsed) {
-        parsed = parseDoc(fs.readFileSync(path.join(root, id), 'utf8'), id);
+        parsed = parse(id);
         cache.set(id, parsed);
       }
       return parsed;
     },
-    /** Parse every doc now, in worker threads when the tree is large (for runs that read them all). */
-    async preload() {
+    /** Parse every doc now, shared out with the helper threads (for runs that read them all). */
+    async preload(helpers = Helpers.none()) {
       const todo = files.filter((f) => !cache.has(f));
-      if (todo.length < PARALLEL_FROM || !canParseInWorkers()) return;
-      for (const [file, parsed] of await parseInWorkers(root, todo)) cache.set(file, parsed);
+      const parsed = await helpers.parse(root, todo, parse);
+      todo.forEach((file, i) => cache.set(file, parsed[i]!));
     },
   };
 }
@@ -61,6 +62,7 @@ export function memoryDocSource(docs: Readonly<Record<string, string>>, root = '
     for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
   }
   const cache = new Map<string, { docs: DocModel[]; diagnostics: Diagnostic[] }>();
+  const parse = (id: string): { docs: DocModel[]; diagnostics: Diagnostic[] } => parseDoc(fs.readFileSync(path.join(root, id), 'utf8'), id);
   return {
     root,
     files,

@@ -11,12 +11,17 @@
  * @module
  */
 
-import { printer, type builders } from 'prettier/doc';
+import { builders, printer } from 'prettier/doc';
 
 type Doc = builders.Doc;
 import { Unsupported } from './lex.js';
 import { parseProgram, type Program } from './parse.js';
 import { FlatOnly, LOOSE, printStatement } from './print.js';
+
+const { hardline } = builders;
+
+/** Written on a line of its own between statements printed in one go, then split on (a control character: no width). */
+const SEPARATOR = '\u0002';
 
 /** A file laid out: each top-level statement's text, or null where prettier must format `sources[i]`. */
 export interface Layout {
@@ -110,8 +115,8 @@ function fits(text: string, printWidth: number): boolean {
  * @returns the layout, or null when the file leaves the subset the parser knows (prettier formats all of it)
  */
 export function layout(text: string, printWidth: number): Layout | null {
-  // The mark of loose text must not occur in the source (it would be taken for one and removed).
-  if (text.includes(LOOSE)) return null;
+  // The marks must not occur in the source (they would be taken for ones and removed).
+  if (text.includes(LOOSE) || text.includes(SEPARATOR)) return null;
   let program: Program;
   try {
     program = parseProgram(text);
@@ -120,17 +125,24 @@ export function layout(text: string, printWidth: number): Layout | null {
     throw error;
   }
   if (program.trailing.length > 0) return null;
-  const printed = program.body.map((statement) => {
+  // One document for the file: statements apart by a line holding only SEPARATOR (then split).
+  const docs: Doc[] = [];
+  const unsure = new Set<number>();
+  program.body.forEach((statement, i) => {
     let doc: Doc;
     try {
       doc = printStatement(statement);
     } catch (error) {
-      if (error instanceof FlatOnly) return null;
-      throw error;
+      if (!(error instanceof FlatOnly)) throw error;
+      unsure.add(i);
+      doc = '';
     }
-    const out = printer.printDocToString(doc, { printWidth, tabWidth: 2, useTabs: false }).formatted;
-    return fits(out, printWidth) ? out.replaceAll(LOOSE, '') : null;
+    if (i > 0) docs.push(hardline, SEPARATOR, hardline);
+    docs.push(doc);
   });
+  const pieces = printer.printDocToString(docs, { printWidth, tabWidth: 2, useTabs: false }).formatted.split(`\n${SEPARATOR}\n`);
+  if (pieces.length !== program.body.length) throw new Error('layout: statements and printed pieces differ in number');
+  const printed = pieces.map((out, i) => (unsure.has(i) || !fits(out, printWidth) ? null : out.replaceAll(LOOSE, '')));
   return {
     printed,
     sources: program.ranges.map(([start, end]) => text.slice(start, end)),

@@ -63,6 +63,9 @@ function isAsciiNamePart(c: number): boolean {
   return isAsciiNameStart(c) || (c >= 48 && c <= 57);
 }
 
+/** The comments of a token that has none (shared: never added to). */
+const NO_COMMENTS: Comment[] = [];
+
 /**
  * Split source text into tokens.
  *
@@ -71,7 +74,7 @@ function isAsciiNamePart(c: number): boolean {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
-  let comments: Comment[] = [];
+  let comments: Comment[] = NO_COMMENTS;
   let newline = false;
   let blank = false;
   let blankForToken = false;
@@ -90,7 +93,10 @@ export function tokenize(text: string): Token[] {
       else if (c === 47 && text.charCodeAt(i + 1) === 47) {
         let end = text.indexOf('\n', i);
         if (end === -1) end = n;
-        if (comments.length === 0) blankForToken = blank;
+        if (comments.length === 0) {
+          blankForToken = blank;
+          comments = [];
+        }
         comments.push({ text: text.slice(i, end).trimEnd(), start: i, block: false, blankBefore: blank });
         blank = false;
         lines = 0;
@@ -98,7 +104,10 @@ export function tokenize(text: string): Token[] {
       } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
         const end = text.indexOf('*/', i + 2);
         if (end === -1) throw new Unsupported('unterminated comment', i);
-        if (comments.length === 0) blankForToken = blank;
+        if (comments.length === 0) {
+          blankForToken = blank;
+          comments = [];
+        }
         comments.push({ text: text.slice(i, end + 2), start: i, block: true, blankBefore: blank });
         blank = false;
         lines = 0;
@@ -106,17 +115,10 @@ export function tokenize(text: string): Token[] {
       } else break;
     }
     if (comments.length === 0) blankForToken = blank;
-    const token = (kind: Token['kind'], end: number): void => {
-      tokens.push({ kind, text: text.slice(i, end), start: i, end, newlineBefore: newline, comments, blankBefore: blankForToken, blankAfterComments: comments.length > 0 && blank });
-      comments = [];
-      newline = false;
-      blank = false;
-      blankForToken = false;
-      lines = 0;
-      i = end;
-    };
+    const start = i;
+    let kind: Token['kind'];
     if (i >= n) {
-      token('eof', n);
+      tokens.push({ kind: 'eof', text: '', start: n, end: n, newlineBefore: newline, comments, blankBefore: blankForToken, blankAfterComments: comments.length > 0 && blank });
       return tokens;
     }
     const ch = text[i]!;
@@ -134,7 +136,8 @@ export function tokenize(text: string): Token[] {
         if (!NAME_PART.test(s)) break;
         j += s.length;
       }
-      token('name', j);
+      kind = 'name';
+      i = j;
     } else if (ch === '"' || ch === "'") {
       let j = i + 1;
       while (j < n && text[j] !== ch) {
@@ -143,7 +146,8 @@ export function tokenize(text: string): Token[] {
         j++;
       }
       if (j >= n) throw new Unsupported('unterminated string', i);
-      token('string', j + 1);
+      kind = 'string';
+      i = j + 1;
     } else if (ch === '`') {
       throw new Unsupported('template literal', i);
     } else if (ch === '\\') {
@@ -151,11 +155,19 @@ export function tokenize(text: string): Token[] {
     } else if ((code >= 48 && code <= 57) || (ch === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
       const m = /^(?:0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?)n?/.exec(text.slice(i, i + 400));
       if (!m) throw new Unsupported('number', i);
-      token('number', i + m[0].length);
+      kind = 'number';
+      i += m[0].length;
     } else {
       const p = PUNCTUATORS_BY_CHAR.get(ch)?.find((q) => text.startsWith(q, i));
       if (!p) throw new Unsupported(`character ${JSON.stringify(ch)}`, i);
-      token('punct', i + p.length);
+      kind = 'punct';
+      i += p.length;
     }
+    tokens.push({ kind, text: text.slice(start, i), start, end: i, newlineBefore: newline, comments, blankBefore: blankForToken, blankAfterComments: comments.length > 0 && blank });
+    comments = NO_COMMENTS;
+    newline = false;
+    blank = false;
+    blankForToken = false;
+    lines = 0;
   }
 }

@@ -1,0 +1,144 @@
+/**
+ * Helper threads for the two stages that split over cores: parsing docs and laying out generated
+ * files. The threads start when a stage first has enough work for them ({@link PARALLEL_FROM});
+ * each stage then gives each helper an equal share and does one share itself, so a 2-core machine
+ * runs one helper beside this thread.
+ *
+ * Helpers run only from the compiled package (`dist/`): the TypeScript sources under test do the
+ * work in this thread, with the same results (a test compares both on corpus trees).
+ *
+ * @module
+ */
+
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { DocModel } from '../parse/types.js';
+import type { Layout } from '../emit/layout/index.js';
+
+/** The result of parsing one doc. */
+export type Parsed = { docs: DocModel[]; diagnostics: Diagnostic[] };
+
+/** A request to a helper and its answer. */
+export type Request = { id: number; kind: 'parse'; root: string; files: string[] } | { id: number; kind: 'layout'; texts: string[]; printWidth: number };
+export type Answer = { id: number; out: unknown[]; error?: undefined } | { id: number; error: string };
+
+/**
+ * Below this many docs (or files to lay out), helpers cost more than they save: most of a small
+ * run is V8 compiling and warming up the code, which every thread does again.
+ */
+export const PARALLEL_FROM = 500;
+
+/** True when helpers can run (from compiled JavaScript, where the worker module exists). */
+export function helpersAvailable(): boolean {
+  return import.meta.url.endsWith('.js');
+}
+
+/** How many helpers a machine gets: one fewer than its cores (this thread works too), at most 7. */
+export function helperCount(): number {
+  return Math.max(0, Math.min(os.availableParallelism() - 1, 7));
+}
+
+/**
+ * A set of helper threads, started when a stage first has enough work for them;
+ * {@link Helpers.none} does everything in this thread.
+ */
+export class Helpers {
+  private next = 0;
+  private readonly pending = new Map<number, { resolve: (out: unknown[]) => void; reject: (error: Error) => void }>();
+  private workers: Worker[] = [];
+
+  private constructor(private readonly count: number) {}
+
+  private startWorkers(): void {
+    if (this.workers.length > 0 || this.count === 0) return;
+    const url = new URL('./worker.js', import.meta.url);
+    this.workers = Array.from({ length: this.count }, () => new Worker(url));
+    for (const worker of this.workers) {
+      worker.on('message', (answer: Answer) => {
+        const waiting = this.pending.get(answer.id);
+        if (!waiting) return;
+        this.pending.delete(answer.id);
+        if (answer.error !== undefined) waiting.reject(new Error(`helper thread: ${answer.error}`));
+        else waiting.resolve(answer.out);
+      });
+      worker.on('error', (error) => {
+        for (const waiting of this.pending.values()) waiting.reject(error);
+        this.pending.clear();
+      });
+      // An idle helper must not keep the process alive.
+      worker.unref();
+    }
+  }
+
+  /** No helpers: every share is done in this thread. */
+  static none(): Helpers {
+    return new Helpers(0);
+  }
+
+  /**
+   * Helpers for a run (see {@link helperCount}), or none where they cannot run. The threads
+   * start when a stage first has {@link PARALLEL_FROM} items or more.
+   *
+   * @param count how many (default: one fewer than the cores)
+   */
+  static start(count = helperCount()): Helpers {
+    return new Helpers(helpersAvailable() ? Math.max(0, count) : 0);
+  }
+
+  /** How many threads share the work: the helpers and this one. */
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  private ask(worker: Worker, request: Omit<Request, 'id'>): Promise<unknown[]> {
+    const id = this.next++;
+    worker.ref();
+    return new Promise<unknown[]>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    }).finally(() => worker.unref());
+  }
+
+  /**
+   * Split `items` into one share per thread, send a request for each helper's share, do this
+   * thread's share with `local`, and return every result in item order.
+   */
+  private async split<T, R>(items: readonly T[], request: (share: T[]) => Omit<Request, 'id'>, local: (share: T[]) => R[]): Promise<R[]> {
+    if (this.count === 0 || items.length < PARALLEL_FROM) return local([...items]);
+    this.startWorkers();
+    const size = Math.ceil(items.length / this.threads);
+    const shares = Array.from({ length: this.threads }, (_, i) => items.slice(i * size, (i + 1) * size));
+    // Helpers take the first shares (sent before this thread starts on the last one).
+    const asked = this.workers.map((worker, i) => (shares[i]!.length === 0 ? Promise.resolve([]) : this.ask(worker, request(shares[i]!))));
+    const mine = local(shares[this.workers.length]!);
+    const theirs = await Promise.all(asked);
+    return [...theirs.flat(), ...mine] as R[];
+  }
+
+  /**
+   * Parse docs, shared out between the threads.
+   *
+   * @param root the input folder (absolute)
+   * @param files doc paths relative to it
+   * @param parse how this thread parses one doc
+   * @returns each file's result, in the order of `files`
+   */
+  parse(root: string, files: readonly string[], parse: (file: string) => Parsed): Promise<Parsed[]> {
+    return this.split(files, (share) => ({ kind: 'parse', root, files: share }), (share) => share.map(parse));
+  }
+
+  /**
+   * Lay out generated files (see `layout` in `src/emit/layout/index.ts`), shared out between the threads.
+   *
+   * @returns each text's layout (null: prettier formats it), in order
+   */
+  layout(texts: readonly string[], printWidth: number, layout: (text: string) => Layout | null): Promise<(Layout | null)[]> {
+    return this.split(texts, (share) => ({ kind: 'layout', texts: share, printWidth }), (share) => share.map(layout));
+  }
+
+  /** Stop the helpers. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
