@@ -1,7 +1,7 @@
 /**
  * Incremental runs: a content hash of everything a run reads (docs, options, templates, the
  * docs2ts version) is stored in the output's manifest with a hash of every file written. When both
- * still match, `generate` and `check` stop before loading the Markdown parser, ts-morph or prettier.
+ * still match, `generate` and `check` stop before loading the Markdown parser or the emitters.
  * This module loads none of them.
  *
  * @module
