@@ -13,7 +13,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installPackedPackage } from '../bench/startup.js';
 import { generate } from '../src/index.js';
-import { ROOT, tmpDir, typecheck } from './helpers.js';
+import { HAS_SHARED, ROOT, SHARED, tmpDir, typecheck } from './helpers.js';
 
 const TIMEOUT = 600_000;
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; bin: Record<string, string> };
@@ -51,6 +51,16 @@ describe('the packed package', () => {
     // The packed CLI writes what the sources generate.
     const { files } = await generate({ input: path.join(ROOT, 'fixtures'), roots: ['Task'] });
     for (const [name, text] of files!) expect(fs.readFileSync(path.join(out, name), 'utf8'), name).toBe(text);
+  }, TIMEOUT);
+
+  it.skipIf(!HAS_SHARED)('with helper threads (DOCS2TS_PARALLEL_FROM=1) the packed CLI writes what the sources write in one thread', async () => {
+    const input = path.join(SHARED, 'corpus', 'livepeer-ruby', 'docs', 'models');
+    const result = spawnSync('npx', ['--no', 'docs2ts', 'generate', '--input', input, '--out', 'threaded'], { cwd: project, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', DOCS2TS_PARALLEL_FROM: '1' } });
+    expect(result.stderr).not.toMatch(/\berror\b/);
+    expect(result.status).toBe(0);
+    const { files } = await generate({ input });
+    expect(files!.size).toBeGreaterThan(150);
+    for (const [name, text] of files!) expect(fs.readFileSync(path.join(project, 'threaded', name), 'utf8'), name).toBe(text);
   }, TIMEOUT);
 
   it('the programmatic API works from an ESM script (exports map, the schema subpath)', () => {

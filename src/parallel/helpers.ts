@@ -25,9 +25,11 @@ export type Answer = { id: number; out: unknown[]; error?: undefined } | { id: n
 
 /**
  * Below this many docs (or files to lay out), helpers cost more than they save: most of a small
- * run is V8 compiling and warming up the code, which every thread does again.
+ * run is V8 compiling and warming up code, which every thread does again, and on two cores V8's
+ * own background compiler and GC threads already use the second one (measured on livepeer-ruby's
+ * 183 docs: slower with a helper). `DOCS2TS_PARALLEL_FROM` sets another threshold.
  */
-export const PARALLEL_FROM = 500;
+export const PARALLEL_FROM = Number(process.env.DOCS2TS_PARALLEL_FROM) > 0 ? Number(process.env.DOCS2TS_PARALLEL_FROM) : 500;
 
 /** True when helpers can run (from compiled JavaScript, where the worker module exists). */
 export function helpersAvailable(): boolean {
