@@ -7,9 +7,9 @@
  * - docs2ts alone on the vercel tree (11,098 docs) and on 1/8, 1/4 and 1/2 of it (the first docs
  *   in file order; links out of a slice read as unknown), printing time per doc at each size.
  *
- * Each case runs BENCH_RUNS times (default 3; vercel sizes once unless BENCH_VERCEL_RUNS is set):
- * median, min and max wall time, and peak RSS from `/usr/bin/time -f %M`. Skips with a message
- * when ../shared is absent.
+ * Each case runs BENCH_RUNS times (default 7; the two tools turn about; vercel sizes once unless
+ * BENCH_VERCEL_RUNS is set): median, min and max wall time, and peak RSS from `/usr/bin/time -f %M`.
+ * Skips with a message when ../shared is absent.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const CLI = path.join(ROOT, 'dist/cli.js');
 const OPENAPI_TS = path.join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const VERCEL_RUNS = Number(process.env.BENCH_VERCEL_RUNS ?? 1);
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
@@ -32,22 +32,46 @@ interface Figures {
   rssMB: number;
 }
 
+/** One run of a node script (fresh output folder): wall ms and peak RSS in MB. */
+function once(args: string[], out: string): { ms: number; rssMB: number } {
+  fs.rmSync(out, { recursive: true, force: true });
+  const cmd = TIME ? TIME : process.execPath;
+  const cmdArgs = TIME ? ['-f', '%M', process.execPath, ...args] : args;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-2000)}`);
+  return { ms, rssMB: TIME ? Number(result.stderr.trim().split('\n').pop()) / 1024 : 0 };
+}
+
+function figures(runs: { ms: number; rssMB: number }[]): Figures {
+  const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]!, rssMB: Math.max(...runs.map((r) => r.rssMB)) };
+}
+
 /** Run a node script `runs` times (fresh output folder each time); wall ms and peak RSS. */
 function measure(args: string[], runs: number, out: string): Figures {
-  const times: number[] = [];
-  let rss = 0;
+  return figures(Array.from({ length: runs }, () => once(args, out)));
+}
+
+/**
+ * Two commands measured turn about (a, b, a, b, …) so that a change in the machine's load
+ * during the run weighs on both alike; for `b`, the error message instead when it fails.
+ */
+function measurePair(a: [string[], string], b: [string[], string], runs: number): [Figures, Figures | string] {
+  const ours: { ms: number; rssMB: number }[] = [];
+  const theirs: { ms: number; rssMB: number }[] = [];
+  let failure: string | null = null;
   for (let i = 0; i < runs; i++) {
-    fs.rmSync(out, { recursive: true, force: true });
-    const cmd = TIME ? TIME : process.execPath;
-    const cmdArgs = TIME ? ['-f', '%M', process.execPath, ...args] : args;
-    const start = process.hrtime.bigint();
-    const result = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1 << 28 });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-2000)}`);
-    if (TIME) rss = Math.max(rss, Number(result.stderr.trim().split('\n').pop()) / 1024);
+    ours.push(once(...a));
+    if (failure !== null) continue;
+    try {
+      theirs.push(once(...b));
+    } catch (error) {
+      failure = String((error as Error).message);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]!, rssMB: rss };
+  return [figures(ours), failure ?? figures(theirs)];
 }
 
 const fmt = (f: Figures): string => `${(f.median / 1000).toFixed(2)} s (min ${(f.min / 1000).toFixed(2)}, max ${(f.max / 1000).toFixed(2)}), peak RSS ${f.rssMB.toFixed(0)} MB`;
@@ -64,7 +88,6 @@ for (const [name, docs, oracle] of [
   ['livepeer-ruby', 'livepeer-ruby/docs/models', 'livepeer-ruby/oracle-openapi.yaml'],
   ['gt-typescript', 'gt-typescript/typescript-client-sdk/docs/sdk/models', 'gt-typescript/oracle-test.yaml'],
 ] as const) {
-  const ours = measure([CLI, 'generate', '--input', path.join(CORPUS, docs), '--out', path.join(tmp, name)], RUNS, path.join(tmp, name));
   // oracle-test.yaml refers to `components.yaml`: give openapi-typescript the files under those names.
   const oracleDir = path.join(tmp, `${name}-oracle`);
   fs.mkdirSync(oracleDir, { recursive: true });
@@ -72,15 +95,19 @@ for (const [name, docs, oracle] of [
     if (f.startsWith('oracle-') && f.endsWith('.yaml')) fs.copyFileSync(path.join(CORPUS, path.dirname(oracle), f), path.join(oracleDir, f.replace(/^oracle-/, '')));
   }
   const spec = path.join(oracleDir, path.basename(oracle).replace(/^oracle-/, ''));
+  const [ours, peer] = measurePair(
+    [[CLI, 'generate', '--input', path.join(CORPUS, docs), '--out', path.join(tmp, name)], path.join(tmp, name)],
+    [[OPENAPI_TS, spec, '--output', path.join(tmp, `${name}.d.ts`)], path.join(tmp, `${name}.d.ts`)],
+    RUNS,
+  );
   console.log(`${name}`);
   console.log(`  docs2ts generate:    ${fmt(ours)}`);
-  try {
-    const peer = measure([OPENAPI_TS, spec, '--output', path.join(tmp, `${name}.d.ts`)], RUNS, path.join(tmp, `${name}.d.ts`));
+  if (typeof peer === 'string') {
+    // openapi-typescript 7 crashes on some documents (a TypeError in its schema transform on gt's test.yaml).
+    console.log(`  openapi-typescript:  failed on this document (${peer.split('\n').find((l) => /Error/.test(l)) ?? 'error'})\n`);
+  } else {
     console.log(`  openapi-typescript:  ${fmt(peer)}`);
     console.log(`  ratio: docs2ts takes ${(ours.median / peer.median).toFixed(2)}x openapi-typescript's time (target <= 1.0x)\n`);
-  } catch (error) {
-    // openapi-typescript 7 crashes on some documents (a TypeError in its schema transform on gt's test.yaml).
-    console.log(`  openapi-typescript:  failed on this document (${String((error as Error).message).split('\n').find((l) => /Error/.test(l)) ?? 'error'})\n`);
   }
 }
 
