@@ -265,7 +265,7 @@ async function build(
   }
   if (progress) io.stderr('\r\x1b[K');
   if (command === 'check') {
-    const comparison = heavy.compareOutput(job.out!, files, hash);
+    const comparison = await heavy.compareOutput(job.out!, files, hash);
     const changed = comparison.stale.length + comparison.missing.length + comparison.extra.length;
     json.upToDate = changed === 0;
     json.stale = comparison.stale;

@@ -7,7 +7,6 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import type * as prettier from 'prettier';
 import { emit, type EmitOptions, type Target } from './emit/index.js';
 import { buildModel } from './model/build.js';
@@ -82,7 +81,9 @@ export interface Comparison {
  * docs2ts wrote that it would not write now; files of the user's are not looked at. The manifest
  * itself is compared too (it records the input hash).
  */
-export function compareOutput(out: string, files: ReadonlyMap<string, string>, inputHash: string): Comparison {
+export async function compareOutput(out: string, files: ReadonlyMap<string, string>, inputHash: string): Promise<Comparison> {
+  // `diff` is loaded only by runs that compare.
+  const { createTwoFilesPatch } = await import('diff');
   const expected = new Map(files);
   expected.set(MANIFEST_FILE, manifestText(files, inputHash));
   const owned = new Set(readManifest(out)?.files ?? []);
