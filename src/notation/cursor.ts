@@ -6,16 +6,21 @@
  * @module
  */
 
+import { QuietError } from '../quiet-error.js';
 import { tokenize, TokenizeError, type Token } from './tokenize.js';
 import type { NotationResult, NotationType, ParseOptions } from './types.js';
 
-/** A syntax error at a 0-based offset in the Type cell. */
-export class NotationSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
+/**
+ * A syntax error at a 0-based offset in the Type cell. It carries no stack trace: notation
+ * detection tries every grammar on hundreds of cells, and capturing a stack for each failure was
+ * a measurable part of a run.
+ */
+export class NotationSyntaxError extends QuietError {
+  readonly offset: number;
+
+  constructor(message: string, offset: number) {
     super(message);
+    this.offset = offset;
   }
 }
 

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { QuietError } from '../quiet-error.js';
+
 /**
  * A token.
  * - `ident`: `[A-Za-z_$][A-Za-z0-9_$]*` (Unicode letters and digits included).
@@ -25,12 +27,12 @@ export type Token =
   | { kind: 'end'; offset: number };
 
 /** A character the tokenizer does not know, at `offset`. */
-export class TokenizeError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
+export class TokenizeError extends QuietError {
+  readonly offset: number;
+
+  constructor(message: string, offset: number) {
     super(message);
+    this.offset = offset;
   }
 }
 

@@ -6,8 +6,10 @@
  * @module
  */
 
+import { QuietError } from '../../quiet-error.js';
+
 /** The code is outside the subset the layout printer knows: format it with prettier. */
-export class Unsupported extends Error {
+export class Unsupported extends QuietError {
   constructor(what: string, at: number) {
     super(`${what} at offset ${at}`);
     this.name = 'Unsupported';

@@ -13,6 +13,7 @@
  * @module
  */
 
+import { QuietError } from '../../quiet-error.js';
 import { builders } from 'prettier/doc';
 
 type Doc = builders.Doc;
@@ -350,7 +351,7 @@ export function typeText(t: TypeNode): string {
 }
 
 /** A layout this printer does not mirror was needed: the caller formats the statement with prettier. */
-export class FlatOnly extends Error {
+export class FlatOnly extends QuietError {
   constructor() {
     super('layout not mirrored');
     this.name = 'FlatOnly';
