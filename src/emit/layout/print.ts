@@ -218,11 +218,12 @@ function forInit(s: Stmt & { type: 'Var' }): Doc {
 
 /**
  * A declaration's value: an object the source broke over lines stays broken (`{ … } as const`
- * too); a call whose only argument is an array of literals other than numbers hugs it (prettier's
+ * too); `new X<T>([...])` with literals other than numbers hugs its array (prettier's
  * last-argument expansion: `new Set<unknown>([` then one element a line).
  */
 function initializer(e: Expr): Doc {
-  if (e.type === 'Call' && e.args.length === 1 && isSimpleCallee(e.callee)) {
+  // Only `new X<T>([...])`: prettier lays out other calls here (`z.enum([...])`) by assignment rules not mirrored.
+  if (e.type === 'Call' && e.isNew && e.args.length === 1 && e.callee.type === 'Name') {
     const array = e.args[0]!;
     if (array.type === 'Array' && array.elements.length > 0 && array.elements.every((x) => x.type === 'Literal' && x.kind !== 'number')) {
       const head = callHead(e);
@@ -495,7 +496,8 @@ function objectDoc(e: Expr & { type: 'Object' }): Doc {
 
 /** An object literal the source wrote over several lines: one property a line, trailing comma (prettier keeps the break). */
 export function brokenObject(e: Expr & { type: 'Object' }): Doc {
-  const props = e.properties.map((p) => withComments(p, [p.type === 'Spread' ? `...${flat(p.argument)}` : p.shorthand ? p.key.raw : [printKey(p.key), ': ', flat(p.value)], ',']));
+  // A long `key: value` breaks after the colon in prettier (its assignment layouts): marked, so prettier gets it.
+  const props = e.properties.map((p) => withComments(p, [p.type === 'Spread' ? ['...', flat(p.argument)] : p.shorthand ? p.key.raw : [LOOSE, printProperty(p)], ',']));
   return ['{', indent([hardline, join(hardline, props)]), hardline, '}'];
 }
 
