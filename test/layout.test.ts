@@ -142,6 +142,18 @@ describe('formatFiles', () => {
     }
   }, 120_000);
 
+  it('matches prettier at narrow and wide print widths on every target and option (the fixtures)', async () => {
+    const ir = buildModel(folderDocSource(path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'models')), { roots: [] });
+    for (const printWidth of [40, 60, 80, 140]) {
+      for (const options of [{}, { targets: ['typescript', 'zod', 'json-schema'], enumStyle: 'const', dates: 'Date', nullableOptionals: true, additionalProperties: 'reject' }, { targets: ['zod'], enumStyle: 'union' }] as EmitOptions[]) {
+        const files = await emit(ir, { ...options, prettier: { printWidth } });
+        for (const [f, text] of files) {
+          expect(text, `${f} at ${printWidth} ${JSON.stringify(options)}`).toBe(await prettier.format(text, { printWidth, parser: f.endsWith('.json') ? 'json' : 'babel-ts' }));
+        }
+      }
+    }
+  }, 120_000);
+
   it('lays out JSON as prettier does, and leaves arrays of numbers to it', async () => {
     const value = { a: ['x', 'y'], b: { c: [] as unknown[], d: {} }, e: [{ f: 1, g: 2 }, { f: 3, g: 4 }], h: ['a'.repeat(60), 'b'.repeat(60)], i: null };
     expect(layoutJson(value, 100)).toBe(await prettier.format(JSON.stringify(value, null, 2), { printWidth: 100, parser: 'json' }));
