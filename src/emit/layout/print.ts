@@ -150,8 +150,8 @@ function printStatementBody(s: Stmt): Doc {
       const name = group(['type ', s.name]);
       // A union that does not hug: a line after `=` when it does not fit there, then `| ` before each member if needed.
       if (s.value.type === 'UnionType' && !hugs(s.value)) return [exportPrefix(s.exported), group([name, ' =', group(indent([line, unionDoc(s.value)]))]), ';'];
-      // Type arguments choose other layouts (not mirrored): flat, or prettier.
-      if (typeText(s.value).includes('<')) return [LOOSE, exportPrefix(s.exported), 'type ', s.name, ' = ', typeText(s.value), ';'];
+      // Object types and type arguments choose other layouts (not mirrored): flat, or prettier.
+      if (!fluidType(s.value)) return [LOOSE, exportPrefix(s.exported), 'type ', s.name, ' = ', typeText(s.value), ';'];
       // Other types: prettier's "fluid" assignment layout.
       const id = Symbol('assignment');
       return [exportPrefix(s.exported), group([name, ' =', group(indent(line), { id }), builders.lineSuffixBoundary, builders.indentIfBreak(printType(s.value), { groupId: id })]), ';'];
@@ -213,7 +213,29 @@ function printStatementBody(s: Stmt): Doc {
 }
 
 function forInit(s: Stmt & { type: 'Var' }): Doc {
-  return [s.kind, ' ', s.name, s.typeAnnotation ? [': ', printType(s.typeAnnotation)] : '', s.init ? [' = ', initializer(s.init)] : ''];
+  // Prettier may break after `=` (its assignment layouts, not mirrored): marked, so a long line goes to it.
+  return [s.kind, ' ', s.name, s.typeAnnotation ? [': ', printType(s.typeAnnotation)] : '', s.init ? [' = ', LOOSE, initializer(s.init)] : ''];
+}
+
+/**
+ * A type alias value prettier lays out with the "fluid" assignment layout checked here: names
+ * without type arguments, literals, arrays of them, `typeof` / `keyof` and indexed access.
+ */
+function fluidType(t: TypeNode): boolean {
+  switch (t.type) {
+    case 'TypeName':
+      return t.args === null;
+    case 'TypeLiteralValue':
+      return true;
+    case 'ArrayType':
+      return fluidType(t.element);
+    case 'TypeOperator':
+      return typeof t.target === 'string' || fluidType(t.target);
+    case 'IndexedAccessType':
+      return fluidType(t.object) && fluidType(t.index);
+    default:
+      return false;
+  }
 }
 
 /**
