@@ -128,6 +128,22 @@ describe('layout printer: random statements against prettier', () => {
   }, 120_000);
 });
 
+describe('layout printer: shapes found by hand (each once printed differently from prettier)', () => {
+  const shapes = [
+    'export type BitrateSession = { [key: string]: { [key: string]: string } };',
+    'export const ThumbnailHlsSchema = CatalystWebhookBetaPipelineExportSchema;',
+    'export const KeyCatalystStrategyPipelineTargetSchema = z.enum(["strategy-strategy0", "framerate-recording1"]);',
+    'export const E = {\n  BETASTORAGEPLAYBACKHLSBETACATALYST: "segment-multistream50",\n  V: "v",\n} as const;',
+    'const X$values = new Set<unknown>(["a-long-value-number-one", "a-long-value-number-two", "three"]);',
+  ];
+  it.each(shapes)('%s', async (shape) => {
+    for (const printWidth of [40, 60, 80, 100]) {
+      const text = `${shape}\n`;
+      expect((await laidOut(text, printWidth)).text, String(printWidth)).toBe(await prettier.format(text, { ...PRETTIER, printWidth }));
+    }
+  });
+});
+
 describe('formatFiles', () => {
   it('leaves everything to prettier under options it does not mirror, and matches prettier there', async () => {
     expect(canLayout({ printWidth: 80 })).toBe(true);
