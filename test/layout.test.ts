@@ -135,6 +135,8 @@ describe('layout printer: shapes found by hand (each once printed differently fr
     'export const KeyCatalystStrategyPipelineTargetSchema = z.enum(["strategy-strategy0", "framerate-recording1"]);',
     'export const E = {\n  BETASTORAGEPLAYBACKHLSBETACATALYST: "segment-multistream50",\n  V: "v",\n} as const;',
     'const X$values = new Set<unknown>(["a-long-value-number-one", "a-long-value-number-two", "three"]);',
+    // Fewer UTF-16 units than the width, wider than it (each Hangul syllable is 2 columns).
+    'function f(v: Record<string, unknown>): void {\n  let x: unknown;\n  x = v["한국어한국어한국어한국어한국어한국어한국어한국어한국어한국어"];\n}',
   ];
   it.each(shapes)('%s', async (shape) => {
     for (const printWidth of [40, 60, 80, 100]) {

@@ -98,7 +98,8 @@ function fits(text: string, printWidth: number): boolean {
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    if (end - start > printWidth) {
+    // A line of n UTF-16 units is at most 2n wide: only longer ones need measuring.
+    if (2 * (end - start) > printWidth) {
       const lineText = text.slice(start, end);
       if (lineText.includes(LOOSE) && widthBound(lineText) > printWidth) return false;
     }
