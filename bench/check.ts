@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(ROOT, 'dist/cli.js');
+/** The CLI as users run it: the bin `package.json` names (the bundle `npm run build` writes). */
+const CLI = path.join(ROOT, (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: { docs2ts: string } }).bin.docs2ts);
 const VERCEL = path.resolve(ROOT, '../shared/corpus/vercel/docs/models');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
@@ -34,7 +35,7 @@ function time(args: string[], cwd = ROOT): { median: number; min: number; max: n
 
 const fmt = (t: { median: number; min: number; max: number }): string => `${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})`;
 
-if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+if (!fs.existsSync(CLI)) throw new Error(`${path.relative(ROOT, CLI)} is missing: run \`npm run build\` first`);
 spawnSync(process.execPath, [CLI, 'generate'], { cwd: ROOT, stdio: 'inherit' });
 const floor = time(['-e', '0']);
 const fixtures = time([CLI, 'check']);

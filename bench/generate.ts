@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
-const CLI = path.join(ROOT, 'dist/cli.js');
+/** The CLI as users run it: the bin `package.json` names (the bundle `npm run build` writes). */
+const CLI = path.join(ROOT, (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: { docs2ts: string } }).bin.docs2ts);
 const OPENAPI_TS = path.join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const VERCEL_RUNS = Number(process.env.BENCH_VERCEL_RUNS ?? 1);
@@ -80,7 +81,7 @@ if (!fs.existsSync(CORPUS)) {
   console.log(`bench:generate skipped: ${CORPUS} is absent`);
   process.exit(0);
 }
-if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+if (!fs.existsSync(CLI)) throw new Error(`${path.relative(ROOT, CLI)} is missing: run \`npm run build\` first`);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docs2ts-bench-gen-'));
 console.log(`bench:generate on ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 

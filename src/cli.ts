@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { inputHash, isUpToDate } from './incremental.js';
+import { packageFile } from './package-root.js';
 import { prettierConfigText } from './prettier-config.js';
 import { commandFor, resolveJob, TARGET_NAMES, UsageError, type Flags, type Job } from './job.js';
 import type { Diagnostic } from './model/diagnostics.js';
@@ -52,7 +53,7 @@ interface CliOptions extends Omit<Flags, 'root'> {
 const NOTATIONS = ['auto', 'ruby', 'python', 'typescript', 'go', 'java', 'csharp', 'php'];
 
 function version(): string {
-  const pkg = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -180,7 +180,7 @@ describe('pre-commit hook, end to end', () => {
   it('blocks a commit whose docs changed without regenerating, and lets it through once regenerated', () => {
     const dir = project();
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
-    const cli = path.join(ROOT, 'dist/cli.js');
+    const cli = path.join(ROOT, (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: { docs2ts: string } }).bin.docs2ts);
     expect(fs.existsSync(cli)).toBe(true); // built by `npm ci` (prepare)
     execFileSync(process.execPath, [cli, 'generate'], { cwd: dir });
     git('init', '-q');

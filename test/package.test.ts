@@ -34,7 +34,7 @@ describe('the packed package', () => {
 
   it('ships compiled JavaScript, declarations, the IR schema, templates, README and CHANGELOG; no sources, tests or source maps', () => {
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'templates/banner.txt', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/graph.js', 'dist/model/ir.schema.json']) expect(files).toContain(f);
+    for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'templates/banner.txt', 'dist/bundle/cli.js', 'dist/bundle/worker.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/graph.js', 'dist/model/ir.schema.json']) expect(files).toContain(f);
     expect(files.filter((f) => /^(src|test|bench|fixtures|generated)\/|\.map$|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     const installed = path.join(project, 'node_modules', pkg.name);
     expect(fs.readFileSync(path.join(installed, pkg.bin.docs2ts!), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
@@ -119,7 +119,7 @@ export async function run(format: GraphFormat): Promise<string> {
     expect(run(bin, ['--version']).stdout.trim()).toBe(pkg.version);
   }, TIMEOUT);
 
-  it('`docs2ts --help` loads neither ts-morph, prettier, the Markdown parser nor cosmiconfig (lazy imports)', () => {
+  it('`docs2ts --help` loads neither ts-morph, prettier, the Markdown parser nor cosmiconfig, from node_modules or in the bundle chunks it loads (lazy imports)', () => {
     fs.writeFileSync(path.join(project, 'trace-register.mjs'), `import { register } from 'node:module';\nregister('./trace-hooks.mjs', import.meta.url);\n`);
     fs.writeFileSync(
       path.join(project, 'trace-hooks.mjs'),
@@ -133,8 +133,14 @@ export async function run(format: GraphFormat): Promise<string> {
     });
     expect(result.status).toBe(0);
     const loaded = [...new Set(fs.readFileSync(trace, 'utf8').split('\n').filter(Boolean))];
-    expect(loaded.some((url) => url.includes('/docs2ts/dist/cli.js'))).toBe(true);
-    const heavy = loaded.filter((url) => /\/node_modules\/(ts-morph|@ts-morph|typescript|prettier|unified|remark-[^/]+|mdast-[^/]+|micromark[^/]*|vfile[^/]*|cosmiconfig|diff|chokidar)\//.test(url));
-    expect(heavy).toEqual([]);
+    expect(loaded.some((url) => url.includes('/docs2ts/dist/bundle/cli.js'))).toBe(true);
+    const HEAVY = /(ts-morph|@ts-morph|typescript|prettier|unified|remark-[^/]+|mdast-[^/]+|micromark[^/]*|vfile[^/]*|cosmiconfig|diff|chokidar)\//;
+    expect(loaded.filter((url) => new RegExp(`/node_modules/${HEAVY.source}`).test(url))).toEqual([]);
+    // The bundle's modules loaded: esbuild heads each bundled module with `// <path>/node_modules/<package>/<file>`.
+    const bundled = loaded
+      .filter((url) => url.includes('/docs2ts/dist/bundle/'))
+      .flatMap((url) => [...fs.readFileSync(new URL(url), 'utf8').matchAll(/^\/\/ \S*?node_modules\/(\S+)/gm)].map((m) => m[1]!));
+    expect(bundled.some((file) => file.startsWith('commander/'))).toBe(true);
+    expect(bundled.filter((file) => new RegExp(`^${HEAVY.source}`).test(file))).toEqual([]);
   }, TIMEOUT);
 });

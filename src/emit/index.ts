@@ -8,11 +8,11 @@
 import { sha256 } from '../hash.js';
 import { TARGET_NAMES } from '../job.js';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type * as prettier from 'prettier';
 import type { IR } from '../model/ir.js';
 import { printSourceFile } from './code.js';
 import { formatFiles } from './format.js';
+import { packageFile } from '../package-root.js';
 import { Helpers } from '../parallel/helpers.js';
 import { jsonSchemaDocument, schemaFileName } from './json-schema.js';
 import { modelFile, type ModelFileOptions } from './model.js';
@@ -44,7 +44,7 @@ export interface EmitOptions {
 
 /** The default banner template shipped in `templates/banner.txt`. */
 export function defaultBanner(): string {
-  return fs.readFileSync(fileURLToPath(new URL('../../templates/banner.txt', import.meta.url)), 'utf8');
+  return fs.readFileSync(packageFile('templates/banner.txt'), 'utf8');
 }
 
 /**
