@@ -16,7 +16,7 @@ import { builders, printer } from 'prettier/doc';
 type Doc = builders.Doc;
 import { Unsupported } from './lex.js';
 import { parseProgram, type Program } from './parse.js';
-import { FlatOnly, LOOSE, printStatement } from './print.js';
+import { FlatOnly, LOOSE, printStatement, STATEMENT } from './print.js';
 
 const { hardline } = builders;
 
@@ -108,6 +108,123 @@ function fits(text: string, printWidth: number): boolean {
   return true;
 }
 
+/** A document node as the walk below sees it (prettier's shapes; strings and arrays aside). */
+interface DocNode {
+  type: string;
+  contents?: Doc;
+  parts?: Doc[];
+  break?: boolean | 'propagated';
+  id?: symbol;
+  hard?: boolean;
+  soft?: boolean;
+  literal?: boolean;
+  n?: unknown;
+  label?: unknown;
+  groupId?: symbol;
+  flatContents?: Doc;
+}
+
+/**
+ * The text prettier's document printer gives a statement's document on a line of its own, when
+ * that is one line of at most `room` columns; null otherwise (or when unsure).
+ *
+ * Prettier prints such a document flat when it fits: the statement follows a line break (so it
+ * starts at its indentation) and is followed by one, its document holds no forced break, and each
+ * line break it could make sits inside a group. A group is printed flat when its flat contents and
+ * what follows them up to the next possible line break fit (`fits` in prettier's printer), and
+ * what follows is at most the rest of the line, so one group at the top is decided by the whole
+ * line's width. With more than one group at the top, the later groups would be measured in break
+ * mode: unsure, not flattened.
+ */
+function flatLine(doc: Doc, room: number): string | null {
+  let out = '';
+  let width = 0;
+  let topGroups = 0;
+  const ids = new Set<symbol>();
+  const walk = (d: Doc, inGroup: boolean): boolean => {
+    if (typeof d === 'string') {
+      out += d;
+      // An upper bound of prettier's width (wide characters count 2): a line judged to fit does fit.
+      width += widthBound(d);
+      return width <= room;
+    }
+    if (Array.isArray(d)) {
+      for (const part of d) if (!walk(part, inGroup)) return false;
+      return true;
+    }
+    const node = d as unknown as DocNode;
+    switch (node.type) {
+      case 'group':
+        if (node.break) return false;
+        if (!inGroup && ++topGroups > 1) return false;
+        if (node.id !== undefined) ids.add(node.id);
+        return walk(node.contents!, true);
+      case 'line':
+        if (node.hard || node.literal || !inGroup) return false;
+        if (!node.soft) {
+          out += ' ';
+          width++;
+        }
+        return width <= room;
+      case 'indent':
+      case 'align':
+      case 'label':
+        return walk(node.contents!, inGroup);
+      case 'indent-if-break':
+        return node.groupId !== undefined && ids.has(node.groupId) && walk(node.contents!, inGroup);
+      case 'if-break':
+        if (node.groupId !== undefined ? !ids.has(node.groupId) : !inGroup) return false;
+        return walk(node.flatContents ?? '', inGroup);
+      default:
+        // fill, line suffixes, break-parent, trim, cursor: not in one-line statements here.
+        return false;
+    }
+  };
+  return walk(doc, false) ? out : null;
+}
+
+/**
+ * Replace, in place, the document of each statement labelled {@link STATEMENT} that prettier
+ * would print on one line (see {@link flatLine}) by that line: the same output, with far less for
+ * prettier's printer to measure (most generated statements are one line).
+ *
+ * @param indentation columns of indentation at `doc` (NaN where unknown: nothing flattened below)
+ */
+function flattenStatements(doc: Doc, indentation: number, printWidth: number): void {
+  if (typeof doc === 'string') return;
+  if (Array.isArray(doc)) {
+    for (const part of doc) flattenStatements(part, indentation, printWidth);
+    return;
+  }
+  const node = doc as unknown as DocNode;
+  switch (node.type) {
+    case 'label':
+      if (node.label === STATEMENT && indentation === indentation) {
+        const text = flatLine(node.contents!, printWidth - indentation);
+        if (text !== null) {
+          node.contents = text;
+          return;
+        }
+      }
+      return flattenStatements(node.contents!, indentation, printWidth);
+    case 'indent':
+      return flattenStatements(node.contents!, indentation + 2, printWidth);
+    case 'align':
+      return flattenStatements(node.contents!, typeof node.n === 'number' && node.n >= 0 ? indentation + node.n : Number.NaN, printWidth);
+    case 'group':
+    case 'indent-if-break':
+      return flattenStatements(node.contents!, node.type === 'group' ? indentation : Number.NaN, printWidth);
+    case 'if-break':
+      flattenStatements((node as unknown as { breakContents: Doc }).breakContents, indentation, printWidth);
+      return flattenStatements(node.flatContents ?? '', indentation, printWidth);
+    case 'fill':
+      for (const part of node.parts!) flattenStatements(part, indentation, printWidth);
+      return;
+    default:
+      return;
+  }
+}
+
 /**
  * Lay out a generated file statement by statement.
  *
@@ -139,8 +256,9 @@ export function layout(text: string, printWidth: number): Layout | null {
       doc = '';
     }
     if (i > 0) docs.push(hardline, SEPARATOR, hardline);
-    docs.push(doc);
+    docs.push(builders.label(STATEMENT, doc));
   });
+  flattenStatements(docs, 0, printWidth);
   const pieces = printer.printDocToString(docs, { printWidth, tabWidth: 2, useTabs: false }).formatted.split(`\n${SEPARATOR}\n`);
   if (pieces.length !== program.body.length) throw new Error('layout: statements and printed pieces differ in number');
   const printed = pieces.map((out, i) => (unsure.has(i) || !fits(out, printWidth) ? null : out.replaceAll(LOOSE, '')));

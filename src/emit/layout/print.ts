@@ -101,12 +101,15 @@ function withComments(lead: Leading, doc: Doc): Doc {
   return [...parts, doc];
 }
 
-/** Statements joined by line breaks, an empty line kept where the source had one. */
+/** The label of a statement's document on a line of its own (see `flattenStatements` in `./index.ts`). */
+export const STATEMENT = 'statement';
+
+/** Statements joined by line breaks, an empty line kept where the source had one; each labelled {@link STATEMENT}. */
 export function printStatements(body: readonly Stmt[]): Doc {
   const parts: Doc[] = [];
   body.forEach((s, i) => {
     if (i > 0) parts.push(hardline, s.blankBefore ? hardline : '');
-    parts.push(printStatement(s));
+    parts.push(builders.label(STATEMENT, printStatement(s)));
   });
   return parts;
 }
