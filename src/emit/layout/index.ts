@@ -16,7 +16,7 @@ import { builders, printer } from 'prettier/doc';
 type Doc = builders.Doc;
 import { Unsupported } from './lex.js';
 import { parseProgram, type Program } from './parse.js';
-import { FlatOnly, LOOSE, printStatement, STATEMENT } from './print.js';
+import { COMMENT, FlatOnly, LINE, LOOSE, printLineStatement } from './print.js';
 
 const { hardline } = builders;
 
@@ -184,7 +184,7 @@ function flatLine(doc: Doc, room: number): string | null {
 }
 
 /**
- * Replace, in place, the document of each statement labelled {@link STATEMENT} that prettier
+ * Replace, in place, the document of each statement labelled {@link LINE} that prettier
  * would print on one line (see {@link flatLine}) by that line: the same output, with far less for
  * prettier's printer to measure (most generated statements are one line).
  *
@@ -199,7 +199,19 @@ function flattenStatements(doc: Doc, indentation: number, printWidth: number): v
   const node = doc as unknown as DocNode;
   switch (node.type) {
     case 'label':
-      if (node.label === STATEMENT && indentation === indentation) {
+      if (node.label === COMMENT && indentation === indentation) {
+        // As prettier's printer writes it: each line after the first indented, trailing blanks trimmed where a line ends.
+        const [open, lines, close] = node.contents as [string, Doc[], string];
+        const prefix = ' '.repeat(indentation);
+        let text = open;
+        for (let i = 0; i < lines.length; i += 2) {
+          const lineText = i === 0 ? (lines[0] as string) : prefix + (lines[i] as string);
+          text += i + 2 < lines.length ? `${lineText.replace(/[ \t]+$/, '')}\n` : lineText;
+        }
+        node.contents = text + close;
+        return;
+      }
+      if (node.label === LINE && indentation === indentation) {
         const text = flatLine(node.contents!, printWidth - indentation);
         if (text !== null) {
           node.contents = text;
@@ -249,14 +261,14 @@ export function layout(text: string, printWidth: number): Layout | null {
   program.body.forEach((statement, i) => {
     let doc: Doc;
     try {
-      doc = printStatement(statement);
+      doc = printLineStatement(statement);
     } catch (error) {
       if (!(error instanceof FlatOnly)) throw error;
       unsure.add(i);
       doc = '';
     }
     if (i > 0) docs.push(hardline, SEPARATOR, hardline);
-    docs.push(builders.label(STATEMENT, doc));
+    docs.push(doc);
   });
   flattenStatements(docs, 0, printWidth);
   const pieces = printer.printDocToString(docs, { printWidth, tabWidth: 2, useTabs: false }).formatted.split(`\n${SEPARATOR}\n`);

@@ -78,13 +78,19 @@ function printKey(key: Key): string {
   return key.raw;
 }
 
+/**
+ * The label of a block comment re-indented line by line: `['/*', join(hardline, lines), '*\/']`,
+ * always followed by a line break (see `flattenStatements` in `./index.ts`).
+ */
+export const COMMENT = 'docs2ts-comment';
+
 function printComment(comment: Comment): Doc {
   if (!comment.block) return comment.text;
   const value = comment.text.slice(2, -2);
   // An "indentable" block comment (every line, the closing one included, starts with `*`) is re-indented.
   if (value.includes('\n') && `*${value}*`.split('\n').every((l) => l.trimStart().startsWith('*'))) {
     const lines = value.split('\n');
-    return ['/*', join(hardline, lines.map((l, i) => (i === 0 ? l.trimEnd() : ` ${i < lines.length - 1 ? l.trim() : l.trimStart()}`))), '*/'];
+    return builders.label(COMMENT, ['/*', join(hardline, lines.map((l, i) => (i === 0 ? l.trimEnd() : ` ${i < lines.length - 1 ? l.trim() : l.trimStart()}`))), '*/']);
   }
   return comment.text;
 }
@@ -101,15 +107,18 @@ function withComments(lead: Leading, doc: Doc): Doc {
   return [...parts, doc];
 }
 
-/** The label of a statement's document on a line of its own (see `flattenStatements` in `./index.ts`). */
-export const STATEMENT = 'statement';
+/**
+ * The label of the document of a statement or member that starts a line (after a line break, at
+ * the indentation) and ends one (a line break follows): see `flattenStatements` in `./index.ts`.
+ */
+export const LINE = 'docs2ts-line';
 
-/** Statements joined by line breaks, an empty line kept where the source had one; each labelled {@link STATEMENT}. */
+/** Statements joined by line breaks, an empty line kept where the source had one. */
 export function printStatements(body: readonly Stmt[]): Doc {
   const parts: Doc[] = [];
   body.forEach((s, i) => {
     if (i > 0) parts.push(hardline, s.blankBefore ? hardline : '');
-    parts.push(builders.label(STATEMENT, printStatement(s)));
+    parts.push(printLineStatement(s));
   });
   return parts;
 }
@@ -131,6 +140,11 @@ const exportPrefix = (exported: boolean): string => (exported ? 'export ' : '');
 /** One statement with its leading comments. */
 export function printStatement(s: Stmt): Doc {
   return withComments(s, printStatementBody(s));
+}
+
+/** A statement that starts a line and is followed by a line break, its comments apart: the statement labelled {@link LINE}. */
+export function printLineStatement(s: Stmt): Doc {
+  return withComments(s, builders.label(LINE, printStatementBody(s)));
 }
 
 function printStatementBody(s: Stmt): Doc {
@@ -278,16 +292,15 @@ function printSpecifiers(specifiers: readonly Specifier[], hasDefault: boolean):
 }
 
 function printEnumMember(m: EnumMember): Doc {
-  return withComments(m, [printKey(m.key), m.init ? [' = ', flat(m.init)] : '', ',']);
+  return withComments(m, builders.label(LINE, [printKey(m.key), m.init ? [' = ', flat(m.init)] : '', ',']));
 }
 
 /** Members of an interface (always one a line) or object type (one line when the source had one). */
 function printMembers(members: readonly Member[], forceBreak: boolean): Doc {
   if (members.length === 0) return '{}';
-  const printed = members.map((m) => withComments(m, printMember(m)));
   const broken = forceBreak || members.some((m) => m.comments.length > 0);
-  if (broken) return ['{', indent([hardline, join(hardline, printed.map((p) => [p, ';']))]), hardline, '}'];
-  return ['{ ', join('; ', printed), ' }'];
+  if (broken) return ['{', indent([hardline, join(hardline, members.map((m) => withComments(m, builders.label(LINE, [printMember(m), ';']))))]), hardline, '}'];
+  return ['{ ', join('; ', members.map((m) => withComments(m, printMember(m)))), ' }'];
 }
 
 function printMember(m: Member): Doc {
@@ -522,7 +535,7 @@ function objectDoc(e: Expr & { type: 'Object' }): Doc {
 /** An object literal the source wrote over several lines: one property a line, trailing comma (prettier keeps the break). */
 export function brokenObject(e: Expr & { type: 'Object' }): Doc {
   // A long `key: value` breaks after the colon in prettier (its assignment layouts): marked, so prettier gets it.
-  const props = e.properties.map((p) => withComments(p, [p.type === 'Spread' ? ['...', flat(p.argument)] : p.shorthand ? p.key.raw : [LOOSE, printProperty(p)], ',']));
+  const props = e.properties.map((p) => withComments(p, builders.label(LINE, [p.type === 'Spread' ? ['...', flat(p.argument)] : p.shorthand ? p.key.raw : [LOOSE, printProperty(p)], ','])));
   return ['{', indent([hardline, join(hardline, props)]), hardline, '}'];
 }
 
