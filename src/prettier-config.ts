@@ -45,7 +45,15 @@ export function prettierConfigText(out: string | undefined): string {
   const parts: string[] = [];
   let found = false;
   for (let dir = path.resolve(out); ; dir = path.dirname(dir)) {
+    // One listing a folder, then reads of the names it holds (a failed read per candidate name costs more).
+    let names: Set<string>;
+    try {
+      names = new Set(fs.readdirSync(dir));
+    } catch {
+      names = new Set();
+    }
     const read = (name: string): string | null => {
+      if (!names.has(name)) return null;
       try {
         return fs.readFileSync(path.join(dir, name), 'utf8');
       } catch {

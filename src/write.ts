@@ -89,9 +89,14 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
   try {
     // mkdtemp makes the folder private (0700); give it the mode the old folder had, or a usual one.
     fs.chmodSync(staging, exists ? stat.mode & 0o7777 : 0o755);
+    const folders = new Set([staging]);
     for (const [name, text] of files) {
       const target = path.join(staging, name);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) {
+        fs.mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
       fs.writeFileSync(target, text);
     }
     fs.writeFileSync(path.join(staging, MANIFEST_FILE), manifestText(files, inputHash));
