@@ -14,11 +14,14 @@
  * keeps esbuild's `// node_modules/<package>/<file>` comment (the package test reads them).
  */
 import { build } from 'esbuild';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// Chunk names carry content hashes: start empty, or chunks of earlier builds would stay (and ship).
+fs.rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli.ts', worker: 'src/parallel/worker.ts' },
