@@ -16,7 +16,7 @@ import { builders, printer } from 'prettier/doc';
 type Doc = builders.Doc;
 import { Unsupported } from './lex.js';
 import { parseProgram, type Program } from './parse.js';
-import { COMMENT, FlatOnly, LINE, LOOSE, printLineStatement } from './print.js';
+import { COMMENT, fastLine, FlatOnly, LINE, LOOSE, printLineStatement, printStatementBody, type DeferredLine } from './print.js';
 
 const { hardline } = builders;
 
@@ -211,11 +211,24 @@ function flattenStatements(doc: Doc, indentation: number, printWidth: number): v
         node.contents = text + close;
         return;
       }
-      if (node.label === LINE && indentation === indentation) {
-        const text = flatLine(node.contents!, printWidth - indentation);
-        if (text !== null) {
-          node.contents = text;
-          return;
+      if (node.label === LINE) {
+        const deferred = node as unknown as DeferredLine;
+        if (deferred.statement !== undefined) {
+          const statement = deferred.statement;
+          deferred.statement = undefined;
+          const line = indentation === indentation ? fastLine(statement) : null;
+          if (line !== null && widthBound(line) <= printWidth - indentation) {
+            deferred.contents = line;
+            return;
+          }
+          deferred.contents = printStatementBody(statement);
+        }
+        if (indentation === indentation) {
+          const text = flatLine(node.contents!, printWidth - indentation);
+          if (text !== null) {
+            node.contents = text;
+            return;
+          }
         }
       }
       return flattenStatements(node.contents!, indentation, printWidth);
@@ -262,6 +275,7 @@ export function layout(text: string, printWidth: number): Layout | null {
     let doc: Doc;
     try {
       doc = printLineStatement(statement);
+      flattenStatements(doc, 0, printWidth);
     } catch (error) {
       if (!(error instanceof FlatOnly)) throw error;
       unsure.add(i);
@@ -270,7 +284,6 @@ export function layout(text: string, printWidth: number): Layout | null {
     if (i > 0) docs.push(hardline, SEPARATOR, hardline);
     docs.push(doc);
   });
-  flattenStatements(docs, 0, printWidth);
   const pieces = printer.printDocToString(docs, { printWidth, tabWidth: 2, useTabs: false }).formatted.split(`\n${SEPARATOR}\n`);
   if (pieces.length !== program.body.length) throw new Error('layout: statements and printed pieces differ in number');
   const printed = pieces.map((out, i) => (unsure.has(i) || !fits(out, printWidth) ? null : out.replaceAll(LOOSE, '')));

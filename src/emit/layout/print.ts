@@ -142,12 +142,74 @@ export function printStatement(s: Stmt): Doc {
   return withComments(s, printStatementBody(s));
 }
 
-/** A statement that starts a line and is followed by a line break, its comments apart: the statement labelled {@link LINE}. */
-export function printLineStatement(s: Stmt): Doc {
-  return withComments(s, builders.label(LINE, printStatementBody(s)));
+/**
+ * A {@link LINE} label whose document is built later (`flattenStatements` in `./index.ts`): from
+ * {@link fastLine} when that line fits, else by {@link printStatementBody}.
+ */
+export interface DeferredLine {
+  type: 'label';
+  label: typeof LINE;
+  contents: Doc;
+  statement?: Stmt;
 }
 
-function printStatementBody(s: Stmt): Doc {
+/**
+ * A statement that starts a line and is followed by a line break, its comments apart: the
+ * statement labelled {@link LINE}, its document deferred ({@link DeferredLine}).
+ */
+export function printLineStatement(s: Stmt): Doc {
+  const deferred: DeferredLine = { type: 'label', label: LINE, contents: '', statement: s };
+  return withComments(s, deferred as unknown as Doc);
+}
+
+/** Statements whose document is one line when flat, with nothing that forces a break (see {@link fastLine}). */
+const SIMPLE_CLAUSE = new Set<Stmt['type']>(['Return', 'Throw', 'Expression', 'Break', 'Continue']);
+
+/**
+ * The line a statement prints as when flat, from the tree, without building its document; for
+ * the statements whose document has at most one group at its top and no forced line break (so
+ * prettier prints this line whenever it fits: see `flatLine` in `./index.ts`): `break;`,
+ * `continue;`, `return`/`throw` with nothing, a name, literal or member, or a binary expression,
+ * expression statements, and `if` without `else` whose clause is one of these. Null for others.
+ *
+ * @throws {FlatOnly} where building the document would
+ */
+export function fastLine(s: Stmt): string | null {
+  switch (s.type) {
+    case 'Break':
+      return 'break;';
+    case 'Continue':
+      return 'continue;';
+    case 'Return':
+    case 'Throw': {
+      const keyword = s.type === 'Return' ? 'return' : 'throw';
+      const arg = s.argument;
+      if (arg === null) return `${keyword};`;
+      if ((arg.type === 'Binary' && arg.operator !== 'as') || arg.type === 'Name' || arg.type === 'Literal' || arg.type === 'Member') return `${keyword} ${flatText(arg)};`;
+      return null;
+    }
+    case 'Expression':
+      return `${flatText(s.expression)};`;
+    case 'If': {
+      const clause = s.consequent;
+      if (s.alternate !== null || clause.comments.length > 0 || !SIMPLE_CLAUSE.has(clause.type)) return null;
+      // As `parenthesized` decides.
+      const test = s.test;
+      if (test.type === 'Unary') {
+        const inner = test.argument.type === 'Unary' ? test.argument.argument : test.argument;
+        if (inner.type === 'Binary' && inner.logical && (test.operator !== '!' || (test.argument.type === 'Unary' && test.argument.operator !== '!'))) throw new FlatOnly();
+      }
+      // Inside the statement's one group, any argument is printed flat with the rest.
+      const body = clause.type === 'Return' || clause.type === 'Throw' ? (clause.argument === null ? `${clause.type === 'Return' ? 'return' : 'throw'};` : `${clause.type === 'Return' ? 'return' : 'throw'} ${flatText(clause.argument)};`) : fastLine(clause);
+      return body === null ? null : `if (${flatText(test)}) ${body}`;
+    }
+    default:
+      return null;
+  }
+}
+
+/** A statement's document, its comments apart. */
+export function printStatementBody(s: Stmt): Doc {
   switch (s.type) {
     case 'Import': {
       const head: Doc[] = ['import ', s.typeOnly ? 'type ' : ''];
