@@ -17,6 +17,7 @@ type Doc = builders.Doc;
 import { Unsupported } from './lex.js';
 import { parseProgram, type Program } from './parse.js';
 import { COMMENT, fastLine, FlatOnly, LINE, LOOSE, printLineStatement, printStatementBody, type DeferredLine } from './print.js';
+import type { Stmt } from './parse.js';
 
 const { hardline } = builders;
 
@@ -136,13 +137,15 @@ interface DocNode {
  * line's width. With more than one group at the top, the later groups would be measured in break
  * mode: unsure, not flattened.
  */
-function flatLine(doc: Doc, room: number): string | null {
+function flatLine(doc: Doc, room: number, inGroupAtTop = false): string | null {
   let out = '';
   let width = 0;
   let topGroups = 0;
   const ids = new Set<symbol>();
   const walk = (d: Doc, inGroup: boolean): boolean => {
     if (typeof d === 'string') {
+      // The mark matters only on lines too wide; this one fits or is dropped.
+      if (d === LOOSE) return true;
       out += d;
       // An upper bound of prettier's width (wide characters count 2): a line judged to fit does fit.
       width += widthBound(d);
@@ -180,7 +183,86 @@ function flatLine(doc: Doc, room: number): string | null {
         return false;
     }
   };
-  return walk(doc, false) ? out : null;
+  return walk(doc, inGroupAtTop) ? out : null;
+}
+
+/** A group's flat rendering as prettier prints it in flat mode (see {@link flatLine}); null when it has a forced break. */
+function flatGroup(doc: Doc, room: number): string | null {
+  const node = doc as unknown as DocNode;
+  if (typeof doc === 'string' || Array.isArray(doc) || node.type !== 'group' || node.break) return null;
+  return flatLine(node.contents!, room, true);
+}
+
+/**
+ * The document of a statement whose first line is decided by one group followed by fixed text up
+ * to a line break, with that group printed flat when prettier would (the flat group and the text
+ * after it fit: prettier's `fits` measures exactly that); the document unchanged otherwise.
+ *
+ * - `function f(…): T {` + body: the signature group;
+ * - `if (…) {` + body, no `else`: the test's group; the statement's own group is broken by the
+ *   body's line breaks, so dropping it changes nothing.
+ */
+function settleHeader(statement: Stmt, doc: Doc, room: number): Doc {
+  if (statement.type === 'Function' && statement.body.length > 0 && Array.isArray(doc) && doc.length === 3 && doc[1] === ' ') {
+    const flat = flatGroup(doc[0]!, room);
+    if (flat !== null && widthBound(flat) + 2 <= room) return [flat, ' ', doc[2]!];
+    return doc;
+  }
+  if (statement.type === 'If' && statement.alternate === null && statement.consequent.type === 'Block' && statement.consequent.body.length > 0 && statement.consequent.comments.length === 0) {
+    const node = doc as unknown as DocNode;
+    if (typeof doc === 'string' || Array.isArray(doc) || node.type !== 'group') return doc;
+    const parts = node.contents as Doc[];
+    if (!Array.isArray(parts) || parts.length !== 4 || parts[0] !== 'if (' || parts[2] !== ')') return doc;
+    const flat = flatGroup(parts[1]!, room);
+    if (flat !== null && widthBound(flat) + 7 <= room) return ['if (', flat, ')', parts[3]!];
+  }
+  return doc;
+}
+
+/**
+ * Print a document that leaves nothing to decide (strings, arrays, indentation, labels, forced line
+ * breaks: no group, if-break or fill) as prettier's printer does: each line break followed by the
+ * indentation, trailing blanks trimmed before it. Null when the document holds anything else.
+ */
+function printFixed(doc: Doc): string | null {
+  const out: string[] = [];
+  const trim = (): void => {
+    for (let i = out.length - 1; i >= 0; i--) {
+      const trimmed = out[i]!.replace(/[ \t]+$/, '');
+      out[i] = trimmed;
+      if (trimmed !== '') return;
+    }
+  };
+  const walk = (d: Doc, indentation: number): boolean => {
+    if (typeof d === 'string') {
+      out.push(d);
+      return true;
+    }
+    if (Array.isArray(d)) {
+      for (const part of d) if (!walk(part, indentation)) return false;
+      return true;
+    }
+    const node = d as unknown as DocNode;
+    switch (node.type) {
+      case 'line':
+        // In break mode (no group around), every line breaks.
+        if (node.literal) return false;
+        trim();
+        out.push(`\n${' '.repeat(indentation)}`);
+        return true;
+      case 'break-parent':
+        return true;
+      case 'indent':
+        return walk(node.contents!, indentation + 2);
+      case 'align':
+        return typeof node.n === 'number' && node.n >= 0 && walk(node.contents!, indentation + node.n);
+      case 'label':
+        return walk(node.contents!, indentation);
+      default:
+        return false;
+    }
+  };
+  return walk(doc, 0) ? out.join('') : null;
 }
 
 /**
@@ -222,6 +304,7 @@ function flattenStatements(doc: Doc, indentation: number, printWidth: number): v
             return;
           }
           deferred.contents = printStatementBody(statement);
+          if (indentation === indentation) deferred.contents = settleHeader(statement, deferred.contents, printWidth - indentation);
         }
         if (indentation === indentation) {
           const text = flatLine(node.contents!, printWidth - indentation);
@@ -269,7 +352,10 @@ export function layout(text: string, printWidth: number): Layout | null {
   }
   if (program.trailing.length > 0) return null;
   // One document for the file: statements apart by a line holding only SEPARATOR (then split).
+  // Statements left with something to decide go to prettier's document printer in one go, apart
+  // by a line holding only SEPARATOR (then split); the others are printed here.
   const docs: Doc[] = [];
+  const decided: (string | null)[] = [];
   const unsure = new Set<number>();
   program.body.forEach((statement, i) => {
     let doc: Doc;
@@ -281,11 +367,16 @@ export function layout(text: string, printWidth: number): Layout | null {
       unsure.add(i);
       doc = '';
     }
-    if (i > 0) docs.push(hardline, SEPARATOR, hardline);
+    const fixed = printFixed(doc);
+    decided.push(fixed);
+    if (fixed !== null) return;
+    if (docs.length > 0) docs.push(hardline, SEPARATOR, hardline);
     docs.push(doc);
   });
-  const pieces = printer.printDocToString(docs, { printWidth, tabWidth: 2, useTabs: false }).formatted.split(`\n${SEPARATOR}\n`);
-  if (pieces.length !== program.body.length) throw new Error('layout: statements and printed pieces differ in number');
+  const undecided = docs.length === 0 ? [] : printer.printDocToString(docs, { printWidth, tabWidth: 2, useTabs: false }).formatted.split(`\n${SEPARATOR}\n`);
+  if (undecided.length !== decided.filter((d) => d === null).length) throw new Error('layout: statements and printed pieces differ in number');
+  let next = 0;
+  const pieces = decided.map((d) => d ?? undecided[next++]!);
   const printed = pieces.map((out, i) => (unsure.has(i) || !fits(out, printWidth) ? null : out.replaceAll(LOOSE, '')));
   return {
     printed,
