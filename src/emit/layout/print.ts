@@ -181,31 +181,33 @@ export function fastLine(s: Stmt): string | null {
     case 'Continue':
       return 'continue;';
     case 'Return':
-    case 'Throw': {
-      const keyword = s.type === 'Return' ? 'return' : 'throw';
-      const arg = s.argument;
-      if (arg === null) return `${keyword};`;
-      if ((arg.type === 'Binary' && arg.operator !== 'as') || arg.type === 'Name' || arg.type === 'Literal' || arg.type === 'Member') return `${keyword} ${flatText(arg)};`;
-      return null;
-    }
+    case 'Throw':
+      return jumpLine(s, false);
     case 'Expression':
       return `${flatText(s.expression)};`;
     case 'If': {
       const clause = s.consequent;
       if (s.alternate !== null || clause.comments.length > 0 || !SIMPLE_CLAUSE.has(clause.type)) return null;
-      // As `parenthesized` decides.
-      const test = s.test;
-      if (test.type === 'Unary') {
-        const inner = test.argument.type === 'Unary' ? test.argument.argument : test.argument;
-        if (inner.type === 'Binary' && inner.logical && (test.operator !== '!' || (test.argument.type === 'Unary' && test.argument.operator !== '!'))) throw new FlatOnly();
-      }
-      // Inside the statement's one group, any argument is printed flat with the rest.
-      const body = clause.type === 'Return' || clause.type === 'Throw' ? (clause.argument === null ? `${clause.type === 'Return' ? 'return' : 'throw'};` : `${clause.type === 'Return' ? 'return' : 'throw'} ${flatText(clause.argument)};`) : fastLine(clause);
-      return body === null ? null : `if (${flatText(test)}) ${body}`;
+      negatedLogical(s.test); // throws where `parenthesized` would
+      // Inside the statement's one group, any argument prints flat with the rest.
+      const body = clause.type === 'Return' || clause.type === 'Throw' ? jumpLine(clause, true) : fastLine(clause);
+      return body === null ? null : `if (${flatText(s.test)}) ${body}`;
     }
     default:
       return null;
   }
+}
+
+/**
+ * `return …;` or `throw …;` as one line: any argument inside a group (`anyArgument`), else only
+ * arguments whose document has at most one group (a binary expression, a name, literal or member).
+ */
+function jumpLine(s: Stmt & { type: 'Return' | 'Throw' }, anyArgument: boolean): string | null {
+  const keyword = s.type === 'Return' ? 'return' : 'throw';
+  const arg = s.argument;
+  if (arg === null) return `${keyword};`;
+  if (anyArgument || (arg.type === 'Binary' && arg.operator !== 'as') || arg.type === 'Name' || arg.type === 'Literal' || arg.type === 'Member') return `${keyword} ${flatText(arg)};`;
+  return null;
 }
 
 /** A statement's document, its comments apart. */
@@ -606,14 +608,21 @@ export function brokenObject(e: Expr & { type: 'Object' }): Doc {
  * not fit; except `!(a && b)` and `!!(a && b)`, which break inside their own parentheses.
  */
 function parenthesized(test: Expr): Doc {
-  if (test.type === 'Unary') {
-    const inner = test.argument.type === 'Unary' ? test.argument.argument : test.argument;
-    if (inner.type === 'Binary' && inner.logical) {
-      if (test.operator !== '!' || (test.argument.type === 'Unary' && test.argument.operator !== '!')) throw new FlatOnly();
-      return printExpr(test, null, 'top');
-    }
-  }
+  if (negatedLogical(test)) return printExpr(test, null, 'top');
   return group([indent([softline, printTest(test)]), softline]);
+}
+
+/**
+ * True for a test `!(a && b)` or `!!(a && b)` (printed without the test's own group).
+ *
+ * @throws {FlatOnly} for other unary operators over a logical chain (not mirrored)
+ */
+function negatedLogical(test: Expr): boolean {
+  if (test.type !== 'Unary') return false;
+  const inner = test.argument.type === 'Unary' ? test.argument.argument : test.argument;
+  if (inner.type !== 'Binary' || !inner.logical) return false;
+  if (test.operator !== '!' || (test.argument.type === 'Unary' && test.argument.operator !== '!')) throw new FlatOnly();
+  return true;
 }
 
 /** The test of an `if` or `switch`: a binary chain breaks before each operand, without its own indent (prettier's "inside parenthesis" case). */
