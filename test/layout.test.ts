@@ -52,6 +52,40 @@ describe('layout printer: literals and widths', () => {
     }
   });
 
+  it('keeps one-line statements, signatures and `if (…) {` headers flat exactly while they fit, at every length around the width', async () => {
+    // Lines of each shape the layout settles without prettier's printer, one column at a time
+    // across the print width, at indentations 2 to 8 (blocks, switch cases), with a re-indented
+    // comment holding an empty line.
+    for (let n = 50; n <= 100; n++) {
+      const key = 'k'.repeat(n - 50);
+      const text = [
+        `/**\n * Doc ${key}\n *   \n * @internal\n */`,
+        `export function check${key}(value: unknown, path: string, errors: rt.ValidationError[]): void {`,
+        `x = v["${key}"];`,
+        `if (x !== undefined && typeof x !== "string" && rt.hasOwn(v, "${key}")) return false;`,
+        `if (!(typeof value === "object" && value !== null && k${key}.length > 0)) return false;`,
+        `if (x !== undefined && !isTaskType(x) && rt.hasOwn(v, "${key}")) { checkTaskType(x, path + "/${key}", errors); }`,
+        `for (let i = 0; i < x.length; i++) { if (!isItem(x[i])) { check${key}(x[i], path + "/" + i, errors); } }`,
+        `switch (x) { case "${key}":\n/** A ${key} case\n *\n * more */\nrt.mismatch(errors, path, "${key}", x); break; default: return; }`,
+        `return errors.length === 0 && k${key}.length > 0;`,
+        `}`,
+      ].join('\n');
+      const expected = await prettier.format(text, PRETTIER);
+      const at100 = await laidOut(text);
+      expect(at100.text, String(n)).toBe(expected);
+      expect(at100.fallbacks, String(n)).toBe(0);
+      expect((await laidOut(text, 80)).text, `${n} at 80`).toBe(await prettier.format(text, { ...PRETTIER, printWidth: 80 }));
+    }
+  });
+
+  it('leaves code on the line a block comment ends on to prettier (it keeps them together)', async () => {
+    for (const text of ['/** A */ f(x);\n', 'function g() {\n  /** A\n   * B */ return 1;\n}\n', 'switch (x) {\n  case 1: /* c */ f(); break;\n}\n', 'if (x) {\n  f();\n  /* c */ }\n']) {
+      const result = await laidOut(text);
+      expect(result.fallbacks, text).toBe(-1);
+      expect(result.text, text).toBe(await prettier.format(text, PRETTIER));
+    }
+  });
+
   it('measures wide characters as prettier does (a line of CJK text near the width)', async () => {
     for (let k = 20; k < 60; k += 3) {
       const text = `if (x !== undefined && rt.hasOwn(v, "${'漢'.repeat(k)}")) rt.mismatch(errors, path, "x", x);\n`;

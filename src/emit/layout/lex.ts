@@ -30,6 +30,8 @@ export interface Token {
   blankBefore: boolean;
   /** An empty line between the last comment and this token. */
   blankAfterComments: boolean;
+  /** A block comment ends on this token's line (`/* c *\/ code`): prettier keeps them together. */
+  afterCommentOnLine: boolean;
 }
 
 /** A comment's text as written (`/** … *\/` or `// …`) and whether an empty line precedes it. */
@@ -81,6 +83,8 @@ export function tokenize(text: string): Token[] {
   let blank = false;
   let blankForToken = false;
   let lines = 0;
+  // A line break since the last comment ended.
+  let brokeAfterComment = true;
   const n = text.length;
   while (true) {
     // Whitespace and comments.
@@ -88,6 +92,7 @@ export function tokenize(text: string): Token[] {
       const c = text.charCodeAt(i);
       if (c === 10) {
         newline = true;
+        brokeAfterComment = true;
         lines++;
         if (lines >= 2) blank = true;
         i++;
@@ -111,6 +116,7 @@ export function tokenize(text: string): Token[] {
           comments = [];
         }
         comments.push({ text: text.slice(i, end + 2), start: i, block: true, blankBefore: blank });
+        brokeAfterComment = false;
         blank = false;
         lines = 0;
         i = end + 2;
@@ -120,7 +126,7 @@ export function tokenize(text: string): Token[] {
     const start = i;
     let kind: Token['kind'];
     if (i >= n) {
-      tokens.push({ kind: 'eof', text: '', start: n, end: n, newlineBefore: newline, comments, blankBefore: blankForToken, blankAfterComments: comments.length > 0 && blank });
+      tokens.push({ kind: 'eof', text: '', start: n, end: n, newlineBefore: newline, comments, blankBefore: blankForToken, blankAfterComments: comments.length > 0 && blank, afterCommentOnLine: comments.length > 0 && !brokeAfterComment });
       return tokens;
     }
     const ch = text[i]!;
@@ -165,7 +171,7 @@ export function tokenize(text: string): Token[] {
       kind = 'punct';
       i += p.length;
     }
-    tokens.push({ kind, text: text.slice(start, i), start, end: i, newlineBefore: newline, comments, blankBefore: blankForToken, blankAfterComments: comments.length > 0 && blank });
+    tokens.push({ kind, text: text.slice(start, i), start, end: i, newlineBefore: newline, comments, blankBefore: blankForToken, blankAfterComments: comments.length > 0 && blank, afterCommentOnLine: comments.length > 0 && !brokeAfterComment });
     comments = NO_COMMENTS;
     newline = false;
     blank = false;

@@ -227,6 +227,8 @@ class Parser {
   /** Take the comments before the current token (it starts a statement or member). */
   private leading(): Leading {
     const t = this.tok;
+    // Prettier keeps code on the line a block comment ends on; only comments on lines of their own are in the subset.
+    if (t.afterCommentOnLine) this.fail('code on the line of a comment');
     this.commentsTaken.add(this.i);
     return { comments: t.comments, blankBefore: t.blankBefore, blankAfterComments: t.blankAfterComments };
   }
@@ -314,6 +316,7 @@ class Parser {
     const body: Stmt[] = [];
     while (!this.is('}')) body.push(this.statement());
     const dangling = this.tok.comments;
+    if (this.tok.afterCommentOnLine) this.fail('code on the line of a comment');
     this.commentsTaken.add(this.i);
     this.next();
     return { comments: [], blankBefore: false, type: 'Block', body, dangling };
