@@ -32,7 +32,18 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['prettier', 'prettier/*', 'chokidar', 'typescript'],
-  // CommonJS dependencies (commander, cosmiconfig) call `require`, which ES modules lack.
-  banner: { js: "import { createRequire as __docs2tsCreateRequire } from 'node:module';\nconst require = __docs2tsCreateRequire(import.meta.url);" },
+  // CommonJS dependencies call `require` (commander, cosmiconfig) and read `__filename` and
+  // `__dirname` (import-fresh, cosmiconfig's fallback when a config file fails to load), which ES
+  // modules lack.
+  banner: {
+    js: [
+      "import { createRequire as __docs2tsCreateRequire } from 'node:module';",
+      "import { dirname as __docs2tsDirname } from 'node:path';",
+      "import { fileURLToPath as __docs2tsFileURLToPath } from 'node:url';",
+      'const require = __docs2tsCreateRequire(import.meta.url);',
+      'const __filename = __docs2tsFileURLToPath(import.meta.url);',
+      'const __dirname = __docs2tsDirname(__filename);',
+    ].join('\n'),
+  },
   logLevel: 'warning',
 });

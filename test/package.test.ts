@@ -63,6 +63,17 @@ describe('the packed package', () => {
     for (const [name, text] of files!) expect(fs.readFileSync(path.join(project, 'threaded', name), 'utf8'), name).toBe(text);
   }, TIMEOUT);
 
+  it('a config file that fails to load is reported with its own error by the bundled bin', () => {
+    const dir = path.join(project, 'config-error');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.cpSync(path.join(ROOT, 'fixtures'), path.join(dir, 'docs'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.mjs'), "throw new Error('boom from the config');\n");
+    const result = run('npx', ['--no', 'docs2ts', 'generate'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Cannot read the config: boom from the config');
+    expect(fs.existsSync(path.join(dir, 'generated'))).toBe(false);
+  }, TIMEOUT);
+
   it('the programmatic API works from an ESM script (exports map, the schema subpath)', () => {
     fs.writeFileSync(
       path.join(project, 'api.mjs'),
