@@ -161,7 +161,14 @@ async function run(command: CommandName, options: CliOptions, io: CliIO): Promis
     const fix = commandFor('generate', options, found?.file, io.cwd);
     if (command === 'generate' && options.watch) {
       if (jobs.length > 1) throw new UsageError('--watch runs one job: pick it with --job');
-      return await watch(jobs[0]!, options, io, found?.file);
+      // After a change to the config file: the job again, from the file as it is now.
+      const reload = async (): Promise<Job> => {
+        const again = await loadConfig(io.cwd, options.config, true);
+        const list = configJobs(again?.config ?? {}, options.job).map((config) => resolveJob(options, config, io.cwd, true));
+        if (list.length > 1) throw new UsageError('--watch runs one job: pick it with --job');
+        return list[0]!;
+      };
+      return await watch(jobs[0]!, options, io, found?.file, reload);
     }
     let code = 0;
     for (const job of jobs) code = Math.max(code, await once(command, job, options, io, fix));
@@ -287,22 +294,36 @@ async function build(
 }
 
 /** `generate --watch`: a run now, then one per change (debounced), one line each. */
-async function watch(job: Job, options: CliOptions, io: CliIO, configFile: string | undefined): Promise<number> {
+async function watch(first: Job, options: CliOptions, io: CliIO, configFile: string | undefined, reload: () => Promise<Job>): Promise<number> {
   const { watch: chokidar } = await import('chokidar');
   const quiet: CliIO = { ...io, progress: false };
+  let job = first;
+  let configChanged = false;
+  const stamp = (): string => new Date().toISOString().slice(11, 19);
   const runOnce = async (): Promise<void> => {
+    if (configChanged) {
+      configChanged = false;
+      try {
+        job = await reload();
+      } catch (error) {
+        // Keep the last good job: the file is often saved half-edited.
+        io.stdout(`${stamp()} failed: ${(error as Error).message}\n`);
+        return;
+      }
+    }
     let out = '';
     let err = '';
     const code = await once('generate', job, { ...options, format: 'text' }, { ...quiet, stdout: (t) => (out += t), stderr: (t) => (err += t) }, '');
     const line = (out + err).trim().split('\n').filter(Boolean);
-    io.stdout(`${new Date().toISOString().slice(11, 19)} ${code === 0 ? line[line.length - 1] : `failed: ${err.trim().split('\n').slice(-1)[0] ?? ''}`}\n`);
+    io.stdout(`${stamp()} ${code === 0 ? line[line.length - 1] : `failed: ${err.trim().split('\n').slice(-1)[0] ?? ''}`}\n`);
     if (code !== 0 && err) io.stderr(err);
   };
   await runOnce();
   const watcher = chokidar([job.input, ...(configFile ? [configFile] : [])], { ignoreInitial: true, ignored: (p: string) => job.out !== undefined && p.startsWith(job.out) });
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  watcher.on('all', () => {
+  watcher.on('all', (_event: string, changed: string) => {
+    if (configFile !== undefined && path.resolve(changed) === configFile) configChanged = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(runOnce);

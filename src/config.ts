@@ -6,6 +6,7 @@
  */
 
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { cosmiconfig } from 'cosmiconfig';
 
 /** A validated job configuration. Paths are absolute (resolved against the config file's folder). */
@@ -84,17 +85,29 @@ const KEYS: Record<keyof Config, Kind> = {
 };
 
 /**
+ * An ES-module config read again: imported under a new URL (`?v=<time>`), since Node keeps a
+ * module once imported. (A CommonJS `.js` config and a `.ts` config are kept by their loaders.)
+ */
+async function importFresh(file: string): Promise<unknown> {
+  const module = (await import(`${pathToFileURL(file).href}?v=${Date.now()}`)) as { default?: unknown };
+  return module.default;
+}
+
+/**
  * Load the configuration.
  *
  * @param cwd the folder to look in
  * @param explicit a config file given with `--config` (must exist)
+ * @param fresh read ES-module configs again even when imported before (`--watch` after a change)
  * @returns the config and the file it came from, or null when there is none
  * @throws {ConfigError} on a file that cannot be read, an unknown key or a value of the wrong type
  */
-export async function loadConfig(cwd: string, explicit?: string): Promise<{ config: Config; file: string } | null> {
+export async function loadConfig(cwd: string, explicit?: string, fresh = false): Promise<{ config: Config; file: string } | null> {
   const explorer = cosmiconfig('docs2ts', {
     searchPlaces: ['docs2ts.config.json', 'docs2ts.config.js', 'docs2ts.config.mjs', 'docs2ts.config.ts', 'package.json'],
     searchStrategy: 'none',
+    cache: !fresh,
+    ...(fresh ? { loaders: { '.mjs': importFresh } } : {}),
   });
   let result;
   try {

@@ -174,6 +174,39 @@ describe('generate --watch', () => {
     controller.abort();
     expect(await running).toBe(0);
   }, 30_000);
+
+  for (const [name, write] of [
+    ['docs2ts.config.json', (config: object): string => JSON.stringify(config)],
+    ['docs2ts.config.mjs', (config: object): string => `export default ${JSON.stringify(config)};\n`],
+  ] as const) {
+    it(`reads ${name} again when it changes (a broken save keeps the last good config)`, async () => {
+      const dir = project();
+      fs.rmSync(path.join(dir, 'docs2ts.config.json'));
+      const config = { input: 'models', out: 'gen', roots: ['Task'] };
+      fs.writeFileSync(path.join(dir, name), write(config));
+      const controller = new AbortController();
+      const lines: string[] = [];
+      let resolveLine: (() => void) | undefined;
+      const next = (): Promise<void> => new Promise((r) => (resolveLine = r));
+      const { main } = await import('../src/cli.js');
+      let line = next();
+      const running = main(['generate', '--watch'], { cwd: dir, stdout: (t) => { lines.push(t); resolveLine?.(); }, stderr: () => {}, signal: controller.signal });
+      await line;
+      expect(fs.readFileSync(path.join(dir, 'gen/status.ts'), 'utf8')).toMatch(/export enum Status/);
+      await new Promise((r) => setTimeout(r, 300));
+      line = next();
+      fs.writeFileSync(path.join(dir, name), name.endsWith('.json') ? '{ "input": ' : 'export default {');
+      await line;
+      expect(lines.at(-1)).toMatch(/^\d\d:\d\d:\d\d failed: Cannot read the config/);
+      line = next();
+      fs.writeFileSync(path.join(dir, name), write({ ...config, enumStyle: 'union' }));
+      await line;
+      expect(lines.at(-1)).toMatch(/docs2ts: 2 models → 4 files in gen/);
+      expect(fs.readFileSync(path.join(dir, 'gen/status.ts'), 'utf8')).toMatch(/export type Status =/);
+      controller.abort();
+      expect(await running).toBe(0);
+    }, 30_000);
+  }
 });
 
 describe('pre-commit hook, end to end', () => {
