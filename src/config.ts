@@ -107,7 +107,7 @@ export async function loadConfig(cwd: string, explicit?: string, fresh = false):
     searchPlaces: ['docs2ts.config.json', 'docs2ts.config.js', 'docs2ts.config.mjs', 'docs2ts.config.ts', 'package.json'],
     searchStrategy: 'none',
     cache: !fresh,
-    ...(fresh ? { loaders: { '.mjs': importFresh } } : {}),
+    ...(fresh ? { loaders: { '.mjs': importFresh, '.js': importFresh } } : {}),
   });
   let result;
   try {
