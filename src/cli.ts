@@ -377,8 +377,21 @@ function defaultIO(): CliIO {
   };
 }
 
-const invoked = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';
-if (invoked === fileURLToPath(import.meta.url)) {
+/** The script node was started with, symbolic links resolved (`node …/cli` runs `cli.js`). */
+function invokedScript(): string {
+  const given = process.argv[1];
+  if (!given) return '';
+  for (const candidate of [given, `${given}.js`]) {
+    try {
+      return fs.realpathSync(candidate);
+    } catch {
+      // Not this name: try the next.
+    }
+  }
+  return '';
+}
+
+if (invokedScript() === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
