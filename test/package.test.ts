@@ -128,6 +128,9 @@ export async function run(format: GraphFormat): Promise<string> {
     expect(help.stdout).toMatch(/^Usage: docs2ts \[options\] \[command\]/);
     for (const command of ['generate', 'check', 'ir']) expect(help.stdout).toContain(`  ${command} `);
     expect(run(bin, ['--version']).stdout.trim()).toBe(pkg.version);
+    // `node <file without .js>`: node runs cli.js; the entry check must see that too.
+    const script = path.join(project, 'node_modules', pkg.name, pkg.bin.docs2ts!.replace(/\.js$/, ''));
+    expect(run(process.execPath, [script, '--version']).stdout.trim()).toBe(pkg.version);
   }, TIMEOUT);
 
   it('`docs2ts --help` loads neither ts-morph, prettier, the Markdown parser nor cosmiconfig, from node_modules or in the bundle chunks it loads (lazy imports)', () => {
