@@ -145,34 +145,49 @@ describe('docs2ts explain and overrides', () => {
   });
 });
 
+/**
+ * `generate --watch` in `dir`, its status lines collected: `nextLine()` resolves at the next one;
+ * `stop()` aborts the watch and returns its exit code.
+ */
+async function startWatch(dir: string): Promise<{ lines: string[]; nextLine: () => Promise<void>; stop: () => Promise<number> }> {
+  const controller = new AbortController();
+  const lines: string[] = [];
+  let resolveLine: (() => void) | undefined;
+  const nextLine = (): Promise<void> => new Promise((r) => (resolveLine = r));
+  const { main } = await import('../src/cli.js');
+  const first = nextLine();
+  const running = main(['generate', '--watch'], {
+    cwd: dir,
+    stdout: (t) => {
+      lines.push(t);
+      resolveLine?.();
+    },
+    stderr: () => {},
+    signal: controller.signal,
+  });
+  await first;
+  return {
+    lines,
+    nextLine,
+    stop: () => {
+      controller.abort();
+      return running;
+    },
+  };
+}
+
 describe('generate --watch', () => {
   it('regenerates on change, one line a run, until stopped', async () => {
     const dir = project();
-    const controller = new AbortController();
-    const lines: string[] = [];
-    let resolveLine: (() => void) | undefined;
-    const next = (): Promise<void> => new Promise((r) => (resolveLine = r));
-    const { main } = await import('../src/cli.js');
-    let first = next();
-    const running = main(['generate', '--watch'], {
-      cwd: dir,
-      stdout: (t) => {
-        lines.push(t);
-        resolveLine?.();
-      },
-      stderr: () => {},
-      signal: controller.signal,
-    });
-    await first;
+    const { lines, nextLine, stop } = await startWatch(dir);
     expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d docs2ts: 2 models → 4 files in gen/);
-    first = next();
+    const line = nextLine();
     await new Promise((r) => setTimeout(r, 300));
     fs.appendFileSync(path.join(dir, 'models/shared/status.md'), '\n| `THREE` | 3 |');
-    await first;
+    await line;
     expect(lines).toHaveLength(2);
     expect(fs.readFileSync(path.join(dir, 'gen/status.ts'), 'utf8')).toContain('THREE = 3');
-    controller.abort();
-    expect(await running).toBe(0);
+    expect(await stop()).toBe(0);
   }, 30_000);
 
   for (const [name, write] of [
@@ -184,27 +199,19 @@ describe('generate --watch', () => {
       fs.rmSync(path.join(dir, 'docs2ts.config.json'));
       const config = { input: 'models', out: 'gen', roots: ['Task'] };
       fs.writeFileSync(path.join(dir, name), write(config));
-      const controller = new AbortController();
-      const lines: string[] = [];
-      let resolveLine: (() => void) | undefined;
-      const next = (): Promise<void> => new Promise((r) => (resolveLine = r));
-      const { main } = await import('../src/cli.js');
-      let line = next();
-      const running = main(['generate', '--watch'], { cwd: dir, stdout: (t) => { lines.push(t); resolveLine?.(); }, stderr: () => {}, signal: controller.signal });
-      await line;
+      const { lines, nextLine, stop } = await startWatch(dir);
       expect(fs.readFileSync(path.join(dir, 'gen/status.ts'), 'utf8')).toMatch(/export enum Status/);
       await new Promise((r) => setTimeout(r, 300));
-      line = next();
+      let line = nextLine();
       fs.writeFileSync(path.join(dir, name), name.endsWith('.json') ? '{ "input": ' : 'export default {');
       await line;
       expect(lines.at(-1)).toMatch(/^\d\d:\d\d:\d\d failed: Cannot read the config/);
-      line = next();
+      line = nextLine();
       fs.writeFileSync(path.join(dir, name), write({ ...config, enumStyle: 'union' }));
       await line;
       expect(lines.at(-1)).toMatch(/docs2ts: 2 models → 4 files in gen/);
       expect(fs.readFileSync(path.join(dir, 'gen/status.ts'), 'utf8')).toMatch(/export type Status =/);
-      controller.abort();
-      expect(await running).toBe(0);
+      expect(await stop()).toBe(0);
     }, 30_000);
   }
 });
