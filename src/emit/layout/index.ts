@@ -281,7 +281,7 @@ function flattenStatements(doc: Doc, indentation: number, printWidth: number): v
   const node = doc as unknown as DocNode;
   switch (node.type) {
     case 'label':
-      if (node.label === COMMENT && indentation === indentation) {
+      if (node.label === COMMENT && Number.isFinite(indentation)) {
         // As prettier's printer writes it: each line after the first indented, trailing blanks trimmed where a line ends.
         const [open, lines, close] = node.contents as [string, Doc[], string];
         const prefix = ' '.repeat(indentation);
@@ -298,15 +298,15 @@ function flattenStatements(doc: Doc, indentation: number, printWidth: number): v
         if (deferred.statement !== undefined) {
           const statement = deferred.statement;
           deferred.statement = undefined;
-          const line = indentation === indentation ? fastLine(statement) : null;
+          const line = Number.isFinite(indentation) ? fastLine(statement) : null;
           if (line !== null && widthBound(line) <= printWidth - indentation) {
             deferred.contents = line;
             return;
           }
           deferred.contents = printStatementBody(statement);
-          if (indentation === indentation) deferred.contents = settleHeader(statement, deferred.contents, printWidth - indentation);
+          if (Number.isFinite(indentation)) deferred.contents = settleHeader(statement, deferred.contents, printWidth - indentation);
         }
-        if (indentation === indentation) {
+        if (Number.isFinite(indentation)) {
           const text = flatLine(node.contents!, printWidth - indentation);
           if (text !== null) {
             node.contents = text;
@@ -351,7 +351,6 @@ export function layout(text: string, printWidth: number): Layout | null {
     throw error;
   }
   if (program.trailing.length > 0) return null;
-  // One document for the file: statements apart by a line holding only SEPARATOR (then split).
   // Statements left with something to decide go to prettier's document printer in one go, apart
   // by a line holding only SEPARATOR (then split); the others are printed here.
   const docs: Doc[] = [];
