@@ -229,7 +229,7 @@ async function build(
 
   if (command === 'explain') {
     const list = heavy.inferences(ir);
-    if (options.json) io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+    if (options.json || options.format === 'json') io.stdout(`${JSON.stringify(list, null, 2)}\n`);
     else io.stdout(formatExplain(list, job.input, io.cwd));
     return ir.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   }

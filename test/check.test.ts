@@ -121,6 +121,8 @@ describe('docs2ts explain and overrides', () => {
     expect(text.stdout).toMatch(/date-label {2}`Task\.when`: `\[Date\]\(…\)` read as date-time/);
     const json = JSON.parse((await runCli(['explain', '--json'], dir)).stdout) as { ruleId: string }[];
     expect(json.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['notation-detected', 'enum-value-type', 'nullable-inferred', 'date-label']));
+    // `--format json` (the option every command but graph takes) means the same.
+    expect(JSON.parse((await runCli(['explain', '--format', 'json'], dir)).stdout)).toEqual(json);
   });
 
   it('applies overrides and propertyCase from the config; unknown targets are errors', async () => {
