@@ -17,7 +17,7 @@ import { Helpers } from './parallel/helpers.js';
 import { folderDocSource } from './parse/files.js';
 import { prettierConfigText } from './prettier-config.js';
 import type { Job } from './job.js';
-import { manifestText, MANIFEST_FILE, readManifest, writeOutput } from './write.js';
+import { manifestText, MANIFEST_FILE, readManifest, WriteError, writeOutput } from './write.js';
 
 /**
  * Build the IR of a job. Runs that read every doc (no roots, or roots by name: finding a name
@@ -80,8 +80,12 @@ export interface Comparison {
  * Compare generated files with an output folder. `extra` are files the folder's manifest says
  * docs2ts wrote that it would not write now; files of the user's are not looked at. The manifest
  * itself is compared too (it records the input hash).
+ *
+ * @throws {WriteError} when `out` exists and is not a folder
  */
 export async function compareOutput(out: string, files: ReadonlyMap<string, string>, inputHash: string): Promise<Comparison> {
+  // As `writeOutput` refuses it: a file where the folder should be is not "every file missing".
+  if (fs.statSync(out, { throwIfNoEntry: false })?.isDirectory() === false) throw new WriteError(`Output \`${out}\` exists and is not a folder`);
   // `diff` is loaded only by runs that compare.
   const { createTwoFilesPatch } = await import('diff');
   const expected = new Map(files);

@@ -18,6 +18,17 @@ function project(extra: Record<string, string> = {}): string {
 }
 
 describe('docs2ts check', () => {
+  it('refuses an output that is a file (exit 1, a clear message), as generate does', async () => {
+    const dir = project();
+    fs.writeFileSync(path.join(dir, 'gen'), 'not a folder');
+    for (const command of ['check', 'generate']) {
+      const result = await runCli([command], dir);
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toMatch(/`[^`]*gen` exists and is not a folder/);
+    }
+    expect(fs.readFileSync(path.join(dir, 'gen'), 'utf8')).toBe('not a folder');
+  });
+
   it('exits 0 when up to date, 1 with a diff and the fixing command after a doc edit, 0 again after generate', async () => {
     const dir = project();
     expect((await runCli(['generate'], dir)).code).toBe(0);
