@@ -156,19 +156,20 @@ async function run(command: CommandName, options: CliOptions, io: CliIO): Promis
   // cosmiconfig is loaded only by commands that run (not by --help / --version).
   const { ConfigError, configJobs, loadConfig } = await import('./config.js');
   try {
-    const found = await loadConfig(io.cwd, options.config);
-    const jobs = configJobs(found?.config ?? {}, options.job).map((config) => resolveJob(options, config, io.cwd, command === 'generate' || command === 'check'));
-    const fix = commandFor('generate', options, found?.file, io.cwd);
+    // The jobs of the config file (read again, `fresh`, after a change to it under --watch).
+    const load = async (fresh: boolean): Promise<{ file: string | undefined; jobs: Job[] }> => {
+      const found = await loadConfig(io.cwd, options.config, fresh);
+      const jobs = configJobs(found?.config ?? {}, options.job).map((config) => resolveJob(options, config, io.cwd, command === 'generate' || command === 'check'));
+      return { file: found?.file, jobs };
+    };
+    const { file, jobs } = await load(false);
+    const fix = commandFor('generate', options, file, io.cwd);
     if (command === 'generate' && options.watch) {
-      if (jobs.length > 1) throw new UsageError('--watch runs one job: pick it with --job');
-      // After a change to the config file: the job again, from the file as it is now.
-      const reload = async (): Promise<Job> => {
-        const again = await loadConfig(io.cwd, options.config, true);
-        const list = configJobs(again?.config ?? {}, options.job).map((config) => resolveJob(options, config, io.cwd, true));
+      const only = (list: Job[]): Job => {
         if (list.length > 1) throw new UsageError('--watch runs one job: pick it with --job');
         return list[0]!;
       };
-      return await watch(jobs[0]!, options, io, found?.file, reload);
+      return await watch(only(jobs), options, io, file, async () => only((await load(true)).jobs));
     }
     let code = 0;
     for (const job of jobs) code = Math.max(code, await once(command, job, options, io, fix));

@@ -17,7 +17,7 @@ import { Helpers } from './parallel/helpers.js';
 import { folderDocSource } from './parse/files.js';
 import { prettierConfigText } from './prettier-config.js';
 import type { Job } from './job.js';
-import { manifestText, MANIFEST_FILE, readManifest, WriteError, writeOutput } from './write.js';
+import { manifestText, MANIFEST_FILE, outputFolderStat, readManifest, writeOutput } from './write.js';
 
 /**
  * Build the IR of a job. Runs that read every doc (no roots, or roots by name: finding a name
@@ -85,7 +85,7 @@ export interface Comparison {
  */
 export async function compareOutput(out: string, files: ReadonlyMap<string, string>, inputHash: string): Promise<Comparison> {
   // As `writeOutput` refuses it: a file where the folder should be is not "every file missing".
-  if (fs.statSync(out, { throwIfNoEntry: false })?.isDirectory() === false) throw new WriteError(`Output \`${out}\` exists and is not a folder`);
+  outputFolderStat(out);
   // `diff` is loaded only by runs that compare.
   const { createTwoFilesPatch } = await import('diff');
   const expected = new Map(files);

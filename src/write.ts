@@ -60,9 +60,8 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
     if (!real?.isDirectory()) throw new WriteError(`Output \`${outDir}\` is a symbolic link to something that is not a folder`);
     out = fs.realpathSync(out);
   }
-  const stat = fs.statSync(out, { throwIfNoEntry: false });
+  const stat = outputFolderStat(out, outDir);
   const exists = stat !== undefined;
-  if (exists && !stat.isDirectory()) throw new WriteError(`Output \`${outDir}\` exists and is not a folder`);
   const previous = exists ? readManifest(out) : null;
   const entries = exists ? fs.readdirSync(out) : [];
   if (exists && previous === null && entries.length > 0) {
@@ -123,6 +122,18 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
     fs.rmSync(staging, { recursive: true, force: true });
     throw error instanceof WriteError ? error : new WriteError(`Cannot write the output folder \`${outDir}\`: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The output folder's `fs.Stats`, or undefined when it does not exist.
+ *
+ * @param shown the folder as the user wrote it, for the message
+ * @throws {WriteError} when it exists and is not a folder
+ */
+export function outputFolderStat(out: string, shown = out): fs.Stats | undefined {
+  const stat = fs.statSync(out, { throwIfNoEntry: false });
+  if (stat !== undefined && !stat.isDirectory()) throw new WriteError(`Output \`${shown}\` exists and is not a folder`);
+  return stat;
 }
 
 /** The manifest file's text for a set of files (deterministic: sorted, no timestamps). */

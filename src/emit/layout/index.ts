@@ -204,17 +204,18 @@ function flatGroup(doc: Doc, room: number): string | null {
  */
 function settleHeader(statement: Stmt, doc: Doc, room: number): Doc {
   if (statement.type === 'Function' && statement.body.length > 0 && Array.isArray(doc) && doc.length === 3 && doc[1] === ' ') {
-    const flat = flatGroup(doc[0]!, room);
-    if (flat !== null && widthBound(flat) + 2 <= room) return [flat, ' ', doc[2]!];
-    return doc;
+    // Room for the signature: ` {` follows it on the line.
+    const flat = flatGroup(doc[0]!, room - 2);
+    return flat === null ? doc : [flat, ' ', doc[2]!];
   }
   if (statement.type === 'If' && statement.alternate === null && statement.consequent.type === 'Block' && statement.consequent.body.length > 0 && statement.consequent.comments.length === 0) {
     const node = doc as unknown as DocNode;
     if (typeof doc === 'string' || Array.isArray(doc) || node.type !== 'group') return doc;
     const parts = node.contents as Doc[];
     if (!Array.isArray(parts) || parts.length !== 4 || parts[0] !== 'if (' || parts[2] !== ')') return doc;
-    const flat = flatGroup(parts[1]!, room);
-    if (flat !== null && widthBound(flat) + 7 <= room) return ['if (', flat, ')', parts[3]!];
+    // Room for the test: `if (` before it, `) {` after it.
+    const flat = flatGroup(parts[1]!, room - 7);
+    if (flat !== null) return ['if (', flat, ')', parts[3]!];
   }
   return doc;
 }
