@@ -125,15 +125,16 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
 }
 
 /**
- * The output folder's `fs.Stats`, or undefined when it does not exist.
+ * The output folder's permission bits (`mode`), or undefined when it does not exist. (A plain
+ * shape, not `fs.Stats`: these declarations ship, and a consumer need not have Node's types.)
  *
  * @param shown the folder as the user wrote it, for the message
  * @throws {WriteError} when it exists and is not a folder
  */
-export function outputFolderStat(out: string, shown = out): fs.Stats | undefined {
+export function outputFolderStat(out: string, shown = out): { mode: number } | undefined {
   const stat = fs.statSync(out, { throwIfNoEntry: false });
   if (stat !== undefined && !stat.isDirectory()) throw new WriteError(`Output \`${shown}\` exists and is not a folder`);
-  return stat;
+  return stat === undefined ? undefined : { mode: stat.mode };
 }
 
 /** The manifest file's text for a set of files (deterministic: sorted, no timestamps). */
