@@ -251,7 +251,7 @@ async function build(
     if (options.format !== 'json') await report(ir.diagnostics, job.input, io, options.verbose === true);
     return failed ? 1 : 0;
   }
-  const json: Record<string, unknown> = { diagnostics: ir.diagnostics };
+  const json: Record<string, unknown> = { models: ir.models.length, diagnostics: ir.diagnostics };
   const finish = async (code: number, line: string): Promise<number> => {
     if (options.format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     else {
