@@ -206,3 +206,23 @@ describe('buildModel: unions, names, nullability strength, additionalProperties'
     expect((ir.models[0] as ObjectModel).fields[0]!.type).toEqual({ kind: 'primitive', type: 'unknown' });
   });
 });
+
+describe('buildModel: enum value types', () => {
+  const values = (title: string, rows: [string, string][]): string => `# ${title}\n\n## Values\n\n| Name | Value |\n| --- | --- |\n${rows.map(([n, v]) => `| \`${n}\` | ${v} |`).join('\n')}`;
+
+  it('reads a table of true / false as strings, says so (enum-value-type), and the valueType override makes booleans', () => {
+    // As ruby-clerk-clerk-sdk-ruby `operations/includeinvalid.md` (OpenAPI `enum: ["true", "false"]`).
+    const source = memoryDocSource({ 'shared/flag.md': values('Flag', [['TRUE', 'true'], ['FALSE', 'false']]) });
+    const ir = buildModel(source, { notation: ruby, roots: [] });
+    expect(ir.models[0]).toMatchObject({ kind: 'enum', valueType: 'string', values: [{ value: 'true' }, { value: 'false' }] });
+    expect(ir.diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', ruleId: 'enum-value-type', file: 'shared/flag.md', message: expect.stringMatching(/read as strings/), hint: expect.stringContaining('"Flag": { "valueType": "boolean" }') }));
+    const overridden = buildModel(source, { notation: ruby, roots: [], overrides: { Flag: { valueType: 'boolean' } } });
+    expect(overridden.models[0]).toMatchObject({ valueType: 'boolean', values: [{ value: true }, { value: false }] });
+  });
+
+  it('keeps the literal types of a fence: `true | false` are booleans, with no guess to report', () => {
+    const ir = buildModel(memoryDocSource({ 'b.md': '# B\n\n## Values\n\n```typescript\ntrue | false\n```' }), { notation: ruby, roots: [] });
+    expect(ir.models[0]).toMatchObject({ valueType: 'boolean', values: [{ value: true }, { value: false }] });
+    expect(ir.diagnostics.filter((d) => d.ruleId === 'enum-value-type')).toEqual([]);
+  });
+});

@@ -529,9 +529,15 @@ class Builder {
 
   /**
    * Enum values and their JSON type. Tables hold values unquoted, so `1` may be a string or a
-   * number: values are read as numbers (or booleans) only when every value of the enum reads as one,
-   * otherwise all are strings; a non-string guess is reported (`enum-value-type`, info). Values from
-   * a fence keep the type the literal has.
+   * number: values are read as numbers only when every value of the enum reads as one, otherwise
+   * all are strings; the number guess is reported (`enum-value-type`, info). Values from a fence
+   * keep the type the literal has.
+   *
+   * A table of `true` / `false` values is read as strings, also reported (`enum-value-type`, info,
+   * with the `valueType: "boolean"` override): no notation writes a boolean enum as a Values table
+   * (the test API's `booleanEnum: { type: boolean, enum: [false] }` is a plain boolean field in all
+   * seven gt-* trees), while OpenAPI `enum: ["true", "false"]` string enums are (corpus-wild
+   * ruby-clerk-clerk-sdk-ruby `operations/includeinvalid.md`, php-gando… `IncludeCounts.md`).
    */
   private enumValues(doc: DocModel): Pick<EnumModel, 'valueType' | 'values' | 'open'> {
     const rows = doc.values;
@@ -547,8 +553,9 @@ class Builder {
       valueType = 'number';
       read = (raw) => Number(raw);
     } else if (rows.length > 0 && rows.every((r) => r.value === 'true' || r.value === 'false')) {
-      valueType = 'boolean';
-      read = (raw) => raw === 'true';
+      this.diagnostics.push(
+        diagnostic('info', 'enum-value-type', `Every value of \`${doc.title}\` reads as a boolean: the enum is read as strings ("true", "false"), as SDK generators write only string enums as Values tables`, doc.file, doc.titlePosition, `Override with \`"${doc.title}": { "valueType": "boolean" }\` if the API sends booleans.`),
+      );
     }
     if (!typed && valueType !== 'string') {
       this.diagnostics.push(
