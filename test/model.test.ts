@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model/build.js';
 import { resolveLink } from '../src/model/links.js';
-import { assignTypeNames, enumMemberNames, isReservedTypeName, pascalIdentifier } from '../src/model/naming.js';
+import { assignTypeNames, enumMemberNames, isReservedTypeName, nameWords, pascalIdentifier } from '../src/model/naming.js';
+import { caseName } from '../src/model/overrides.js';
 import type { ObjectModel } from '../src/model/ir.js';
 import { ruby } from '../src/notation/ruby.js';
 import { memoryDocSource } from '../src/parse/files.js';
@@ -224,5 +225,71 @@ describe('buildModel: enum value types', () => {
     const ir = buildModel(memoryDocSource({ 'b.md': '# B\n\n## Values\n\n```typescript\ntrue | false\n```' }), { notation: ruby, roots: [] });
     expect(ir.models[0]).toMatchObject({ valueType: 'boolean', values: [{ value: true }, { value: false }] });
     expect(ir.diagnostics.filter((d) => d.ruleId === 'enum-value-type')).toEqual([]);
+  });
+});
+
+describe('propertyCase: caseName', () => {
+  it.each([
+    ['ID', 'id', 'id'],
+    ['PlaybackID', 'playbackId', 'playback_id'],
+    ['HTTPSEnabled', 'httpsEnabled', 'https_enabled'],
+    ['URLs', 'urls', 'urls'],
+    ['PlaybackIDs', 'playbackIds', 'playback_ids'],
+    ['CreatedAt', 'createdAt', 'created_at'],
+    ['created_at', 'createdAt', 'created_at'],
+    ['createdAt', 'createdAt', 'created_at'],
+    ['Base64Encoded', 'base64Encoded', 'base64_encoded'],
+    ['content-type', 'contentType', 'content_type'],
+    ['_links', '_links', '_links'],
+    ['from_', 'from_', 'from_'],
+    ['ÉtéAt', 'étéAt', 'été_at'],
+  ])('%s: camel %s, snake %s', (name, camel, snake) => {
+    expect(caseName(name, 'camel')).toBe(camel);
+    expect(caseName(name, 'snake')).toBe(snake);
+    expect(caseName(name, 'preserve')).toBe(name);
+  });
+
+  // Words as SDK generators join them: lower-case, starting with two letters (`IDA0a` could be `IDA`, `0a`).
+  const word = fc.stringMatching(/^[a-z]{2}[a-z0-9]{0,6}$/);
+  const acronym = fc.constantFrom('ID', 'URL', 'HTTP', 'API', 'JSON');
+  const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+
+  it('snake_case, camelCase and PascalCase spellings of the same words give the same wire names (property)', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), (words) => {
+        const snake = words.join('_');
+        const camel = words[0] + words.slice(1).map(cap).join('');
+        const pascal = words.map(cap).join('');
+        for (const name of [snake, camel, pascal]) {
+          expect(caseName(name, 'snake')).toBe(snake);
+          expect(caseName(name, 'camel')).toBe(camel);
+        }
+      }),
+    );
+  });
+
+  it('an acronym word reads as one word, plural or not, wherever it stands (property)', () => {
+    fc.assert(
+      // (A word `as`, `is` right after an acronym is left out: `IDAs` reads as the plural of `IDA`.)
+      fc.property(fc.array(word, { maxLength: 3 }), acronym, fc.array(word, { maxLength: 3 }).filter((a) => !/^[a-z]s$/.test(a[0] ?? '')), fc.boolean(), (before, upper, after, plural) => {
+        const acr = plural ? `${upper}s` : upper;
+        const pascal = [...before.map(cap), acr, ...after.map(cap)].join('');
+        const words = [...before, acr.toLowerCase(), ...after];
+        expect(nameWords(pascal)).toEqual([...before.map(cap), acr, ...after.map(cap)]);
+        expect(caseName(pascal, 'snake')).toBe(words.join('_'));
+        expect(caseName(pascal, 'camel')).toBe(words[0] + words.slice(1).map(cap).join(''));
+      }),
+    );
+  });
+
+  it('its output is in the style: no capitals in snake (and snake is idempotent), no `_` or `-` inside camel (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{0,16}$/).filter((n) => /[A-Za-z0-9]/.test(n)), (name) => {
+        const once = caseName(name, 'snake');
+        expect(caseName(once, 'snake')).toBe(once);
+        expect(caseName(name, 'snake')).not.toMatch(/[A-Z]/);
+        expect(caseName(name, 'camel').replace(/^_+|_+$/g, '')).not.toMatch(/[-_]/);
+      }),
+    );
   });
 });

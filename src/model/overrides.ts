@@ -8,16 +8,37 @@
 import type { Override } from '../config.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 import type { EnumModel, Field, Model } from './ir.js';
+import { nameWords } from './naming.js';
 
 /**
- * Wire names from documented names: `camel` turns `created_at` into `createdAt`, `snake` turns
- * `createdAt` into `created_at`; `preserve` keeps the name. Leading and trailing underscores stay.
+ * Wire names from documented names. The name is split into words (see {@link nameWords}), then
+ * `camel` lower-cases the first word and capitalizes the others (`created_at`, `CreatedAt` →
+ * `createdAt`; `ID` → `id`, `PlaybackID` → `playbackId`, `HTTPSEnabled` → `httpsEnabled`, `URLs`
+ * → `urls`), and `snake` lower-cases every word and joins them with `_` (`CreatedAt` →
+ * `created_at`, `PlaybackID` → `playback_id`); `preserve` keeps the name. Leading and trailing
+ * underscores stay (`_links`, `from_`); a name already in the style is kept as is.
  */
 export function caseName(name: string, style: 'preserve' | 'camel' | 'snake'): string {
   if (style === 'preserve') return name;
-  const [, lead = '', core = '', trail = ''] = /^(_*)(.*?)(_*)$/s.exec(name) ?? [];
-  if (style === 'camel') return lead + core.replace(/[_-]+([\p{L}\p{N}])/gu, (_m, c: string) => c.toUpperCase()) + trail;
-  return lead + core.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1_$2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1_$2').replace(/-/g, '_').toLowerCase() + trail;
+  const [, lead = '', core = '', trail = ''] = /^(_*)(.*?)(_*)$/su.exec(name) ?? [];
+  if (style === 'snake' && /^[\p{Ll}\p{N}]+(_[\p{Ll}\p{N}]+)*$/u.test(core)) return name;
+  const words = nameWords(core);
+  if (words.length === 0) return name;
+  let out = '';
+  let first = true;
+  for (const word of words) {
+    // A character that is not a letter or digit (`.`, `$`) is kept, and starts the name afresh.
+    if (!/[\p{L}\p{N}]/u.test(word)) {
+      out += word;
+      first = true;
+      continue;
+    }
+    const lower = word.toLowerCase();
+    if (style === 'snake') out += (first ? '' : '_') + lower;
+    else out += first ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    first = false;
+  }
+  return lead + out + trail;
 }
 
 /**
