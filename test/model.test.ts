@@ -5,6 +5,7 @@ import { resolveLink } from '../src/model/links.js';
 import { assignTypeNames, enumMemberNames, isReservedTypeName, nameWords, pascalIdentifier } from '../src/model/naming.js';
 import { caseName } from '../src/model/overrides.js';
 import type { ObjectModel } from '../src/model/ir.js';
+import { getNotation } from '../src/notation/index.js';
 import { ruby } from '../src/notation/ruby.js';
 import { memoryDocSource } from '../src/parse/files.js';
 
@@ -70,6 +71,8 @@ describe('buildModel', () => {
     expect(ir.models.map((m) => m.id)).toEqual(['shared/phase.md', 'shared/status.md', 'shared/task.md']);
     expect(ir.roots).toEqual(['shared/task.md']);
     expect(ir.diagnostics.map((d) => [d.severity, d.ruleId])).toEqual([
+      // Task's optional fields (Ruby cannot mark null on them); nothing of shared/unrelated.md.
+      ['warning', 'nullable-optionals-unset'],
       ['warning', 'root-ambiguous'],
       ['info', 'nullable-inferred'],
       ['info', 'transport-field'],
@@ -291,5 +294,40 @@ describe('propertyCase: caseName', () => {
         expect(caseName(name, 'camel').replace(/^_+|_+$/g, '')).not.toMatch(/[-_]/);
       }),
     );
+  });
+});
+
+describe('settings the docs leave open: one warning each', () => {
+  const fields = (...rows: [string, string, boolean][]): string => doc('M', rows.map(([name, type, required]) => `| \`${name}\` | ${type} | ${required ? ':heavy_check_mark:' : ':heavy_minus_sign:'} | N/A |`));
+  const notices = (notation: string, text: string, options: { propertyCase?: 'preserve' | 'camel' | 'snake'; nullableOptionals?: boolean } = {}) =>
+    buildModel(memoryDocSource({ 'm.md': text }), { notation: getNotation(notation), roots: [], ...options }).diagnostics.filter((d) => d.ruleId.endsWith('-unset'));
+
+  it('property-case-unset: once for Go / C# PascalCase and Ruby / Python snake_case names, naming the setting and what it would do', () => {
+    const go = notices('go', fields(['PlaybackID', '*string*', true], ['CreatedAt', '*int64*', true], ['Name', '*string*', true]));
+    expect(go).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'property-case-unset', file: null, hint: expect.stringContaining('--property-case') })]);
+    expect(go[0]!.message).toMatch(/Go SDK's PascalCase names \(3 of 3 fields, e.g. `PlaybackID`\).*`camel` reads `PlaybackID` as `playbackId`, `snake` as `playback_id`; `preserve`/);
+    const python = notices('python', fields(['created_at', '*int*', true], ['name', '*str*', true]));
+    expect(python).toEqual([expect.objectContaining({ ruleId: 'property-case-unset', message: expect.stringMatching(/Python SDK's snake_case names \(1 of 2 fields, e.g. `created_at`\).*`createdAt`/) })]);
+    expect(notices('csharp', fields(['Id', '*string*', true]))).toHaveLength(1);
+    expect(notices('ruby', fields(['created_at', '*String*', true]))).toHaveLength(1);
+  });
+
+  it('property-case-unset: not once propertyCase is chosen (preserve too), nor on names that are the wire names as far as the docs tell', () => {
+    const pascal = fields(['CreatedAt', '*string*', true]);
+    for (const propertyCase of ['preserve', 'camel', 'snake'] as const) expect(notices('go', pascal, { propertyCase })).toEqual([]);
+    expect(notices('ruby', fields(['status', '*String*', true], ['id', '*String*', true]))).toEqual([]);
+    for (const notation of ['typescript', 'java', 'php']) expect(notices(notation, fields(['createdAt', '*string*', true]))).toEqual([]);
+    expect(notices('typescript', fields(['created_at', '*string*', true]))).toEqual([]);
+  });
+
+  it('nullable-optionals-unset: once when optional fields exist and none is marked nullable; not when chosen or when the docs mark it', () => {
+    const optional = fields(['id', '*String*', true], ['note', '*T.nilable(String)*', false], ['tag', '*String*', false]);
+    expect(notices('ruby', optional)).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'nullable-optionals-unset', file: null, message: expect.stringMatching(/Ruby \(Sorbet\) docs .* 2 optional fields reject null.*`nullableOptionals`/) })]);
+    expect(notices('ruby', optional, { nullableOptionals: false })).toEqual([]);
+    expect(notices('ruby', optional, { nullableOptionals: true })).toEqual([]);
+    expect(notices('ruby', fields(['id', '*String*', true]))).toEqual([]);
+    // Python's OptionalNullable marks null on an optional field (python-mistralai-client-python).
+    expect(notices('python', fields(['id', '*str*', true], ['note', '*OptionalNullable[str]*', false], ['tag', '*Optional[str]*', false]))).toEqual([]);
+    expect(notices('python', fields(['id', '*str*', true], ['tag', '*Optional[str]*', false]))).toHaveLength(1);
   });
 });

@@ -16,7 +16,7 @@ import { IR_VERSION, type EnumModel, type Field, type IR, type Model, type Objec
 type Draft = Omit<ObjectModel, 'tsName'> | Omit<EnumModel, 'tsName'> | Omit<UnionModel, 'tsName'>;
 import { resolveLink } from './links.js';
 import { assignTypeNames, enumMemberNames, namespaceRank, pascalIdentifier } from './naming.js';
-import { applyOverrides } from './overrides.js';
+import { applyOverrides, settingNotices } from './overrides.js';
 import type { Override } from '../config.js';
 
 /** Where the model stage gets its docs: the input's doc files and a (cached) parser for each. */
@@ -42,8 +42,17 @@ export interface BuildOptions {
    * an error (for trees whose source repository ships broken links). Default false.
    */
   allowBrokenLinks?: boolean;
-  /** Wire names from documented names (default `preserve`). */
+  /**
+   * Wire names from documented names (default `preserve`). Left undefined, a run on docs whose SDK
+   * renames properties gets one `property-case-unset` warning (see `settingNotices`).
+   */
   propertyCase?: 'preserve' | 'camel' | 'snake';
+  /**
+   * The emit option `nullableOptionals`, as chosen: read only to say (one
+   * `nullable-optionals-unset` warning) when it is left undefined on docs that cannot mark null on
+   * optional fields.
+   */
+  nullableOptionals?: boolean;
   /** Per-model / per-field overrides (see config.ts `Override`). */
   overrides?: Readonly<Record<string, Override>>;
 }
@@ -105,6 +114,7 @@ class Builder {
     const ids = [...this.models.keys()].sort();
     const tsNames = assignTypeNames(ids.map((id) => ({ id, name: this.models.get(id)!.name })));
     const models = ids.map((id) => ({ ...this.models.get(id)!, tsName: tsNames.get(id)! }) as Model);
+    settingNotices(models, { notation: this.notation, propertyCase: this.options.propertyCase, nullableOptionals: this.options.nullableOptionals }, this.diagnostics);
     applyOverrides(models, this.options.overrides ?? {}, this.options.propertyCase ?? 'preserve', this.diagnostics);
     const rootIds = this.options.roots.length > 0 ? [...new Set(roots)].sort() : [];
     return { version: IR_VERSION, roots: rootIds, models, diagnostics: sortDiagnostics(this.diagnostics) };
