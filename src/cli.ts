@@ -315,7 +315,8 @@ async function watch(first: Job, options: CliOptions, io: CliIO, configFile: str
     let out = '';
     let err = '';
     const code = await once('generate', job, { ...options, format: 'text' }, { ...quiet, stdout: (t) => (out += t), stderr: (t) => (err += t) }, '');
-    const line = (out + err).trim().split('\n').filter(Boolean);
+    // A run's summary is stdout's last line (stderr holds the diagnostics, warnings included).
+    const line = out.trim().split('\n').filter(Boolean);
     io.stdout(`${stamp()} ${code === 0 ? line[line.length - 1] : `failed: ${err.trim().split('\n').slice(-1)[0] ?? ''}`}\n`);
     if (code !== 0 && err) io.stderr(err);
   };

@@ -24,12 +24,20 @@ export interface Config {
   /** Outputs to write (`typescript`, `json-schema`, `zod`). */
   targets?: string[];
   additionalProperties?: 'allow' | 'reject';
+  /**
+   * Optional fields also accept null. Left out (not the same as `false`), docs that cannot mark
+   * null on optional fields get one `nullable-optionals-unset` warning.
+   */
   nullableOptionals?: boolean;
   dates?: 'string' | 'Date';
   enumStyle?: 'enum' | 'const' | 'union';
   /** Read links to missing docs as `unknown` with a warning. */
   allowBrokenLinks?: boolean;
-  /** Wire names for docs whose SDK renamed properties: as documented, camelCase or snake_case. */
+  /**
+   * Wire names for docs whose SDK renamed properties: as documented, camelCase or snake_case. Left
+   * out (not the same as `preserve`), Go / C# / Ruby / Python docs whose names the SDK may have
+   * renamed get one `property-case-unset` warning.
+   */
   propertyCase?: 'preserve' | 'camel' | 'snake';
   /** What the docs cannot say, per model (`"Version"`) or field (`"Task.created_at"`). */
   overrides?: Record<string, Override>;

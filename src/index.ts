@@ -58,7 +58,12 @@ export interface GenerateOptions extends EmitOptions {
   notation?: string;
   /** Read a link to a doc that does not exist as `unknown`, with a `link-missing` warning instead of an error. Default false. */
   allowBrokenLinks?: boolean;
-  /** Wire names from documented names: `preserve` (default), `camel` or `snake`. */
+  /**
+   * Wire names from documented names: `preserve` (default), `camel` or `snake`. Left out, docs whose
+   * SDK renames properties (Ruby, Python, Go, C#) get one `property-case-unset` warning; so does
+   * `nullableOptionals` left out (`nullable-optionals-unset`) on docs that cannot mark null on
+   * optional fields.
+   */
   propertyCase?: 'preserve' | 'camel' | 'snake';
   /** Per-model / per-field overrides, keyed as in the config's `overrides`. */
   overrides?: Readonly<Record<string, Override>>;
@@ -111,6 +116,7 @@ export function buildIR(options: GenerateOptions): IR {
   const build: BuildOptions = { roots: options.roots ?? [], allowBrokenLinks: options.allowBrokenLinks ?? false };
   if (notation) build.notation = notation;
   if (options.propertyCase) build.propertyCase = options.propertyCase;
+  if (options.nullableOptionals !== undefined) build.nullableOptionals = options.nullableOptionals;
   if (options.overrides) build.overrides = options.overrides;
   return buildModel(folderDocSource(options.input), build);
 }

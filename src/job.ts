@@ -48,6 +48,11 @@ export interface Job {
   enumStyle: 'enum' | 'const' | 'union';
   /** Banner template text, when the config names one. */
   banner: string | undefined;
+  /**
+   * The defaulted settings the flags or the config did choose (absent when none): a run that
+   * leaves `propertyCase` or `nullableOptionals` to its default is told once what it would change.
+   */
+  chosen?: ('propertyCase' | 'nullableOptionals')[];
 }
 
 /**
@@ -82,6 +87,7 @@ export function resolveJob(flags: Flags, config: Config, cwd: string, needsOut: 
     }
   }
   const notation = flags.notation ?? (ownInput ? undefined : config.notation);
+  const chosen = (['propertyCase', 'nullableOptionals'] as const).filter((key) => flags[key] !== undefined || config[key] !== undefined);
   return {
     input,
     out,
@@ -96,6 +102,9 @@ export function resolveJob(flags: Flags, config: Config, cwd: string, needsOut: 
     dates: flags.dates ?? config.dates ?? 'string',
     enumStyle: flags.enumStyle ?? config.enumStyle ?? 'enum',
     banner,
+    // Only when something was chosen: the job is hashed into the manifest, and a run that chose
+    // nothing keeps the hash it had before this key existed.
+    ...(chosen.length > 0 ? { chosen } : {}),
   };
 }
 

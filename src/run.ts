@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as prettier from 'prettier';
 import { emit, type EmitOptions, type Target } from './emit/index.js';
-import { buildModel } from './model/build.js';
+import { buildModel, type BuildOptions } from './model/build.js';
 import type { Diagnostic } from './model/diagnostics.js';
 import type { IR } from './model/ir.js';
 import { getNotation } from './notation/index.js';
@@ -26,7 +26,10 @@ import { manifestText, MANIFEST_FILE, outputFolderStat, readManifest, writeOutpu
 export async function buildJobIR(job: Job, onProgress?: (stage: string) => void, helpers: Helpers = Helpers.none()): Promise<IR> {
   onProgress?.('parse');
   const notation = job.notation === undefined ? undefined : getNotation(job.notation);
-  const options = { roots: job.roots, allowBrokenLinks: job.allowBrokenLinks, propertyCase: job.propertyCase, overrides: job.overrides };
+  // A setting left to its default is not passed: the build then says once what it would change.
+  const options: BuildOptions = { roots: job.roots, allowBrokenLinks: job.allowBrokenLinks, overrides: job.overrides };
+  if (job.chosen?.includes('propertyCase')) options.propertyCase = job.propertyCase;
+  if (job.chosen?.includes('nullableOptionals')) options.nullableOptionals = job.nullableOptionals;
   const source = folderDocSource(job.input);
   if (job.roots.length === 0 || job.roots.some((r) => !r.endsWith('.md') && !r.includes('/'))) await source.preload(helpers);
   onProgress?.('resolve');
@@ -128,6 +131,8 @@ export const INFERENCE_RULES = new Set([
   'override-applied',
   'root-ambiguous',
   'union-cycle',
+  'property-case-unset',
+  'nullable-optionals-unset',
 ]);
 
 /** The inferences of an IR, in document order. */

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../src/model/build.js';
 import { resolveLink } from '../src/model/links.js';
-import { assignTypeNames, enumMemberNames, isReservedTypeName, pascalIdentifier } from '../src/model/naming.js';
+import { assignTypeNames, enumMemberNames, isReservedTypeName, nameWords, pascalIdentifier } from '../src/model/naming.js';
+import { caseName } from '../src/model/overrides.js';
 import type { ObjectModel } from '../src/model/ir.js';
+import { getNotation } from '../src/notation/index.js';
 import { ruby } from '../src/notation/ruby.js';
 import { memoryDocSource } from '../src/parse/files.js';
 
@@ -69,6 +71,8 @@ describe('buildModel', () => {
     expect(ir.models.map((m) => m.id)).toEqual(['shared/phase.md', 'shared/status.md', 'shared/task.md']);
     expect(ir.roots).toEqual(['shared/task.md']);
     expect(ir.diagnostics.map((d) => [d.severity, d.ruleId])).toEqual([
+      // Task's optional fields (Ruby cannot mark null on them); nothing of shared/unrelated.md.
+      ['warning', 'nullable-optionals-unset'],
       ['warning', 'root-ambiguous'],
       ['info', 'nullable-inferred'],
       ['info', 'transport-field'],
@@ -204,5 +208,126 @@ describe('buildModel: unions, names, nullability strength, additionalProperties'
     const ir = buildModel(broken, { notation: ruby, roots: ['A'], allowBrokenLinks: true });
     expect(ir.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'link-missing' })]);
     expect((ir.models[0] as ObjectModel).fields[0]!.type).toEqual({ kind: 'primitive', type: 'unknown' });
+  });
+});
+
+describe('buildModel: enum value types', () => {
+  const values = (title: string, rows: [string, string][]): string => `# ${title}\n\n## Values\n\n| Name | Value |\n| --- | --- |\n${rows.map(([n, v]) => `| \`${n}\` | ${v} |`).join('\n')}`;
+
+  it('reads a table of true / false as strings, says so (enum-value-type), and the valueType override makes booleans', () => {
+    // As ruby-clerk-clerk-sdk-ruby `operations/includeinvalid.md` (OpenAPI `enum: ["true", "false"]`).
+    const source = memoryDocSource({ 'shared/flag.md': values('Flag', [['TRUE', 'true'], ['FALSE', 'false']]) });
+    const ir = buildModel(source, { notation: ruby, roots: [] });
+    expect(ir.models[0]).toMatchObject({ kind: 'enum', valueType: 'string', values: [{ value: 'true' }, { value: 'false' }] });
+    expect(ir.diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', ruleId: 'enum-value-type', file: 'shared/flag.md', message: expect.stringMatching(/read as strings/), hint: expect.stringContaining('"Flag": { "valueType": "boolean" }') }));
+    const overridden = buildModel(source, { notation: ruby, roots: [], overrides: { Flag: { valueType: 'boolean' } } });
+    expect(overridden.models[0]).toMatchObject({ valueType: 'boolean', values: [{ value: true }, { value: false }] });
+  });
+
+  it('keeps the literal types of a fence: `true | false` are booleans, with no guess to report', () => {
+    const ir = buildModel(memoryDocSource({ 'b.md': '# B\n\n## Values\n\n```typescript\ntrue | false\n```' }), { notation: ruby, roots: [] });
+    expect(ir.models[0]).toMatchObject({ valueType: 'boolean', values: [{ value: true }, { value: false }] });
+    expect(ir.diagnostics.filter((d) => d.ruleId === 'enum-value-type')).toEqual([]);
+  });
+});
+
+describe('propertyCase: caseName', () => {
+  it.each([
+    ['ID', 'id', 'id'],
+    ['PlaybackID', 'playbackId', 'playback_id'],
+    ['HTTPSEnabled', 'httpsEnabled', 'https_enabled'],
+    ['URLs', 'urls', 'urls'],
+    ['PlaybackIDs', 'playbackIds', 'playback_ids'],
+    ['CreatedAt', 'createdAt', 'created_at'],
+    ['created_at', 'createdAt', 'created_at'],
+    ['createdAt', 'createdAt', 'created_at'],
+    ['Base64Encoded', 'base64Encoded', 'base64_encoded'],
+    ['content-type', 'contentType', 'content_type'],
+    ['_links', '_links', '_links'],
+    ['from_', 'from_', 'from_'],
+    ['ÉtéAt', 'étéAt', 'été_at'],
+  ])('%s: camel %s, snake %s', (name, camel, snake) => {
+    expect(caseName(name, 'camel')).toBe(camel);
+    expect(caseName(name, 'snake')).toBe(snake);
+    expect(caseName(name, 'preserve')).toBe(name);
+  });
+
+  // Words as SDK generators join them: lower-case, starting with two letters (`IDA0a` could be `IDA`, `0a`).
+  const word = fc.stringMatching(/^[a-z]{2}[a-z0-9]{0,6}$/);
+  const acronym = fc.constantFrom('ID', 'URL', 'HTTP', 'API', 'JSON');
+  const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+
+  it('snake_case, camelCase and PascalCase spellings of the same words give the same wire names (property)', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 5 }), (words) => {
+        const snake = words.join('_');
+        const camel = words[0] + words.slice(1).map(cap).join('');
+        const pascal = words.map(cap).join('');
+        for (const name of [snake, camel, pascal]) {
+          expect(caseName(name, 'snake')).toBe(snake);
+          expect(caseName(name, 'camel')).toBe(camel);
+        }
+      }),
+    );
+  });
+
+  it('an acronym word reads as one word, plural or not, wherever it stands (property)', () => {
+    fc.assert(
+      // (A word `as`, `is` right after an acronym is left out: `IDAs` reads as the plural of `IDA`.)
+      fc.property(fc.array(word, { maxLength: 3 }), acronym, fc.array(word, { maxLength: 3 }).filter((a) => !/^[a-z]s$/.test(a[0] ?? '')), fc.boolean(), (before, upper, after, plural) => {
+        const acr = plural ? `${upper}s` : upper;
+        const pascal = [...before.map(cap), acr, ...after.map(cap)].join('');
+        const words = [...before, acr.toLowerCase(), ...after];
+        expect(nameWords(pascal)).toEqual([...before.map(cap), acr, ...after.map(cap)]);
+        expect(caseName(pascal, 'snake')).toBe(words.join('_'));
+        expect(caseName(pascal, 'camel')).toBe(words[0] + words.slice(1).map(cap).join(''));
+      }),
+    );
+  });
+
+  it('its output is in the style: no capitals in snake (and snake is idempotent), no `_` or `-` inside camel (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{0,16}$/).filter((n) => /[A-Za-z0-9]/.test(n)), (name) => {
+        const once = caseName(name, 'snake');
+        expect(caseName(once, 'snake')).toBe(once);
+        expect(caseName(name, 'snake')).not.toMatch(/[A-Z]/);
+        expect(caseName(name, 'camel').replace(/^_+|_+$/g, '')).not.toMatch(/[-_]/);
+      }),
+    );
+  });
+});
+
+describe('settings the docs leave open: one warning each', () => {
+  const fields = (...rows: [string, string, boolean][]): string => doc('M', rows.map(([name, type, required]) => `| \`${name}\` | ${type} | ${required ? ':heavy_check_mark:' : ':heavy_minus_sign:'} | N/A |`));
+  const notices = (notation: string, text: string, options: { propertyCase?: 'preserve' | 'camel' | 'snake'; nullableOptionals?: boolean } = {}) =>
+    buildModel(memoryDocSource({ 'm.md': text }), { notation: getNotation(notation), roots: [], ...options }).diagnostics.filter((d) => d.ruleId.endsWith('-unset'));
+
+  it('property-case-unset: once for Go / C# PascalCase and Ruby / Python snake_case names, naming the setting and what it would do', () => {
+    const go = notices('go', fields(['PlaybackID', '*string*', true], ['CreatedAt', '*int64*', true], ['Name', '*string*', true]));
+    expect(go).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'property-case-unset', file: null, hint: expect.stringContaining('--property-case') })]);
+    expect(go[0]!.message).toMatch(/Go SDK's PascalCase names \(3 of 3 fields, e.g. `PlaybackID`\).*`camel` reads `PlaybackID` as `playbackId`, `snake` as `playback_id`; `preserve`/);
+    const python = notices('python', fields(['created_at', '*int*', true], ['name', '*str*', true]));
+    expect(python).toEqual([expect.objectContaining({ ruleId: 'property-case-unset', message: expect.stringMatching(/Python SDK's snake_case names \(1 of 2 fields, e.g. `created_at`\).*`createdAt`/) })]);
+    expect(notices('csharp', fields(['Id', '*string*', true]))).toHaveLength(1);
+    expect(notices('ruby', fields(['created_at', '*String*', true]))).toHaveLength(1);
+  });
+
+  it('property-case-unset: not once propertyCase is chosen (preserve too), nor on names that are the wire names as far as the docs tell', () => {
+    const pascal = fields(['CreatedAt', '*string*', true]);
+    for (const propertyCase of ['preserve', 'camel', 'snake'] as const) expect(notices('go', pascal, { propertyCase })).toEqual([]);
+    expect(notices('ruby', fields(['status', '*String*', true], ['id', '*String*', true]))).toEqual([]);
+    for (const notation of ['typescript', 'java', 'php']) expect(notices(notation, fields(['createdAt', '*string*', true]))).toEqual([]);
+    expect(notices('typescript', fields(['created_at', '*string*', true]))).toEqual([]);
+  });
+
+  it('nullable-optionals-unset: once when optional fields exist and none is marked nullable; not when chosen or when the docs mark it', () => {
+    const optional = fields(['id', '*String*', true], ['note', '*T.nilable(String)*', false], ['tag', '*String*', false]);
+    expect(notices('ruby', optional)).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'nullable-optionals-unset', file: null, message: expect.stringMatching(/Ruby \(Sorbet\) docs .* 2 optional fields reject null.*`nullableOptionals`/) })]);
+    expect(notices('ruby', optional, { nullableOptionals: false })).toEqual([]);
+    expect(notices('ruby', optional, { nullableOptionals: true })).toEqual([]);
+    expect(notices('ruby', fields(['id', '*String*', true]))).toEqual([]);
+    // Python's OptionalNullable marks null on an optional field (python-mistralai-client-python).
+    expect(notices('python', fields(['id', '*str*', true], ['note', '*OptionalNullable[str]*', false], ['tag', '*Optional[str]*', false]))).toEqual([]);
+    expect(notices('python', fields(['id', '*str*', true], ['tag', '*Optional[str]*', false]))).toHaveLength(1);
   });
 });

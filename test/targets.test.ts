@@ -381,6 +381,58 @@ describe('option enumStyle', () => {
   });
 });
 
+describe('open enums', () => {
+  // As corpus-wild typescript-openrouterteam-typescript-sdk `outputmodality.md` (`"text" | … | Unrecognized<string>`)
+  // and `chainid.md` (`1 | 137 | 8453 | Unrecognized<number>`); Mixed has a boolean beside its strings.
+  const open = (model: EnumModel, valueType: EnumModel['valueType'] = model.valueType): EnumModel => ({ ...model, open: true, valueType });
+  const mixed: EnumModel = { ...enumOf('Mixed', ['a']), open: true, valueType: 'mixed', values: [...enumOf('Mixed', ['a']).values, { name: 'true', memberName: 'V1', value: true, line: 1, column: 1 }] };
+  const ir = irOf(object('Reply', [field('modality', ref('Modality')), field('chain', ref('Chain'), false), field('mixed', ref('Mixed'), false), field('any', ref('Anything'), false)]), open(enumOf('Modality', ['text', 'image'])), open(enumOf('Chain', [1, 137])), mixed, open(enumOf('Anything', []), 'string'));
+  const values: [unknown, boolean][] = [
+    [{ modality: 'text' }, true],
+    [{ modality: 'video', chain: 8453, mixed: 'zzz', any: 'x' }, true],
+    [{ modality: 'text', mixed: true }, true],
+    [{ modality: 1 }, false],
+    [{ modality: 'text', chain: '137' }, false],
+    [{ modality: 'text', mixed: false }, false],
+    [{ modality: 'text', any: 2 }, false],
+  ];
+
+  it.each(['enum', 'const', 'union'] as const)('%s: the known values stay in the type, the schema and zod; other values of the type pass', async (style) => {
+    const dir = await emitTo(`open-${style}`, ir, { enumStyle: style });
+    const modality = fs.readFileSync(path.join(dir, 'modality.ts'), 'utf8');
+    const chain = fs.readFileSync(path.join(dir, 'chain.ts'), 'utf8');
+    if (style === 'union') {
+      expect(modality).toContain('export type Modality = "text" | "image" | (string & {});');
+      expect(chain).toContain('export type Chain = 1 | 137 | (number & {});');
+    } else {
+      expect(modality).toMatch(/export const Modality = \{(\s*\/\*\*.*\*\/)?\s*V0: "text",(\s*\/\*\*.*\*\/)?\s*V1: "image",\s*\} as const;/);
+      expect(modality).toContain('export type Modality = (typeof Modality)[keyof typeof Modality] | (string & {});');
+      expect(chain).toContain('export type Chain = (typeof Chain)[keyof typeof Chain] | (number & {});');
+    }
+    expect(fs.readFileSync(path.join(dir, 'mixed.ts'), 'utf8')).toContain('export type Mixed = "a" | true | (string & {});');
+    expect(fs.readFileSync(path.join(dir, 'anything.ts'), 'utf8')).toContain('export type Anything = string & {};');
+    const schema = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(dir, 'schema', `${name}.schema.json`), 'utf8')).anyOf;
+    expect(schema('modality')).toEqual([{ enum: ['text', 'image'] }, { type: 'string' }]);
+    expect(schema('chain')).toEqual([{ enum: [1, 137] }, { type: 'number' }]);
+    const zodText = fs.readFileSync(path.join(dir, 'zod', 'modality.ts'), 'utf8');
+    expect(zodText).toContain(style === 'union' ? 'z.union([z.enum(["text", "image"]), z.string()])' : 'z.union([z.enum(Modality), z.string()])');
+    expect(zodText).toMatch(/export type Modality = .*\(string & \{\}\);/);
+    const api = await importTranspiled<Api>(dir, path.join(dir, 'js'));
+    const zod = await importTranspiled<ZodApi>(path.join(dir, 'zod'), path.join(dir, 'zod-js'));
+    const ajv = compileSchema(dir, 'reply.schema.json');
+    for (const [value, ok] of values) {
+      expect(api.isReply!(value), JSON.stringify(value)).toBe(ok);
+      expect(ajv(value), JSON.stringify(value)).toBe(ok);
+      expect(zod.ReplySchema!.safeParse(value).success, JSON.stringify(value)).toBe(ok);
+    }
+    expect((api.validateReply!({ modality: 1, chain: 'x' }) as { errors: { expected: string }[] }).errors.map((e) => e.expected)).toEqual(['string', 'number']);
+    fs.writeFileSync(
+      path.join(dir, 'types-equal.ts'),
+      ['import type * as T from "./index.js";', 'import type * as Z from "./zod/index.js";', 'type Both<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;', ...['Reply', 'Modality', 'Chain', 'Mixed', 'Anything'].map((n) => `export const ${n}: Both<T.${n}, Z.${n}> = true;`)].join('\n'),
+    );
+  });
+});
+
 describe('every output above', () => {
   it('type-checks under tsc --strict --module nodenext (TypeScript, zod, and the type-equality checks)', () => {
     expect(outputs.length).toBeGreaterThan(5);

@@ -14,7 +14,7 @@
 
 import type { EnumModel, Field, Model, ObjectModel, TypeRef } from '../model/ir.js';
 import { acceptsNull } from './model.js';
-import type { ValidatorOptions } from './validators.js';
+import { openEnumType, type ValidatorOptions } from './validators.js';
 
 /** The dialect every document declares. */
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -110,12 +110,16 @@ function fieldSchema(field: Field, ref: (id: string) => string, options: Validat
   return { ...meta, ...schema };
 }
 
+/**
+ * An enum's schema: `{ enum: [...] }`; an open enum keeps its known values beside the type it is
+ * open to, `{ anyOf: [{ enum: ["a", "b"] }, { type: "string" }] }` (`"number"` for an enum of
+ * numbers), so that tools reading the schema still see them.
+ */
 function enumSchema(model: EnumModel): JsonSchema {
-  if (model.open) {
-    const others = model.values.map((v) => v.value).filter((v) => typeof v !== 'string');
-    return others.length === 0 ? { type: 'string' } : { anyOf: [{ type: 'string' }, { enum: others }] };
-  }
-  return model.values.length === 0 ? { not: {} } : { enum: model.values.map((v) => v.value) };
+  const values = model.values.map((v) => v.value);
+  const open = openEnumType(model);
+  if (open) return values.length === 0 ? { type: open } : { anyOf: [{ enum: values }, { type: open }] };
+  return values.length === 0 ? { not: {} } : { enum: values };
 }
 
 /** Set a key as an own property (a key `__proto__` included, which assignment would not create). */

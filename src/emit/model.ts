@@ -22,7 +22,7 @@ import type { EnumModel, Field, Model, ObjectModel, TypeRef, UnionModel } from '
 import { propertyKey } from '../model/naming.js';
 import { jsDoc, modelDocs } from './jsdoc.js';
 import { tsType } from './types.js';
-import { DEFAULT_VALIDATOR_OPTIONS, enumExpected, escapePointer, isObjectExpr, not, ValidatorWriter, type Form, type ValidatorOptions } from './validators.js';
+import { DEFAULT_VALIDATOR_OPTIONS, enumExpected, escapePointer, isObjectExpr, not, openEnumExtras, openEnumType, ValidatorWriter, type Form, type ValidatorOptions } from './validators.js';
 
 /** Enums with more values than this are checked with a `Set` lookup instead of `===` chains. */
 const SET_THRESHOLD = 8;
@@ -290,13 +290,16 @@ function converter(model: Model, writer: ValidatorWriter, body: string[]): Funct
 function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']): Statement[] {
   const literals = model.values.map((v) => JSON.stringify(v.value));
   const memberDocs = (v: EnumModel['values'][number]): JSDoc[] => (v.name !== v.memberName ? jsDoc(`Documented as \`${v.name}\`.`) : []);
-  // Boolean and mixed enums cannot be TypeScript enums, nor can open ones (any string is valid):
-  // a union of literals instead, with `(string & {})` for the open case.
+  // Boolean and mixed enums cannot be TypeScript enums: a union of literals instead. Nor can open
+  // ones (other values are valid too): their known values stay in the type beside
+  // `(string & {})` / `(number & {})`, which keeps editors suggesting them; with the enum and const
+  // styles the known values are also a const object, as the const style writes them.
   const alias = (type: string): TypeAliasDeclaration => ({ kind: 'typeAlias', name: model.tsName, isExported: true, docs: modelDocs(model), type });
+  const open = openEnumType(model);
+  const other = open ? [`(${open} & {})`] : [];
   const statements: Statement[] = [];
-  if (model.open) statements.push(alias([...literals.filter((l) => !l.startsWith('"')), '(string & {})'].join(' | ')));
-  else if (model.valueType === 'boolean' || model.valueType === 'mixed' || model.values.length === 0 || style === 'union') statements.push(alias(literals.join(' | ') || 'never'));
-  else if (style === 'const') {
+  if (model.valueType === 'boolean' || model.valueType === 'mixed' || model.values.length === 0 || style === 'union') statements.push(alias([...literals, ...other].join(' | ') || 'never'));
+  else if (style === 'const' || open) {
     const members = model.values.map((v) => `${docComment(memberDocs(v))}${v.memberName}: ${JSON.stringify(v.value)},`).join('\n');
     statements.push({
       kind: 'variable',
@@ -305,7 +308,7 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
       docs: modelDocs(model),
       declarations: [{ name: model.tsName, initializer: `{\n${members}\n} as const` }],
     } satisfies VariableStatement);
-    statements.push(alias(`(typeof ${model.tsName})[keyof typeof ${model.tsName}]`));
+    statements.push(alias([`(typeof ${model.tsName})[keyof typeof ${model.tsName}]`, ...other].join(' | ')));
   } else {
     statements.push({
       kind: 'enum',
@@ -316,7 +319,7 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
     } satisfies EnumDeclaration);
   }
   let test: string;
-  if (model.open) test = ['typeof value === "string"', ...literals.filter((l) => !l.startsWith('"')).map((l) => `value === ${l}`)].join(' || ');
+  if (open) test = [open === 'number' ? 'Number.isFinite(value)' : 'typeof value === "string"', ...openEnumExtras(model).map((v) => `value === ${JSON.stringify(v)}`)].join(' || ');
   else if (literals.length === 0) test = 'false';
   else if (literals.length > SET_THRESHOLD) {
     const setName = `${model.tsName}$values`;

@@ -410,7 +410,8 @@ export class ValidatorWriter {
         if (model.kind === 'object') return new Set(['object']);
         if (model.kind === 'union') return this.kinds({ kind: 'union', members: model.members }, form, new Set([...seen, model.id]));
         const kinds = new Set<JsonKind>(model.values.map((v) => kindOf(v.value)));
-        if (model.open) kinds.add('string');
+        const open = openEnumType(model);
+        if (open) kinds.add(open);
         return kinds;
       }
     }
@@ -509,10 +510,31 @@ export class ValidatorWriter {
   }
 }
 
-/** How an enum's expected values read in error messages: its literals (up to 10), or a count. */
+/**
+ * What an open enum accepts besides its known values: any number for an enum of numbers
+ * (`Unrecognized<number>`, corpus-wild typescript-openrouterteam… `chainid.md`), any string
+ * otherwise (`Unrecognized<string>`); null for a closed enum.
+ */
+export function openEnumType(model: EnumModel): 'string' | 'number' | null {
+  if (!model.open) return null;
+  return model.valueType === 'number' ? 'number' : 'string';
+}
+
+/**
+ * The known values of an open enum that its open type does not cover already (the booleans of an
+ * open string enum, say), for guards and schemas that test `typeof` first.
+ */
+export function openEnumExtras(model: EnumModel): LiteralValue[] {
+  const open = openEnumType(model);
+  return model.values.map((v) => v.value).filter((v) => typeof v !== open);
+}
+
+/** How an enum's expected values read in error messages: its literals (up to 10), or a count; an open enum's type. */
 export function enumExpected(model: EnumModel): string {
   const literals = model.values.map((v) => JSON.stringify(v.value));
-  return model.open ? 'string' : literals.length === 0 ? 'never' : literals.length <= 10 ? literals.join(' | ') : `one of the ${literals.length} values of ${model.tsName}`;
+  const open = openEnumType(model);
+  if (open) return [open, ...openEnumExtras(model).map((v) => JSON.stringify(v))].join(' | ');
+  return literals.length === 0 ? 'never' : literals.length <= 10 ? literals.join(' | ') : `one of the ${literals.length} values of ${model.tsName}`;
 }
 
 /** The negation of a guard expression, written the way a person would (`typeof x !== "string"`, `!isX(x)`). */

@@ -6,7 +6,8 @@
  * Types are inferred (`type Task = z.infer<typeof TaskSchema>`), and equal the TypeScript target's
  * interfaces, except in recursive groups of models, which TypeScript cannot infer: there the type
  * is written out (`export interface Node { … }`) and the schema annotated (`z.ZodType<Node>`), with
- * `z.lazy` for references inside the group. Objects use `z.object` (keys not in the table are
+ * `z.lazy` for references inside the group; and for open enums, whose inferred type (`string`)
+ * would lose the known values: there the type is written out as the TypeScript target writes it. Objects use `z.object` (keys not in the table are
  * accepted and, as zod does, left out of the parsed value), `z.strictObject` in strict mode,
  * `.catchall` for an `additionalProperties` type, `z.looseObject({})` for an empty table.
  *
@@ -22,6 +23,7 @@ import type { EnumModel, Field, Model, ObjectModel, TypeRef } from '../model/ir.
 import { propertyKey } from '../model/naming.js';
 import { docText } from './jsdoc.js';
 import { acceptsNull, objectShape, type ModelFileOptions } from './model.js';
+import { openEnumType } from './validators.js';
 
 /** The helper file of the zod target (RFC 3339 checks, own-property helpers). */
 export const ZOD_HELPERS_FILE = '_json.ts';
@@ -293,24 +295,34 @@ class ZodWriter {
     return `export interface ${model.tsName} {\n${lines.join('\n')}\n}`;
   }
 
+  /**
+   * An enum's declarations, as the TypeScript target writes them. An open enum's schema accepts its
+   * known values or any other value of its open type (`z.union([z.enum([...]), z.string()])`); its
+   * type is written out (`"a" | "b" | (string & {})`), since the inferred one would collapse to
+   * `string` and lose the known values.
+   */
   private enumDeclarations(model: EnumModel, name: string, docs: string): string {
     const literals = model.values.map((v) => v.value);
     const style = this.options.enumStyle;
-    const tsEnum = !model.open && model.valueType !== 'boolean' && model.valueType !== 'mixed' && literals.length > 0 && style !== 'union';
+    const open = openEnumType(model);
+    const tsEnum = model.valueType !== 'boolean' && model.valueType !== 'mixed' && literals.length > 0 && style !== 'union';
+    let known: string;
+    let declaration = '';
     if (tsEnum) {
-      const members = model.values.map((v) => `${v.name !== v.memberName ? `/** Documented as \`${docText(v.name)}\`. */\n` : ''}${v.memberName}${style === 'const' ? ':' : ' ='} ${JSON.stringify(v.value)},`).join('\n');
-      const declaration = style === 'const' ? `export const ${model.tsName} = {\n${members}\n} as const;` : `export enum ${model.tsName} {\n${members}\n}`;
-      const type = style === 'const' ? `\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;` : '';
-      return `${docs}${declaration}\n\n${docs}export const ${name} = z.enum(${model.tsName});${type}\n`;
-    }
-    let schema: string;
-    if (model.open) {
-      const others = literals.filter((v) => typeof v !== 'string');
-      schema = others.length === 0 ? 'z.string()' : `z.union([z.string(), z.literal(${JSON.stringify(others)})])`;
-    } else if (literals.length === 0) schema = 'z.never()';
-    else if (literals.every((v) => typeof v === 'string')) schema = `z.enum(${JSON.stringify(literals)})`;
-    else schema = `z.literal(${JSON.stringify(literals)})`;
-    return `${docs}export const ${name} = ${schema};\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;\n`;
+      const asConst = style === 'const' || open !== null;
+      const members = model.values.map((v) => `${v.name !== v.memberName ? `/** Documented as \`${docText(v.name)}\`. */\n` : ''}${v.memberName}${asConst ? ':' : ' ='} ${JSON.stringify(v.value)},`).join('\n');
+      declaration = `${docs}${asConst ? `export const ${model.tsName} = {\n${members}\n} as const;` : `export enum ${model.tsName} {\n${members}\n}`}\n\n`;
+      known = `z.enum(${model.tsName})`;
+      if (!open) return `${declaration}${docs}export const ${name} = ${known};${style === 'const' ? `\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;` : ''}\n`;
+    } else if (literals.length === 0) known = 'z.never()';
+    else if (literals.every((v) => typeof v === 'string')) known = `z.enum(${JSON.stringify(literals)})`;
+    else known = `z.literal(${JSON.stringify(literals)})`;
+    if (!open) return `${docs}export const ${name} = ${known};\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;\n`;
+    const other = open === 'number' ? 'z.number()' : 'z.string()';
+    const schema = literals.length === 0 ? other : `z.union([${known}, ${other}])`;
+    const knownType = tsEnum ? `(typeof ${model.tsName})[keyof typeof ${model.tsName}]` : literals.map((v) => JSON.stringify(v)).join(' | ');
+    const type = [...(knownType ? [knownType] : []), `(${open} & {})`].join(' | ');
+    return `${declaration}${docs}export const ${name} = ${schema};\n\n${docs}export type ${model.tsName} = ${type};\n`;
   }
 }
 

@@ -16,7 +16,7 @@ import { IR_VERSION, type EnumModel, type Field, type IR, type Model, type Objec
 type Draft = Omit<ObjectModel, 'tsName'> | Omit<EnumModel, 'tsName'> | Omit<UnionModel, 'tsName'>;
 import { resolveLink } from './links.js';
 import { assignTypeNames, enumMemberNames, namespaceRank, pascalIdentifier } from './naming.js';
-import { applyOverrides } from './overrides.js';
+import { applyOverrides, settingNotices } from './overrides.js';
 import type { Override } from '../config.js';
 
 /** Where the model stage gets its docs: the input's doc files and a (cached) parser for each. */
@@ -42,8 +42,17 @@ export interface BuildOptions {
    * an error (for trees whose source repository ships broken links). Default false.
    */
   allowBrokenLinks?: boolean;
-  /** Wire names from documented names (default `preserve`). */
+  /**
+   * Wire names from documented names (default `preserve`). Left undefined, a run on docs whose SDK
+   * renames properties gets one `property-case-unset` warning (see `settingNotices`).
+   */
   propertyCase?: 'preserve' | 'camel' | 'snake';
+  /**
+   * The emit option `nullableOptionals`, as chosen: read only to say (one
+   * `nullable-optionals-unset` warning) when it is left undefined on docs that cannot mark null on
+   * optional fields.
+   */
+  nullableOptionals?: boolean;
   /** Per-model / per-field overrides (see config.ts `Override`). */
   overrides?: Readonly<Record<string, Override>>;
 }
@@ -105,6 +114,7 @@ class Builder {
     const ids = [...this.models.keys()].sort();
     const tsNames = assignTypeNames(ids.map((id) => ({ id, name: this.models.get(id)!.name })));
     const models = ids.map((id) => ({ ...this.models.get(id)!, tsName: tsNames.get(id)! }) as Model);
+    settingNotices(models, { notation: this.notation, propertyCase: this.options.propertyCase, nullableOptionals: this.options.nullableOptionals }, this.diagnostics);
     applyOverrides(models, this.options.overrides ?? {}, this.options.propertyCase ?? 'preserve', this.diagnostics);
     const rootIds = this.options.roots.length > 0 ? [...new Set(roots)].sort() : [];
     return { version: IR_VERSION, roots: rootIds, models, diagnostics: sortDiagnostics(this.diagnostics) };
@@ -529,9 +539,15 @@ class Builder {
 
   /**
    * Enum values and their JSON type. Tables hold values unquoted, so `1` may be a string or a
-   * number: values are read as numbers (or booleans) only when every value of the enum reads as one,
-   * otherwise all are strings; a non-string guess is reported (`enum-value-type`, info). Values from
-   * a fence keep the type the literal has.
+   * number: values are read as numbers only when every value of the enum reads as one, otherwise
+   * all are strings; the number guess is reported (`enum-value-type`, info). Values from a fence
+   * keep the type the literal has.
+   *
+   * A table of `true` / `false` values is read as strings, also reported (`enum-value-type`, info,
+   * with the `valueType: "boolean"` override): no notation writes a boolean enum as a Values table
+   * (the test API's `booleanEnum: { type: boolean, enum: [false] }` is a plain boolean field in all
+   * seven gt-* trees), while OpenAPI `enum: ["true", "false"]` string enums are (corpus-wild
+   * ruby-clerk-clerk-sdk-ruby `operations/includeinvalid.md`, php-gando… `IncludeCounts.md`).
    */
   private enumValues(doc: DocModel): Pick<EnumModel, 'valueType' | 'values' | 'open'> {
     const rows = doc.values;
@@ -547,8 +563,9 @@ class Builder {
       valueType = 'number';
       read = (raw) => Number(raw);
     } else if (rows.length > 0 && rows.every((r) => r.value === 'true' || r.value === 'false')) {
-      valueType = 'boolean';
-      read = (raw) => raw === 'true';
+      this.diagnostics.push(
+        diagnostic('info', 'enum-value-type', `Every value of \`${doc.title}\` reads as a boolean: the enum is read as strings ("true", "false"), as SDK generators write only string enums as Values tables`, doc.file, doc.titlePosition, `Override with \`"${doc.title}": { "valueType": "boolean" }\` if the API sends booleans.`),
+      );
     }
     if (!typed && valueType !== 'string') {
       this.diagnostics.push(

@@ -95,7 +95,7 @@ export interface EnumModel extends ModelBase {
   /** The JSON type every value has (`mixed` when the doc's literals differ in type). */
   valueType: 'string' | 'number' | 'boolean' | 'mixed';
   values: EnumValue[];
-  /** An open enum: any string is accepted beside the known values (`Unrecognized<string>`). */
+  /** An open enum: any other value of its type is accepted beside the known values: numbers for a `number` enum (`Unrecognized<number>`), strings otherwise (`Unrecognized<string>`). */
   open: boolean;
 }
 

@@ -195,6 +195,20 @@ function memberBase(name: string): string {
   return id === '__proto__' ? 'Proto' : id;
 }
 
+/**
+ * The words of a property name, for re-casing it. Splits at `_`, `-` and white space, and at case
+ * changes: a lower-case letter or digit before a capital (`createdAt`, `Base64Encoded`), and the
+ * last capital of a run that a lower-case letter follows (`HTTPSEnabled` → `HTTPS`, `Enabled`).
+ * A run of capitals followed by one `s` and no lower-case letter or digit is a plural acronym (`URLs`,
+ * `PlaybackIDs` → `Playback`, `IDs`). Digits stay with the letters before them (`v2`, `sha256`);
+ * letters without case (CJK, …) count as lower-case; other characters are words of their own.
+ *
+ * @returns the words in order (none for a name of separators only)
+ */
+export function nameWords(name: string): string[] {
+  return name.match(/\p{Lu}{2,}s(?![\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}])|[\p{Lu}\p{Lt}]+(?=[\p{Lu}\p{Lt}][\p{Ll}\p{Lo}\p{Lm}\p{M}])|[\p{Lu}\p{Lt}]*[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+|[\p{Lu}\p{Lt}]+|[^\p{L}\p{M}\p{N}_\s-]+/gu) ?? [];
+}
+
 /** True when `key` can be written as a bare property name (ASCII identifier, not needing quotes). */
 export function isBareKey(key: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) && key !== '__proto__';

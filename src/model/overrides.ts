@@ -7,17 +7,38 @@
 
 import type { Override } from '../config.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
-import type { EnumModel, Field, Model } from './ir.js';
+import type { EnumModel, Field, Model, TypeRef } from './ir.js';
+import { nameWords } from './naming.js';
 
 /**
- * Wire names from documented names: `camel` turns `created_at` into `createdAt`, `snake` turns
- * `createdAt` into `created_at`; `preserve` keeps the name. Leading and trailing underscores stay.
+ * Wire names from documented names. The name is split into words (see {@link nameWords}), then
+ * `camel` lower-cases the first word and capitalizes the others (`created_at`, `CreatedAt` →
+ * `createdAt`; `ID` → `id`, `PlaybackID` → `playbackId`, `HTTPSEnabled` → `httpsEnabled`, `URLs`
+ * → `urls`), and `snake` lower-cases every word and joins them with `_` (`CreatedAt` →
+ * `created_at`, `PlaybackID` → `playback_id`); `preserve` keeps the name. Leading and trailing
+ * underscores stay (`_links`, `from_`); a name already in the style is kept as is.
  */
 export function caseName(name: string, style: 'preserve' | 'camel' | 'snake'): string {
   if (style === 'preserve') return name;
-  const [, lead = '', core = '', trail = ''] = /^(_*)(.*?)(_*)$/s.exec(name) ?? [];
-  if (style === 'camel') return lead + core.replace(/[_-]+([\p{L}\p{N}])/gu, (_m, c: string) => c.toUpperCase()) + trail;
-  return lead + core.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1_$2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1_$2').replace(/-/g, '_').toLowerCase() + trail;
+  const [, lead = '', core = '', trail = ''] = /^(_*)(.*?)(_*)$/su.exec(name) ?? [];
+  if (style === 'snake' && /^[\p{Ll}\p{N}]+(_[\p{Ll}\p{N}]+)*$/u.test(core)) return name;
+  const words = nameWords(core);
+  if (words.length === 0) return name;
+  let out = '';
+  let first = true;
+  for (const word of words) {
+    // A character that is not a letter or digit (`.`, `$`) is kept, and starts the name afresh.
+    if (!/[\p{L}\p{N}]/u.test(word)) {
+      out += word;
+      first = true;
+      continue;
+    }
+    const lower = word.toLowerCase();
+    if (style === 'snake') out += (first ? '' : '_') + lower;
+    else out += first ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    first = false;
+  }
+  return lead + out + trail;
 }
 
 /**
@@ -100,4 +121,85 @@ function retypeEnum(model: EnumModel, valueType: 'string' | 'number' | 'boolean'
     }
   }
   model.valueType = valueType;
+}
+
+/**
+ * How each notation's SDK generator writes property names (NOTATION.md §3, "Wire names"): Ruby
+ * and Python in snake_case (`created_at`), Go and C# in PascalCase (`CreatedAt`), TypeScript, Java
+ * and PHP in the API's own spelling or camelCase (`createdAt`).
+ */
+const SDK_NAMES: Readonly<Record<string, 'snake' | 'pascal' | 'camel'>> = { ruby: 'snake', python: 'snake', go: 'pascal', csharp: 'pascal', typescript: 'camel', java: 'camel', php: 'camel' };
+
+/** What {@link settingNotices} needs to know of the run. */
+export interface SettingChoices {
+  /** The notation's id (`ruby`) and label (`Ruby (Sorbet)`). */
+  notation: { id: string; label: string };
+  /** `propertyCase` as chosen by the user; undefined when not chosen (not the same as `preserve`). */
+  propertyCase?: 'preserve' | 'camel' | 'snake' | undefined;
+  /** `nullableOptionals` as chosen by the user; undefined when not chosen. */
+  nullableOptionals?: boolean | undefined;
+}
+
+/**
+ * One warning per setting the docs leave open and the run did not choose, instead of a note per
+ * field. Call it on the models as built (documented names, before {@link applyOverrides}).
+ *
+ * - `property-case-unset`: `propertyCase` is not chosen, the notation's SDK renames properties
+ *   (Ruby / Python write snake_case, Go / C# PascalCase; see {@link SDK_NAMES}) and some field's
+ *   name is one the renaming could have changed: a PascalCase name (`CreatedAt`, `ID`) in Go / C#,
+ *   a name of several snake_case words (`created_at`) in Ruby / Python. TypeScript, Java and PHP
+ *   docs never fire it, nor do docs whose names are all single lower-case words (`status`): their
+ *   documented names are the wire names or as close as the docs can tell.
+ * - `nullable-optionals-unset`: `nullableOptionals` is not chosen, the run has optional fields,
+ *   and none of them is marked as nullable: the notation cannot mark null on an optional field
+ *   (Ruby `T.nilable`, Python `Optional`, Go pointers, Java `Optional`, PHP `?X` say only "may be
+ *   absent" there, TypeScript and C# have no marker), or its generator predates the marker. Docs
+ *   with an `OptionalNullable[X]` / `JsonNullable<X>` optional field (python-mistralai…,
+ *   java-docusign…) say it per field, and do not fire it.
+ *
+ * @param models the models as built (mutated: no)
+ * @param choices the notation and what the user chose
+ * @param diagnostics where the warnings are pushed (`file: null`: they concern the whole run)
+ */
+export function settingNotices(models: readonly Model[], choices: SettingChoices, diagnostics: Diagnostic[]): void {
+  const fields = models.flatMap((m) => (m.kind === 'object' ? m.fields : []));
+  const style = SDK_NAMES[choices.notation.id];
+  if (choices.propertyCase === undefined && (style === 'snake' || style === 'pascal')) {
+    const renamed = fields.filter((f) => caseName(f.name, 'camel') !== f.name);
+    if (renamed.length > 0) {
+      const example = (renamed.find((f) => nameWords(f.name).length > 1) ?? renamed[0]!).name;
+      const spelling = style === 'snake' ? 'snake_case' : 'PascalCase';
+      const would = style === 'snake' ? `\`camel\` reads \`${example}\` as \`${caseName(example, 'camel')}\`` : `\`camel\` reads \`${example}\` as \`${caseName(example, 'camel')}\`, \`snake\` as \`${caseName(example, 'snake')}\``;
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'property-case-unset',
+          `Field names are the ${choices.notation.label} SDK's ${spelling} names (${renamed.length} of ${fields.length} fields, e.g. \`${example}\`), which the API's JSON names may not be: ${would}; \`preserve\` keeps the documented names`,
+          null,
+          undefined,
+          'Set "propertyCase" in the config, or pass --property-case camel, snake or preserve.',
+        ),
+      );
+    }
+  }
+  if (choices.nullableOptionals === undefined) {
+    const optional = fields.filter((f) => !f.required);
+    if (optional.length > 0 && !optional.some((f) => f.nullable || hasNull(f.type))) {
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'nullable-optionals-unset',
+          `${choices.notation.label} docs do not say whether an optional field may be null: the ${optional.length} optional fields reject null, and accept it with \`nullableOptionals\``,
+          null,
+          undefined,
+          'Set "nullableOptionals" in the config to true (or pass --nullable-optionals) if the API sends null for absent values, or to false to keep them strict.',
+        ),
+      );
+    }
+  }
+}
+
+/** True when a type is a union with a `null` member (`string | null` in a Type cell). */
+function hasNull(type: TypeRef): boolean {
+  return type.kind === 'union' && type.members.some((m) => m.kind === 'literal' && m.value === null);
 }
