@@ -1,30 +1,43 @@
 /**
- * Oracle conformance: compare the IR docs2ts builds from a corpus tree with the OpenAPI document
- * the docs were generated from (the tree's `oracle-*.yaml`, see `../shared/NOTATION.md`).
+ * Oracle conformance: compare the IR docs2ts builds from a shared tree with the OpenAPI document
+ * the docs were generated from (the tree's `oracle-*` files, see `../shared/NOTATION.md` and the
+ * corpus-wild README). Trees are found by layout ({@link oracleTrees}: every folder of `corpus/`
+ * and `corpus-wild/` holding an `oracle-*` file; the models folder as `scripts/corpus-trees.ts`
+ * finds it); the notation is the one docs2ts detects. Each IR is built once (`allowBrokenLinks`).
  *
- * The comparison is deliberately about what the docs *can* say. Every rule that sets a difference
- * aside as "explained" (neither agreement nor disagreement) names the NOTATION.md passage that
- * says the docs cannot tell, and is guarded so that a docs2ts misreading does not pass for it;
- * everything else that differs is a disagreement.
+ * The comparison is deliberately about what the docs *can* say. Per oracle property of a
+ * documented schema (schema ↔ doc by normalised name, or the schema's `x-speakeasy-name-override`),
+ * seven aspects ({@link ASPECTS}: presence, required, kind, items, enum values, unions, dates) each
+ * get a verdict ({@link Verdict}):
+ * - `agree`;
+ * - `disagree`: docs2ts misreads the doc (or the comparison is wrong: fix it here);
+ * - `explained`: a limitation NOTATION.md names (listed below), guarded so a misreading does not pass for it;
+ * - `stated`: the doc itself says something other than the oracle (a row it lacks, a Required
+ *   cell, a Type cell, an enum's values, a union's members, a link to a doc that does not exist),
+ *   and docs2ts reads it as it is. This file reads the raw cell on its own ({@link readCell}) to
+ *   tell: a difference docs2ts makes by misreading stays a disagreement.
+ * Agreement per aspect = agree / (agree + disagree).
  *
- * Verdicts, per oracle property of a documented schema:
- * - `agree`: the field exists, `required` and the type kind match;
- * - `disagree`: the field is missing, or `required` or the type kind differs, without a NOTATION.md reason;
- * - `explained`: the only differences are ones NOTATION.md says the docs cannot express.
+ * Field names: the doc's SDK names map to wire names with the `propertyCase` (preserve / camel /
+ * snake) that maps the most names of the tree exactly ({@link choosePropertyCase}); a field found
+ * only up to case and `_` is `explained` for presence (NOTATION.md §3: wire names are not said).
  *
  * Explained (see {@link compareKinds} and {@link conformance}):
  * - integer vs number in TypeScript docs (§3);
  * - date vs date-time in PHP docs, `\DateTime` being both (§2);
  * - an enum or const documented as its base type, the Type cell linking to no model doc (§3);
+ *   a const documented as the enum it narrows (§3);
  * - a string-encoded number (`format: bigint | decimal`) documented as the SDK number type (§2 scalars);
  * - a Type cell that is the notation's any type (`Object`, `Any`, `any`, `interface{}`, `object`, `mixed`; §2);
  * - an object with additionalProperties documented as its map alone (§3);
  * - a required property with a `default` documented as optional (§3, defaults);
  * - a readOnly / writeOnly property absent from the doc of the other direction (NOTATION.md corpus table);
+ * - a wire name no propertyCase gives (§3, wire names);
  * - tree against tree only: a transport-typed row left out, a response wrapper without a result (§2).
  * Never compared (§3): nullability and enum value types; differences are kept as notes.
  * Normalisations, on both sides: `null` union members are dropped and a one-member union is its
- * member; a free-form object (no properties) equals `map<unknown>`.
+ * member; annotation-only allOf members (`{ description }`, `{ nullable: true }`) are dropped; a
+ * free-form object (no properties) equals `map<unknown>`.
  *
  * @module
  */
@@ -34,58 +47,76 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { buildModel } from '../src/model/build.js';
 import type { Field, IR, Model, TypeRef } from '../src/model/ir.js';
+import { caseName } from '../src/model/overrides.js';
+import { notations } from '../src/notation/index.js';
 import { folderDocSource } from '../src/parse/files.js';
+import { corpusTrees } from '../scripts/corpus-trees.js';
 
 // ----- trees --------------------------------------------------------------------------------
 
-/** The SDK language a tree's docs are written in (decides which NOTATION.md limitations apply). */
+/** The SDK language a tree's docs are written in: a notation id of `src/notation` (decides which NOTATION.md limitations apply). */
 export type Language = 'ruby' | 'python' | 'typescript' | 'go' | 'java' | 'csharp' | 'php';
 
-/** A corpus tree with an oracle. */
+/** A shared tree with an oracle, found by its layout alone (see {@link oracleTrees}). */
 export interface OracleTree {
-  /** Folder name under `corpus/`. */
+  /** Folder name under `corpus/` or `corpus-wild/`. */
   name: string;
-  language: Language;
-  /** The models folder, relative to the tree's folder. */
-  docs: string;
-  /** Oracle files, relative to the tree's folder; the first is the main document. */
+  /** `corpus` or `corpus-wild`. */
+  group: string;
+  /** The tree's folder (absolute). */
+  dir: string;
+  /** The models folder (absolute), found as `scripts/corpus-trees.ts` `findModelsFolder` finds it. */
+  models: string;
+  /** Oracle files (`oracle-*`), relative to `dir`, sorted. */
   oracles: string[];
 }
 
-const GT_ORACLES = ['oracle-test.yaml', 'oracle-components.yaml'];
-const LIVEPEER_ORACLES = ['oracle-openapi.yaml'];
-
-/** Every corpus tree that comes with an oracle. */
-export const ORACLE_TREES: readonly OracleTree[] = [
-  { name: 'gt-ruby', language: 'ruby', docs: 'ruby-client-sdk/docs/models', oracles: GT_ORACLES },
-  { name: 'gt-python', language: 'python', docs: 'python-client-sdk/docs/models', oracles: GT_ORACLES },
-  { name: 'gt-typescript', language: 'typescript', docs: 'typescript-client-sdk/docs/sdk/models', oracles: GT_ORACLES },
-  { name: 'gt-go', language: 'go', docs: 'go-client-sdk/docs/pkg/models', oracles: GT_ORACLES },
-  { name: 'gt-java', language: 'java', docs: 'java-client-sdk/docs/models', oracles: GT_ORACLES },
-  { name: 'gt-csharp', language: 'csharp', docs: 'csharp-client-sdk/docs/Models', oracles: GT_ORACLES },
-  { name: 'gt-php', language: 'php', docs: 'php-client-sdk/docs/Models', oracles: GT_ORACLES },
-  { name: 'livepeer-ruby', language: 'ruby', docs: 'docs/models', oracles: LIVEPEER_ORACLES },
-  { name: 'livepeer-js', language: 'typescript', docs: 'docs/models', oracles: LIVEPEER_ORACLES },
-  { name: 'livepeer-python', language: 'python', docs: 'docs/models', oracles: LIVEPEER_ORACLES },
-  { name: 'livepeer-go', language: 'go', docs: 'docs/models', oracles: LIVEPEER_ORACLES },
-];
+/**
+ * Every tree of `<shared>/corpus` and `<shared>/corpus-wild` that holds an `oracle-*` document
+ * (the corpus-wild README's `oracle` column: exact / yes), with its models folder. No tree is
+ * named: a new tree with an oracle is compared as soon as it lands. [] when `shared` is absent.
+ *
+ * @param shared the `../shared` folder (absolute)
+ */
+export function oracleTrees(shared: string): OracleTree[] {
+  const out: OracleTree[] = [];
+  for (const t of corpusTrees(shared)) {
+    const dir = path.join(shared, t.group, t.name);
+    const oracles = fs
+      .readdirSync(dir)
+      .filter((f) => /^oracle-.+\.(?:ya?ml|json)$/i.test(f))
+      .sort();
+    if (oracles.length > 0) out.push({ name: t.name, group: t.group, dir, models: t.models, oracles });
+  }
+  return out;
+}
 
 const irCache = new Map<string, IR>();
 
 /**
- * The IR of a tree's models folder (every model, broken links tolerated, notation detected),
- * built once per process and cached.
- *
- * @param corpus the `corpus` folder
+ * The IR of a tree's models folder (every model, broken links tolerated, notation detected,
+ * field names as documented: `propertyCase` is applied by the comparison, see
+ * {@link choosePropertyCase}), built once per process and cached.
  */
-export function treeIr(corpus: string, tree: OracleTree): IR {
-  const dir = path.join(corpus, tree.name, tree.docs);
-  let ir = irCache.get(dir);
+export function treeIr(tree: OracleTree): IR {
+  let ir = irCache.get(tree.models);
   if (!ir) {
-    ir = buildModel(folderDocSource(dir), { roots: [], allowBrokenLinks: true });
-    irCache.set(dir, ir);
+    ir = buildModel(folderDocSource(tree.models), { roots: [], allowBrokenLinks: true });
+    irCache.set(tree.models, ir);
   }
   return ir;
+}
+
+/**
+ * The notation docs2ts detected for an IR (its `notation-detected` diagnostic), as a language.
+ *
+ * @throws {Error} when the IR carries no such diagnostic (a notation was forced)
+ */
+export function languageOf(ir: IR): Language {
+  const message = ir.diagnostics.find((d) => d.ruleId === 'notation-detected')?.message ?? '';
+  const hit = Object.entries(notations).find(([, n]) => message.startsWith(`Type cells read as ${n.label} (`));
+  if (!hit) throw new Error(`no notation-detected diagnostic in the IR (${message || 'none'})`);
+  return hit[0] as Language;
 }
 
 // ----- the oracle ---------------------------------------------------------------------------
@@ -108,6 +139,8 @@ export interface Schema {
   oneOf?: Schema[];
   anyOf?: Schema[];
   allOf?: Schema[];
+  /** The SDK's name for the schema (Speakeasy). */
+  'x-speakeasy-name-override'?: string;
 }
 
 /** A schema together with the oracle file it sits in (relative `$ref`s resolve against it). */
@@ -173,11 +206,84 @@ export class Oracle {
     return cur;
   }
 
+  /**
+   * The schema a property's type comes down to: `$ref`s followed; an `allOf` / `oneOf` / `anyOf`
+   * that keeps one member once annotation-only members (`{ description }`, `{ example }`,
+   * `{ nullable: true }`) and `null` members are dropped is that member. `nullable` says whether a
+   * dropped member, or the schema itself, allows null; `onlyNull` marks `type: 'null'` alone.
+   */
+  effective(at: Located, depth = 0): { at: Located; nullable: boolean; onlyNull: boolean } {
+    const cur = this.deref(at);
+    const { schema } = cur;
+    const types = typeList(schema);
+    let nullable = schema.nullable === true || types.includes('null');
+    if (types.length > 0 && types.every((t) => t === 'null')) return { at: cur, nullable: true, onlyNull: true };
+    if (depth > 50) return { at: cur, nullable, onlyNull: false };
+    const combined = schema.oneOf ?? schema.anyOf ?? schema.allOf;
+    if (!combined || schema.properties || schema.const !== undefined || Array.isArray(schema.enum)) return { at: cur, nullable, onlyNull: false };
+    const kept: Located[] = [];
+    for (const member of combined) {
+      const m = this.effective({ schema: member, file: cur.file }, depth + 1);
+      // In an allOf, a member without type keys only annotates; in a oneOf / anyOf it accepts any
+      // value (OpenAPI 3.0: `{ nullable: true }` has no type), and SDK docs list it as `any`.
+      if (m.onlyNull || (isAnnotationOnly(m.at.schema) && !!schema.allOf)) {
+        if (m.onlyNull || m.nullable) nullable = true;
+        continue;
+      }
+      if (m.nullable) nullable = true;
+      kept.push(m.at);
+    }
+    if (kept.length === 1) return { at: kept[0]!, nullable, onlyNull: false };
+    if (kept.length === 0) return { at: { schema: {}, file: cur.file }, nullable, onlyNull: nullable };
+    return { at: cur, nullable, onlyNull: false };
+  }
+
+  /**
+   * The members of a union schema (its effective `oneOf` / `anyOf`, or an `allOf` with a union
+   * member), without `null` members (an annotation-only member of an allOf is dropped, one of a
+   * oneOf / anyOf is an any-value member); [] for a schema that is not a union.
+   */
+  members(at: Located): Located[] {
+    const { at: cur } = this.effective(at);
+    const alternatives = cur.schema.oneOf ?? cur.schema.anyOf;
+    const pick = (list: Schema[], all: boolean): Located[] =>
+      list
+        .map((m) => this.effective({ schema: m, file: cur.file }))
+        .filter((m) => !m.onlyNull && !(all && isAnnotationOnly(m.at.schema)))
+        .map((m) => m.at);
+    if (alternatives) return pick(alternatives, false);
+    // `type: [string, integer]`: one member per type.
+    const types = typeList(cur.schema).filter((t) => t !== 'null');
+    if (types.length > 1) return types.map((type) => ({ schema: { ...cur.schema, type }, file: cur.file }));
+    if (cur.schema.allOf) {
+      for (const member of pick(cur.schema.allOf, true)) {
+        const inner = this.members(member);
+        if (inner.length > 1) return inner;
+      }
+    }
+    return [];
+  }
+
+  /** The items schema of an array schema, or the values schema of a map (an object without properties); null otherwise. */
+  child(at: Located): Located | null {
+    const { at: cur } = this.effective(at);
+    const { schema, file } = cur;
+    if (schema.enum !== undefined || schema.const !== undefined) return null;
+    const type = typeList(schema).filter((t) => t !== 'null')[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
+    if (type === 'array') return { schema: schema.items ?? {}, file };
+    if (type === 'object' && !(schema.properties && Object.keys(schema.properties).length > 0)) {
+      return { schema: typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {}, file };
+    }
+    return null;
+  }
+
   /** The type kind of a schema (see {@link Kind}), following `$ref`s. */
   kind(at: Located, depth = 0): OracleType {
-    const { schema, file } = this.deref(at);
+    const eff = this.effective(at);
+    const { schema, file } = eff.at;
     const sub = (s: Schema): OracleType => this.kind({ schema: s, file }, depth + 1);
-    const nullable = schema.nullable === true || typeList(schema).includes('null');
+    const nullable = eff.nullable;
+    if (eff.onlyNull) return { kind: { k: 'unknown' }, nullable: true, onlyNull: true };
     const withNull = (t: OracleType): OracleType => (nullable ? { ...t, nullable: true } : t);
     if (depth > 50) return { kind: { k: 'unknown' }, nullable };
 
@@ -192,25 +298,14 @@ export class Oracle {
       return { kind: { k: 'enum' }, nullable: nullable || hasNull, enumValues: values, isConst: constValue !== undefined || values.length === 1, base: base.kind };
     }
 
-    // oneOf / anyOf: `null` members only make the type nullable (NOTATION.md §3: nullability is
-    // mostly lost, so it is never compared); one member left is that member (a one-member union
-    // accepts exactly what the member accepts).
-    const alternatives = schema.oneOf ?? schema.anyOf;
-    if (alternatives) {
-      const members = alternatives.map(sub);
-      const nonNull = members.filter((m) => !m.onlyNull);
-      const anyNull = nonNull.length < members.length || members.some((m) => m.nullable);
-      if (nonNull.length === 1) return { ...nonNull[0]!, nullable: nullable || anyNull };
-      return { kind: { k: 'union' }, nullable: nullable || anyNull };
-    }
-    // allOf: one member is that member; several merge into one object.
-    if (schema.allOf) {
-      if (schema.allOf.length === 1 && !schema.properties) return withNull(sub(schema.allOf[0]!));
-      return withNull({ kind: { k: 'object' }, nullable });
-    }
+    // oneOf / anyOf of several members (one member left is that member, see `effective`:
+    // NOTATION.md §3 says nullability is mostly lost, so `null` members are never compared).
+    if (schema.oneOf ?? schema.anyOf) return { kind: { k: 'union' }, nullable };
+    // allOf of several members: a union when one member is (`allOf: [X, anyOf: [X, Y]]`, which
+    // SDKs generate as the union), else one merged object.
+    if (schema.allOf) return withNull({ kind: { k: this.members(eff.at).length > 1 ? 'union' : 'object' }, nullable });
 
     const types = typeList(schema).filter((t) => t !== 'null');
-    if (typeList(schema).length > 0 && types.length === 0) return { kind: { k: 'unknown' }, nullable: true, onlyNull: true };
     if (types.length > 1) return { kind: { k: 'union' }, nullable };
     const type = types[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
     const additional = typeof schema.additionalProperties === 'object' ? sub(schema.additionalProperties).kind : undefined;
@@ -233,6 +328,14 @@ export class Oracle {
         return withNull({ kind: { k: 'unknown' }, nullable });
     }
   }
+}
+
+/** Keys that say something about a value's type (everything else is an annotation: description, example, nullable, x-…). */
+const TYPE_KEYS = ['$ref', 'type', 'format', 'properties', 'additionalProperties', 'items', 'enum', 'const', 'oneOf', 'anyOf', 'allOf', 'required'] as const;
+
+/** True for a schema that only annotates (`{ description }`, `{ example }`, `{ nullable: true }`): an allOf / anyOf member that adds no type. */
+function isAnnotationOnly(schema: Schema): boolean {
+  return TYPE_KEYS.every((k) => (schema as Record<string, unknown>)[k] === undefined);
 }
 
 function typeList(schema: Schema): string[] {
@@ -512,45 +615,69 @@ function inSchemaNamespace(id: string): boolean {
   return /^(shared|components)\//i.test(id);
 }
 
+const modelsByName = new WeakMap<IR, Map<string, Model[]>>();
+
 /**
- * The IR object model documenting a schema name: the model whose heading matches after
+ * The IR object model documenting a schema: the model whose heading matches one of the schema's
+ * names (its key, then its `x-speakeasy-name-override`, which names the SDK's class) after
  * normalisation, preferring one in the schema namespace folder; null when none does.
  */
-export function findModel(ir: IR, schemaName: string): Model | null {
-  const key = normalizeModelName(schemaName);
-  let candidates = ir.models.filter((m) => normalizeModelName(m.name) === key);
-  // Generators suffix `T` to names that clash with the SDK's own (`ErrorT`, `EnumT`, `AnyT`): a
-  // fallback when the name itself matches nothing.
-  if (candidates.length === 0) candidates = ir.models.filter((m) => normalizeModelName(m.name) === `${key}t`);
-  if (candidates.length === 0) return null;
-  const preferred = candidates.filter((m) => inSchemaNamespace(m.id));
-  const pool = preferred.length > 0 ? preferred : candidates;
-  return pool.find((m) => m.kind === 'object') ?? pool[0]!;
+export function findModel(ir: IR, schemaNames: readonly string[]): Model | null {
+  let byName = modelsByName.get(ir);
+  if (!byName) {
+    byName = new Map();
+    for (const m of ir.models) {
+      const key = normalizeModelName(m.name);
+      byName.set(key, [...(byName.get(key) ?? []), m]);
+    }
+    modelsByName.set(ir, byName);
+  }
+  for (const schemaName of schemaNames) {
+    const key = normalizeModelName(schemaName);
+    let candidates = byName.get(key) ?? [];
+    // Generators suffix `T` to names that clash with the SDK's own (`ErrorT`, `EnumT`, `AnyT`): a
+    // fallback when the name itself matches nothing.
+    if (candidates.length === 0) candidates = byName.get(`${key}t`) ?? [];
+    if (candidates.length === 0) continue;
+    const preferred = candidates.filter((m) => inSchemaNamespace(m.id));
+    const pool = preferred.length > 0 ? preferred : candidates;
+    return pool.find((m) => m.kind === 'object') ?? pool[0]!;
+  }
+  return null;
 }
 
 // ----- raw cells -------------------------------------------------------------------------------
 
 const fileLines = new Map<string, string[]>();
 
-/** The raw Type cell (second column) of a field's table row, for reports; '' when unreadable. */
-export function rawTypeCell(docsDir: string, file: string, field: Field): string {
+/** The raw cells of a doc's line (1-based), split on unescaped `|`: [Field, Type, Required, ...]; [] when unreadable. */
+export function rawCells(docsDir: string, file: string, line: number): string[] {
   const full = path.join(docsDir, file);
   let lines = fileLines.get(full);
   if (!lines) {
     lines = fs.readFileSync(full, 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
     fileLines.set(full, lines);
   }
-  const row = lines[field.line - 1] ?? '';
-  const cells = row.split(/(?<!\\)\|/);
-  return (cells[2] ?? '').trim();
+  return (lines[line - 1] ?? '').split(/(?<!\\)\|/).slice(1).map((c) => c.trim());
 }
+
+/** The raw Type cell (second column) of a field's table row, for reports; '' when unreadable. */
+export function rawTypeCell(docsDir: string, file: string, field: Field): string {
+  return rawCells(docsDir, file, field.line)[1] ?? '';
+}
+
+const modelFiles = new WeakMap<IR, Set<string>>();
 
 /**
  * True when a Type cell links to a model doc of the IR (links resolve against the doc's folder,
  * also when they climb out of the input folder and back in, as TypeScript docs' links do).
  */
 export function cellLinksToModel(ir: IR, docsDir: string, file: string, cell: string): boolean {
-  const files = new Set(ir.models.map((m) => m.file));
+  let files = modelFiles.get(ir);
+  if (!files) {
+    files = new Set(ir.models.map((m) => m.file));
+    modelFiles.set(ir, files);
+  }
   for (const match of cell.matchAll(/\]\(([^)\s]+)\)/g)) {
     const target = match[1]!.split('#')[0]!;
     if (!target || /^[a-z]+:/i.test(target)) continue;
@@ -560,10 +687,16 @@ export function cellLinksToModel(ir: IR, docsDir: string, file: string, cell: st
   return false;
 }
 
+const fieldNameCache = new Map<string, Set<string>>();
+
 /** The normalised names in the Field column (first cell) of a doc's tables, for telling docs2ts's gaps from the doc's. */
 export function docFieldNames(docsDir: string, file: string): Set<string> {
+  const full = path.join(docsDir, file);
+  const cached = fieldNameCache.get(full);
+  if (cached) return cached;
   const names = new Set<string>();
-  const text = fs.readFileSync(path.join(docsDir, file), 'utf8');
+  fieldNameCache.set(full, names);
+  const text = fs.readFileSync(full, 'utf8');
   for (const line of text.split(/\r\n|\r|\n/)) {
     const cell = /^\s*\|([^|]*)\|/.exec(line)?.[1]?.trim() ?? '';
     const name = /^(?:~~)?`([^`]+)`/.exec(cell)?.[1];
@@ -572,16 +705,287 @@ export function docFieldNames(docsDir: string, file: string): Set<string> {
   return names;
 }
 
+// ----- the doc's own word: an independent reading of raw cells ----------------------------------
+
+/**
+ * What a raw cell says, read by this file without docs2ts's grammars: a kind at the top (with the
+ * items of an array or the values of a map), `date-ish` for a date type whose label does not tell
+ * date from date-time (NOTATION.md §2: Ruby and Python swap the labels), `missing` for a link to
+ * a doc that does not exist (`name`: the link text's last identifier).
+ */
+export interface Reading {
+  k: Kind['k'] | 'date-ish' | 'missing';
+  items?: Reading | null;
+  name?: string;
+}
+
+/** Scalar spellings of NOTATION.md §2 (and §5), after markers, `*`, backticks and escapes are dropped. */
+const SCALARS: Record<string, Reading['k']> = {};
+for (const [k, words] of Object.entries({
+  string: 'String string str',
+  integer: 'Integer int int32 int64 long Long Int32 Int64 BigInteger big.Int',
+  number: 'Float float float32 float64 double Double number Number Decimal decimal BigDecimal decimal.Big',
+  boolean: 'T::Boolean Crystalline::Boolean.new bool Boolean boolean',
+  unknown: 'Object Any any interface{} object mixed java.lang.Object ?_extends_java.lang.Object',
+  'date-ish': 'Date DateTime date datetime time.Time types.Date OffsetDateTime LocalDate \\DateTime RFCDate DateTimeOffset',
+})) {
+  for (const w of words.split(' ')) SCALARS[w.replace(/_/g, ' ')] = k as Reading['k'];
+}
+
+/** Split at `sep` outside brackets. */
+function splitTop(text: string, sep: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if ('([<{'.includes(c)) depth++;
+    else if (')]>}'.includes(c)) depth--;
+    else if (c === sep && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
+}
+
+const docKinds = new Map<string, Reading | null>();
+
+/** What a model doc is, from its raw section headings: `## Values` an enum, `## Supported Types` a union, `## Fields` an object; null for a stub. */
+function docReading(file: string): Reading | null {
+  let r = docKinds.get(file);
+  if (r === undefined) {
+    const text = fs.readFileSync(file, 'utf8');
+    r = /^##\s+Values\b/m.test(text) ? { k: 'enum' } : /^##\s+Supported Types\b/m.test(text) ? { k: 'union' } : /^##\s+Fields\b/m.test(text) ? { k: 'object' } : null;
+    docKinds.set(file, r);
+  }
+  return r;
+}
+
+/**
+ * Read a raw Type cell independently of docs2ts (see {@link Reading}); null when this reader
+ * cannot tell (a bare model name, a binary or transport type, an unknown spelling).
+ *
+ * @param cell the raw cell
+ * @param docFile the doc holding it (absolute), for resolving links
+ */
+export function readCell(cell: string, docFile: string): Reading | null {
+  const links: (Reading | null)[] = [];
+  let text = cell.trim().replace(/\[((?:\\.|[^[\]\\])*)\]\(([^)\s]*)\)/g, (_m, label: string, target: string) => {
+    let r: Reading | null;
+    const file = target.split('#')[0]!;
+    if (/^[a-z]+:/i.test(target) || !file) r = readText(label.replace(/\\\|/g, '|'), []);
+    else {
+      const resolved = path.resolve(path.dirname(docFile), file);
+      // A link to a missing doc says what its label says when that is a scalar (`[RFCDate](../../types/rfcdate.md)`, NOTATION.md §4).
+      r = fs.existsSync(resolved) ? docReading(resolved) : (readText(label, []) ?? { k: 'missing', name: /(\w+)\W*$/.exec(label)?.[1] ?? label });
+    }
+    links.push(r);
+    return `§${links.length - 1}§`;
+  });
+  text = text.replace(/\\([<>[\]|_*])/g, '$1').replace(/[*`]/g, '').trim();
+  return readText(text, links);
+}
+
+function readText(input: string, links: readonly (Reading | null)[]): Reading | null {
+  let text = input.trim();
+  for (;;) {
+    const inner = /^(?:T\.nilable\((.*)\)|Crystalline::Nilable\.new\((.*)\)|(?:Optional|OptionalNullable|Nullable)\[(.*)\]|(?:Optional|JsonNullable)<(.*)>|\?(.*)|::(.*))$/s.exec(text);
+    if (!inner) break;
+    text = (inner.slice(1).find((g) => g !== undefined) ?? '').trim();
+  }
+  const link = /^§(\d+)§$/.exec(text);
+  if (link) return links[Number(link[1])] ?? null;
+  if (splitTop(text, '|').length > 1 || /^(?:T\.any\(|Crystalline::Union\.new\(|Union\[)/.test(text)) return { k: 'union' };
+  const map = /^(?:(?:T|Crystalline)::Hash\[Symbol,(.*)\]|Dict\[str,(.*)\]|Map<String,(.*)>|map\[string\](.*)|Record<string,(.*)>|Dictionary<[Ss]tring,(.*)>|array<string,(.*)>)$/s.exec(text);
+  if (map) return { k: 'map', items: readText(map.slice(1).find((g) => g !== undefined)!, links) };
+  const array = /^(?:(?:T|Crystalline)::Array[<[](.*)[>\]]|List[<[](.*)[>\]]|\[\](.*)|(.*)\[\]|array<(.*)>)$/s.exec(text);
+  if (array) return { k: 'array', items: readText(array.slice(1).find((g) => g !== undefined)!, links) };
+  const scalar = SCALARS[text];
+  if (scalar) return { k: scalar };
+  // A bare model name (`models.X`, `components.X`, `Shared::X`): what it is, this reader cannot
+  // tell; `missing` stands for "no doc of that name", which {@link docStates} checks against the IR.
+  const named = /^(?:(?:models|components|shared|operations|errors|callbacks|webhooks)\.|(?:[A-Z]\w*::)+|\\?(?:[A-Z]\w*\\)+)([A-Z]\w*)$/i.exec(text);
+  return named ? { k: 'missing', name: named[1]! } : null;
+}
+
+/** True when a reading says what a kind says, at the top (`date-ish` is date or date-time; `missing` reads as unknown; a doc with fields is an object or a map). */
+function readingMatches(r: Reading, kind: Kind): boolean {
+  if (r.k === 'date-ish') return kind.k === 'date' || kind.k === 'date-time';
+  if (r.k === 'missing') return kind.k === 'unknown';
+  if (r.k === 'object') return kind.k === 'object' || kind.k === 'map';
+  return r.k === kind.k;
+}
+
+/**
+ * True when the doc itself says what the IR says and not what the oracle says, at the top of a
+ * kind: the difference is the doc's (NOTATION.md does not enter into it). A link to a missing doc
+ * counts only when no model of that name exists (else the link could be repaired: docs2ts's gap).
+ */
+function docStates(r: Reading | null | undefined, expected: Kind, actual: Kind, modelNames: ReadonlySet<string>): boolean {
+  if (!r) return false;
+  if (r.k === 'missing' && modelNames.has(normalizeModelName(r.name ?? ''))) return false;
+  return readingMatches(r, actual) && !readingMatches(r, expected);
+}
+
+/** The Required cell (third column): true for `:heavy_check_mark:`, false for `:heavy_minus_sign:`, null otherwise. */
+function readRequired(cell: string): boolean | null {
+  return /heavy_check_mark/.test(cell) ? true : /heavy_minus_sign/.test(cell) ? false : null;
+}
+
+/** The member headings (`### ...`) of a union doc's raw `## Supported Types` section. */
+export function docUnionMembers(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const at = text.search(/^##\s+Supported Types\b/m);
+  if (at < 0) return [];
+  return [...text.slice(at).matchAll(/^###(?:[ \t]+(.*))?$/gm)].map((m) => (m[1] ?? '').trim());
+}
+
+const headingIndexes = new Map<string, Map<string, string>>();
+
+/** The docs of a models folder by normalised `# Heading` (absolute paths), read from the raw files once per folder. */
+function headingIndex(models: string): Map<string, string> {
+  let index = headingIndexes.get(models);
+  if (!index) {
+    index = new Map();
+    for (const entry of fs.readdirSync(models, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || !/\.mdx?$/i.test(entry.name)) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const heading = /^#\s+(?:~~)?([^\n~]+?)(?:~~)?\s*$/m.exec(fs.readFileSync(file, 'utf8'))?.[1];
+      if (heading && !index.has(normalizeModelName(heading))) index.set(normalizeModelName(heading), file);
+    }
+    headingIndexes.set(models, index);
+  }
+  return index;
+}
+
+/**
+ * True when a union doc's member headings, read on their own (a bare model name by the raw
+ * heading of its doc, see {@link docReading}), say what the IR's members say, one for one.
+ */
+function headingsRead(headings: readonly string[], models: string, got: readonly Kind[]): boolean {
+  if (headings.length !== got.length) return false;
+  const readings = headings.map((h) => {
+    const r = readText(h.replace(/`/g, ''), []);
+    if (r?.k !== 'missing') return r;
+    const file = headingIndex(models).get(normalizeModelName(r.name ?? ''));
+    return file ? docReading(file) : r;
+  });
+  const free = got.map(() => true);
+  return readings.every((r) => {
+    const i = got.findIndex((g, j) => free[j] && r !== null && readingMatches(r, g));
+    if (i < 0) return false;
+    free[i] = false;
+    return true;
+  });
+}
+
+/** The union member headings that name a model no doc is headed with (read by {@link readCell}'s reader). */
+function missingHeadings(headings: readonly string[], modelNames: ReadonlySet<string>): string[] {
+  return headings.filter((h) => {
+    const r = readText(h.replace(/`/g, ''), []);
+    return r?.k === 'missing' && !modelNames.has(normalizeModelName(r.name ?? ''));
+  });
+}
+
+/** The values an enum doc lists, as strings, read from its raw `## Values` table (Value column) or TypeScript literal fence. */
+export function docEnumValues(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const at = text.search(/^##\s+Values\b/m);
+  if (at < 0) return [];
+  const section = text.slice(at).split(/\r\n|\r|\n/);
+  const fence = section.findIndex((l) => /^```/.test(l));
+  const tableRow = section.findIndex((l) => /^\s*\|/.test(l));
+  if (fence >= 0 && (tableRow < 0 || fence < tableRow)) {
+    const end = section.findIndex((l, i) => i > fence && /^```/.test(l));
+    return splitTop(section.slice(fence + 1, end).join(' '), '|')
+      .filter((v) => v && !/^Unrecognized</.test(v))
+      .map((v) => v.replace(/^"(.*)"$/, '$1'));
+  }
+  const values: string[] = [];
+  for (const line of section.slice(tableRow + 2)) {
+    if (!/^\s*\|/.test(line)) break;
+    const cell = (line.split(/(?<!\\)\|/)[2] ?? '').trim().replace(/^`(.*)`$/, '$1').replace(/\\\|/g, '|');
+    if (cell && !/^Unrecognized</.test(cell)) values.push(cell);
+  }
+  return values;
+}
+
+// ----- property case ---------------------------------------------------------------------------
+
+/** The `propertyCase` settings of docs2ts (see `src/model/overrides.ts` `caseName`). */
+export type PropertyCase = 'preserve' | 'camel' | 'snake';
+const CASES: readonly PropertyCase[] = ['preserve', 'camel', 'snake'];
+
+/**
+ * The `propertyCase` that maps the most documented field names exactly onto oracle property
+ * names (NOTATION.md §3: field cells hold SDK names; the wire names may differ). Ties go to the
+ * earlier of preserve, camel, snake.
+ *
+ * @param pairs each documented schema with its model
+ * @returns the setting, and per setting how many fields it maps
+ */
+export function choosePropertyCase(pairs: readonly { schema: Schema; model: Model }[]): { style: PropertyCase; mapped: Record<PropertyCase, number>; fields: number } {
+  const mapped: Record<PropertyCase, number> = { preserve: 0, camel: 0, snake: 0 };
+  let fields = 0;
+  for (const { schema, model } of pairs) {
+    if (model.kind !== 'object') continue;
+    const names = new Set(Object.keys(schema.properties ?? {}));
+    for (const f of model.fields) {
+      fields++;
+      for (const style of CASES) if (names.has(caseName(f.name, style))) mapped[style]++;
+    }
+  }
+  const style = CASES.reduce((best, s) => (mapped[s] > mapped[best] ? s : best), 'preserve' as PropertyCase);
+  return { style, mapped, fields };
+}
+
 // ----- conformance -----------------------------------------------------------------------------
+
+/**
+ * What is compared, per oracle property of a documented schema:
+ * - `presence`: the doc's model has the field, under its wire name (`propertyCase` applied);
+ * - `required`: `required` matches;
+ * - `kind`: the type kind at the top (string, integer, object, array, map, enum, union, date, ...);
+ * - `items`: the items of an array / the values of a map, all the way down;
+ * - `enum values`: the values of an enum (at the top or as items), when both sides have an enum there;
+ * - `unions`: the member kinds of a union (at the top or as items), when both sides have a union there;
+ * - `dates`: date vs date-time vs other, wherever either side has a date (at the top or as items).
+ */
+export const ASPECTS = ['presence', 'required', 'kind', 'items', 'enum values', 'unions', 'dates'] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+/**
+ * - `agree`;
+ * - `disagree`: docs2ts misreads the doc (or the comparison is wrong);
+ * - `explained`: a NOTATION.md limitation (the reason names it);
+ * - `stated`: the doc itself says something other than the oracle, and docs2ts reads it as it is
+ *   (the reason quotes the doc's cell; checked by this file's own reading of the raw cell, see
+ *   {@link readCell}, so a misreading never passes for it).
+ */
+export type Verdict = 'agree' | 'disagree' | 'explained' | 'stated';
+
+/** One aspect of one property. */
+export interface Check {
+  aspect: Aspect;
+  verdict: Verdict;
+  /** What differs (empty for `agree`). */
+  detail: string;
+  /** Why it is set aside (`explained`, `stated`). */
+  reason?: string;
+}
 
 /** One compared oracle property. */
 export interface PropertyResult {
   schema: string;
   property: string;
-  verdict: 'agree' | 'disagree' | 'explained';
-  /** What differs (disagreements and explained ones). */
+  /** The worst of the checks: disagree, then stated, then explained, then agree. */
+  verdict: Verdict;
+  checks: Check[];
+  /** Details of the checks that do not agree. */
   problems: string[];
-  /** NOTATION.md reasons (explained ones). */
+  /** Reasons of the explained and stated checks. */
   reasons: string[];
   /** Differences in what is never compared (nullability, enum value types, consts). */
   notes: string[];
@@ -592,6 +996,10 @@ export interface PropertyResult {
 /** The conformance of one tree. */
 export interface TreeReport {
   tree: string;
+  language: Language;
+  /** The `propertyCase` chosen for the tree, and per setting how many field names it maps exactly. */
+  propertyCase: PropertyCase;
+  caseCounts: Record<PropertyCase, number>;
   schemas: number;
   documented: number;
   /** Schemas without a documenting model. */
@@ -603,81 +1011,251 @@ export interface TreeReport {
   additional: string[];
 }
 
-/** Counts of a report. */
-export function summarize(report: TreeReport): { compared: number; agree: number; disagree: number; explained: number; agreement: number } {
-  const count = (v: PropertyResult['verdict']): number => report.results.filter((r) => r.verdict === v).length;
-  const agree = count('agree');
-  const disagree = count('disagree');
-  return { compared: report.results.length, agree, disagree, explained: count('explained'), agreement: agree + disagree === 0 ? 1 : agree / (agree + disagree) };
+/** Per aspect: the counts of each verdict, and the agreement (agree / (agree + disagree); 1 when nothing is compared). */
+export type AspectSummary = Record<Verdict, number> & { agreement: number };
+
+/** Counts of a report, per aspect. */
+export function summarize(report: TreeReport): Record<Aspect, AspectSummary> {
+  const out = {} as Record<Aspect, AspectSummary>;
+  for (const aspect of ASPECTS) {
+    const s = { agree: 0, disagree: 0, explained: 0, stated: 0, agreement: 1 };
+    for (const r of report.results) for (const c of r.checks) if (c.aspect === aspect) s[c.verdict]++;
+    s.agreement = s.agree + s.disagree === 0 ? 1 : s.agree / (s.agree + s.disagree);
+    out[aspect] = s;
+  }
+  return out;
+}
+
+/** The IR type with one-member unions (inline, or a union model) replaced by the member, `null` literals dropped. */
+function irEffective(type: TypeRef, byId: Map<string, Model>, depth = 0): TypeRef {
+  if (depth > 20) return type;
+  const members = type.kind === 'union' ? type.members : type.kind === 'ref' && byId.get(type.model)?.kind === 'union' ? (byId.get(type.model) as { members: TypeRef[] }).members : null;
+  if (!members) return type;
+  const nonNull = members.filter((m) => !(m.kind === 'literal' && m.value === null));
+  return nonNull.length === 1 ? irEffective(nonNull[0]!, byId, depth + 1) : type;
+}
+
+/** The items of an IR array or the values of an IR map (also an object model without fields with additionalProperties). */
+function irChild(type: TypeRef, byId: Map<string, Model>): TypeRef | null {
+  const t = irEffective(type, byId);
+  if (t.kind === 'array') return t.items;
+  if (t.kind === 'map') return t.values;
+  if (t.kind === 'ref') {
+    const m = byId.get(t.model);
+    if (m?.kind === 'object' && m.fields.length === 0) return m.additionalProperties ?? { kind: 'primitive', type: 'unknown' };
+  }
+  return null;
+}
+
+/** The members of an IR union (without `null`), or null for another type. */
+function irMembers(type: TypeRef, byId: Map<string, Model>): TypeRef[] | null {
+  const t = irEffective(type, byId);
+  const members = t.kind === 'union' ? t.members : t.kind === 'ref' && byId.get(t.model)?.kind === 'union' ? (byId.get(t.model) as { members: TypeRef[] }).members : null;
+  return members ? members.filter((m) => !(m.kind === 'literal' && m.value === null)) : null;
+}
+
+/** The values of an IR enum (an enum model, a literal, or a union of literals) as strings, and the enum doc; null for another type. */
+function irEnum(type: TypeRef, byId: Map<string, Model>): { values: string[]; file: string | null } | null {
+  const t = irEffective(type, byId);
+  if (t.kind === 'literal') return { values: [String(t.value)], file: null };
+  if (t.kind === 'ref') {
+    const m = byId.get(t.model);
+    if (m?.kind === 'enum') return { values: m.values.map((v) => String(v.value)), file: m.file };
+  }
+  const members = irMembers(t, byId);
+  if (members && members.length > 0 && members.every((m) => m.kind === 'literal')) return { values: members.map((m) => String((m as { value: unknown }).value)), file: null };
+  return null;
 }
 
 /**
- * Compare a tree's IR with its oracle.
+ * Compare a tree's IR with its oracle, aspect by aspect (see {@link ASPECTS}, {@link Verdict}).
  *
- * @param corpus the `corpus` folder
  * @param ir the IR to check (default: the tree's, built once and cached)
  */
-export function conformance(corpus: string, tree: OracleTree, ir: IR = treeIr(corpus, tree)): TreeReport {
-  const dir = path.join(corpus, tree.name);
-  const docsDir = path.join(dir, tree.docs);
-  const oracle = new Oracle(dir, tree.oracles);
+export function conformance(tree: OracleTree, ir: IR = treeIr(tree)): TreeReport {
+  const oracle = new Oracle(tree.dir, tree.oracles);
   const byId = modelIndex(ir);
-  const limits = limitsOf(tree.language);
+  const language = languageOf(ir);
+  const limits = limitsOf(language);
   const schemas = oracle.objectSchemas();
-  const report: TreeReport = { tree: tree.name, schemas: schemas.length, documented: 0, undocumented: [], results: [], extra: [], additional: [] };
+  const modelNames = new Set(ir.models.map((m) => normalizeModelName(m.name)));
+  // A schema's `x-speakeasy-name-override` names its SDK class, unless another schema's key has that name.
+  const keys = new Set(schemas.map((s) => normalizeModelName(s.name)));
+  const names = (s: NamedSchema): string[] => {
+    const override = s.schema['x-speakeasy-name-override'];
+    return override && !keys.has(normalizeModelName(override)) ? [s.name, override] : [s.name];
+  };
+  const pairs = schemas.map((s) => ({ ...s, model: findModel(ir, names(s)) }));
+  const chosen = choosePropertyCase(pairs.filter((p): p is typeof p & { model: Model } => p.model !== null));
+  const style = chosen.style;
+  const report: TreeReport = { tree: tree.name, language, propertyCase: style, caseCounts: chosen.mapped, schemas: schemas.length, documented: 0, undocumented: [], results: [], extra: [], additional: [] };
 
-  for (const { name, file, schema } of schemas) {
-    const model = findModel(ir, name);
+  for (const { name, file, schema, model } of pairs) {
     if (!model) {
       report.undocumented.push(name);
       continue;
     }
     report.documented++;
+    const docFile = path.join(tree.models, model.file);
     const fields = model.kind === 'object' ? model.fields : [];
-    const byName = new Map(fields.map((f) => [normalizeFieldName(f.name), f]));
+    const byWire = new Map(fields.map((f) => [caseName(f.name, style), f]));
+    const byNormal = new Map(fields.map((f) => [normalizeFieldName(f.name), f]));
     const required = new Set(schema.required ?? []);
     const matched = new Set<Field>();
 
     for (const [property, propSchema] of Object.entries(schema.properties ?? {})) {
-      const result: PropertyResult = { schema: name, property, verdict: 'agree', problems: [], reasons: [], notes: [] };
+      const result: PropertyResult = { schema: name, property, verdict: 'agree', checks: [], problems: [], reasons: [], notes: [] };
       report.results.push(result);
-      const prop = oracle.deref({ schema: propSchema, file });
-      const field = byName.get(normalizeFieldName(property));
+      const check = (aspect: Aspect, verdict: Verdict, detail = '', reason?: string): void => {
+        result.checks.push(reason === undefined ? { aspect, verdict, detail } : { aspect, verdict, detail, reason });
+      };
+      const propAt = { schema: propSchema, file };
+      const prop = oracle.deref(propAt);
+      const exact = byWire.get(property);
+      const field = exact ?? byNormal.get(normalizeFieldName(property));
+
+      // presence
       if (!field) {
         // A row the doc has but the IR lacks is docs2ts's doing, never a limitation of the docs.
-        const inDoc = docFieldNames(docsDir, model.file).has(normalizeFieldName(property));
-        result.problems.push(`missing field (model ${model.id}${model.kind === 'object' ? '' : `, a ${model.kind}`}${inDoc ? '; the doc has a row for it' : ''})`);
+        const inDoc = docFieldNames(tree.models, model.file).has(normalizeFieldName(property));
+        const detail = `missing field (model ${model.id}${model.kind === 'object' ? '' : `, a ${model.kind}`}${inDoc ? '; the doc has a row for it' : ''})`;
         // The docs of one schema may be split into input and output models: a readOnly property
         // is left out of the model requests use, a writeOnly one out of the model responses use
         // (NOTATION.md's corpus table: the livepeer oracle is "exact up to 3 write-only fields").
         const ro = propSchema.readOnly === true || prop.schema.readOnly === true;
         const wo = propSchema.writeOnly === true || prop.schema.writeOnly === true;
-        if ((ro || wo) && !inDoc) {
-          result.verdict = 'explained';
-          result.reasons.push(`${ro ? 'readOnly' : 'writeOnly'} property left out of the ${ro ? 'input' : 'output'} model (NOTATION.md, corpus table: write-only fields)`);
-        } else result.verdict = 'disagree';
+        if (inDoc) check('presence', 'disagree', detail);
+        else if (ro || wo) check('presence', 'explained', detail, `${ro ? 'readOnly' : 'writeOnly'} property left out of the ${ro ? 'input' : 'output'} model (NOTATION.md, corpus table: write-only fields)`);
+        else check('presence', 'stated', detail, `${model.file} has no row for it`);
+        finish(result);
         continue;
       }
       matched.add(field);
-      const cell = rawTypeCell(docsDir, model.file, field);
+      const cells = rawCells(tree.models, model.file, field.line);
+      const cell = cells[1] ?? '';
       result.where = { file: model.file, line: field.line, cell };
-      const expected = oracle.kind({ schema: propSchema, file });
-      const actual = irKind(ir, field.type, byId);
+      if (exact) check('presence', 'agree');
+      else check('presence', 'explained', `wire name \`${property}\`, SDK name \`${field.name}\` (propertyCase ${style} gives \`${caseName(field.name, style)}\`)`, 'the wire name is not the SDK name in any propertyCase (NOTATION.md §3: wire names are not said)');
 
+      // required
       const isRequired = required.has(property);
-      let requiredDisagrees = isRequired !== field.required;
-      if (requiredDisagrees) result.problems.push(`required: oracle ${isRequired}, IR ${field.required}`);
-      // NOTATION.md §3: defaults are not said, and the Required column is the only signal of
-      // optionality. A required property with a `default` is one the SDK fills in, so its doc
-      // marks it optional: the doc cannot say "required on the wire, defaulted by the SDK".
-      if (requiredDisagrees && isRequired && (propSchema.default !== undefined || prop.schema.default !== undefined)) {
-        requiredDisagrees = false;
-        result.reasons.push('required property with a default documented as optional (NOTATION.md §3: defaults are not said)');
+      if (isRequired === field.required) check('required', 'agree');
+      else {
+        const detail = `required: oracle ${isRequired}, IR ${field.required}`;
+        // NOTATION.md §3: defaults are not said, and the Required column is the only signal of
+        // optionality. A required property with a `default` is one the SDK fills in, so its doc
+        // marks it optional: the doc cannot say "required on the wire, defaulted by the SDK".
+        if (isRequired && (propSchema.default !== undefined || prop.schema.default !== undefined)) {
+          check('required', 'explained', detail, 'required property with a default documented as optional (NOTATION.md §3: defaults are not said)');
+        } else if (readRequired(cells[2] ?? '') === field.required) check('required', 'stated', detail, `Required cell \`${(cells[2] ?? '').trim()}\``);
+        else check('required', 'disagree', detail);
       }
 
-      const verdict = compareKinds(expected.kind, actual, limits, { oracle: expected, cell, linksToModel: cellLinksToModel(ir, docsDir, model.file, cell) });
-      if (verdict.verdict !== 'agree') result.problems.push(`type: oracle ${showKind(expected.kind)}, IR ${showKind(actual)}`);
-      if (verdict.verdict === 'explained') result.reasons.push(verdict.reason);
+      // kind (the top) and items (all the way down)
+      const expected = oracle.kind(propAt);
+      const actual = irKind(ir, field.type, byId);
+      const reading = readCell(cell, docFile);
+      const evidence: Evidence = { oracle: expected, cell, linksToModel: cellLinksToModel(ir, tree.models, model.file, cell) };
+      const typeDetail = `type: oracle ${showKind(expected.kind)}, IR ${showKind(actual)}`;
+      const container = (expected.kind.k === 'array' && actual.k === 'array') || (expected.kind.k === 'map' && actual.k === 'map');
+      const verdict = compareKinds(expected.kind, actual, limits, evidence);
+      if (container || verdict.verdict === 'agree') check('kind', 'agree');
+      else if (verdict.verdict === 'explained') check('kind', 'explained', typeDetail, verdict.reason);
+      else if (docStates(reading, expected.kind, actual, modelNames)) check('kind', 'stated', typeDetail, `Type cell \`${cell}\``);
+      else check('kind', 'disagree', typeDetail);
+      if (container && expected.kind.k === actual.k && (expected.kind.k === 'array' || expected.kind.k === 'map')) {
+        const e = (expected.kind as { items?: Kind; values?: Kind }).items ?? (expected.kind as { values: Kind }).values;
+        const a = (actual as { items?: Kind; values?: Kind }).items ?? (actual as { values: Kind }).values;
+        const v = compareKinds(e, a, limits, inside(evidence));
+        if (v.verdict === 'agree') check('items', 'agree');
+        else if (v.verdict === 'explained') check('items', 'explained', typeDetail, v.reason);
+        else if (docStates(reading?.items, e, a, modelNames)) check('items', 'stated', typeDetail, `Type cell \`${cell}\``);
+        else check('items', 'disagree', typeDetail);
+      }
+
+      // enum values, unions and dates, at the top and down arrays and maps
+      let at: Located | null = propAt;
+      let type: TypeRef | null = field.type;
+      let read: Reading | null | undefined = reading;
+      for (let depth = 0; at && type && depth < 5; depth++) {
+        const where = depth === 0 ? '' : ` (items, depth ${depth})`;
+        const e = depth === 0 ? expected : oracle.kind(at);
+        const a = irKind(ir, type, byId);
+        // dates
+        const dateE = e.kind.k === 'date' || e.kind.k === 'date-time';
+        const dateA = a.k === 'date' || a.k === 'date-time';
+        if (dateE || dateA) {
+          const detail = `date: oracle ${showKind(e.kind)}, IR ${showKind(a)}${where}`;
+          const v = compareKinds(e.kind, a, limits, depth === 0 ? evidence : { oracle: e, linksToModel: false });
+          if (e.kind.k === a.k) check('dates', 'agree');
+          else if (v.verdict === 'explained') check('dates', 'explained', detail, v.reason);
+          else if (docStates(read, e.kind, a, modelNames)) check('dates', 'stated', detail, `Type cell \`${cell}\``);
+          else check('dates', 'disagree', detail);
+        }
+        // enum values
+        const irValues = e.kind.k === 'enum' && (e.enumValues ?? []).length > 0 ? irEnum(type, byId) : null;
+        if (irValues) {
+          const want = new Set((e.enumValues ?? []).map(String));
+          const got = new Set(irValues.values);
+          const missing = [...want].filter((v) => !got.has(v));
+          const extra = [...got].filter((v) => !want.has(v));
+          if (missing.length === 0 && extra.length === 0) check('enum values', 'agree');
+          else {
+            const detail = `enum values${where}: oracle lacks [${extra.join(', ')}], IR lacks [${missing.join(', ')}]`;
+            const docValues = irValues.file ? docEnumValues(path.join(tree.models, irValues.file)) : null;
+            const same = docValues !== null && docValues.length === got.size && docValues.every((v) => got.has(v));
+            // NOTATION.md §3: consts are not said; a const property typed by the enum it narrows
+            // (`allOf: [$ref: Enum], const: x`) is documented as that enum.
+            if (e.isConst && missing.length === 0) check('enum values', 'explained', detail, 'const documented as the enum it narrows (NOTATION.md §3: consts are not said)');
+            else if (same) check('enum values', 'stated', detail, `${irValues.file} lists ${docValues.join(', ')}`);
+            else check('enum values', 'disagree', detail);
+          }
+        }
+        // unions
+        const irUnion = e.kind.k === 'union' ? irMembers(type, byId) : null;
+        if (irUnion && irUnion.length > 1) {
+          const want = oracle.members(at).map((m) => oracle.kind(m));
+          const got = irUnion.map((m) => irKind(ir, m, byId));
+          const free = got.map(() => true);
+          const reasons = new Set<string>();
+          let unmatched = 0;
+          for (const w of want) {
+            let hit = -1;
+            for (let i = 0; i < got.length && hit < 0; i++) {
+              if (!free[i]) continue;
+              const v = compareKinds(w.kind, got[i]!, limits, { oracle: w, linksToModel: true });
+              if (v.verdict === 'agree') hit = i;
+            }
+            for (let i = 0; i < got.length && hit < 0; i++) {
+              if (!free[i]) continue;
+              const v = compareKinds(w.kind, got[i]!, limits, { oracle: w, linksToModel: true });
+              if (v.verdict === 'explained') {
+                hit = i;
+                reasons.add(v.reason);
+              }
+            }
+            if (hit >= 0) free[hit] = false;
+            else unmatched++;
+          }
+          const left = free.filter(Boolean).length;
+          const detail = `union members${where}: oracle ${want.map((w) => showKind(w.kind)).join(' | ')}, IR ${got.map(showKind).join(' | ')}`;
+          // The doc's own word: its union doc lists as many members as the IR has, not as the oracle.
+          const t = irEffective(type, byId);
+          const unionDoc = t.kind === 'ref' ? byId.get(t.model) : undefined;
+          const headings = unionDoc?.kind === 'union' ? docUnionMembers(path.join(tree.models, unionDoc.file)) : [];
+          if (unmatched === 0 && left === 0) check('unions', reasons.size > 0 ? 'explained' : 'agree', reasons.size > 0 ? detail : '', reasons.size > 0 ? [...reasons].join('; ') : undefined);
+          else if (headings.length === want.length && got.some((g) => g.k === 'unknown') && unmatched <= missingHeadings(headings, modelNames).length) {
+            check('unions', 'stated', detail, `${unionDoc!.file} lists members that name no doc: ${missingHeadings(headings, modelNames).join(', ')}`);
+          } else if (headingsRead(headings, tree.models, got)) check('unions', 'stated', detail, `${unionDoc!.file} lists ${headings.length} members: ${headings.map((h) => h || '(empty)').join(', ')}`);
+          else check('unions', 'disagree', detail);
+        }
+        // down one level
+        const eChild = oracle.child(at);
+        const aChild = irChild(type, byId);
+        at = eChild;
+        type = aChild;
+        read = read?.k === 'array' || read?.k === 'map' ? read.items : null;
+      }
 
       // Never compared (NOTATION.md §3): nullability is mostly lost; enum value types are not said.
       const irNullable = field.nullable || irTypeNullable(field.type, byId);
@@ -687,9 +1265,7 @@ export function conformance(corpus: string, tree: OracleTree, ir: IR = treeIr(co
         const oracleTypes = [...new Set((expected.enumValues ?? []).map((v) => typeof v))];
         if (target?.kind === 'enum' && oracleTypes.length === 1 && target.valueType !== oracleTypes[0]) result.notes.push(`enum value type: oracle ${oracleTypes[0]}, IR ${target.valueType}`);
       }
-
-      const typeDisagrees = verdict.verdict === 'disagree';
-      result.verdict = typeDisagrees || requiredDisagrees ? 'disagree' : result.reasons.length > 0 ? 'explained' : 'agree';
+      finish(result);
     }
     for (const field of fields) if (!matched.has(field)) report.extra.push(`${name}.${field.name}`);
     // The additionalProperties type (not counted: a check on the side, printed by the test).
@@ -703,21 +1279,69 @@ export function conformance(corpus: string, tree: OracleTree, ir: IR = treeIr(co
   return report;
 }
 
-/** A per-tree table (Markdown). */
+/** Fill a result's verdict, problems and reasons from its checks. */
+function finish(result: PropertyResult): void {
+  const order: Verdict[] = ['disagree', 'stated', 'explained', 'agree'];
+  result.verdict = order.find((v) => result.checks.some((c) => c.verdict === v)) ?? 'agree';
+  for (const c of result.checks) {
+    if (c.verdict !== 'agree' && c.detail && !result.problems.includes(c.detail)) result.problems.push(c.detail);
+    if (c.reason && !result.reasons.includes(c.reason)) result.reasons.push(c.reason);
+  }
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** The per-tree, per-aspect table (Markdown): agreement (agreeing / compared), then the explained and stated counts. */
 export function formatTable(reports: readonly TreeReport[]): string {
   const rows = reports.map((r) => {
     const s = summarize(r);
-    return `| ${r.tree} | ${r.documented}/${r.schemas} | ${s.compared} | ${s.agree} | ${s.disagree} | ${s.explained} | ${(s.agreement * 100).toFixed(1)}% |`;
+    const cells = ASPECTS.map((a) => (s[a].agree + s[a].disagree === 0 ? '—' : `${pct(s[a].agreement)} (${s[a].agree}/${s[a].agree + s[a].disagree})`));
+    const explained = ASPECTS.reduce((n, a) => n + s[a].explained, 0);
+    const stated = ASPECTS.reduce((n, a) => n + s[a].stated, 0);
+    return `| ${r.tree} | ${r.propertyCase} | ${r.documented}/${r.schemas} | ${cells.join(' | ')} | ${explained} | ${stated} |`;
   });
-  return ['| tree | schemas documented/total | fields compared | agreeing | disagreeing | explained | agreement |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+  return [`| tree | case | schemas | ${ASPECTS.join(' | ')} | explained | stated |`, `|---|---|---|${ASPECTS.map(() => '---|').join('')}---|---|`, ...rows].join('\n');
+}
+
+/** The checks of one verdict, one a line (at most `limit`), with the doc's row. */
+function formatChecks(report: TreeReport, verdict: Verdict, limit: number): string[] {
+  const lines: string[] = [];
+  for (const r of report.results) {
+    for (const c of r.checks) {
+      if (c.verdict !== verdict) continue;
+      lines.push(`  [${c.aspect}] ${r.schema}.${r.property}: ${c.detail}${verdict !== 'disagree' && c.reason ? ` — ${c.reason}` : ''}${r.where ? `  [${r.where.file}:${r.where.line} \`${r.where.cell}\`]` : ''}`);
+    }
+  }
+  const n = lines.length;
+  if (n > limit) return [...lines.slice(0, limit), `  … and ${n - limit} more`];
+  return lines;
 }
 
 /** The disagreements of a tree, one a line (at most `limit`). */
 export function formatDisagreements(report: TreeReport, limit = 20): string {
-  const bad = report.results.filter((r) => r.verdict === 'disagree');
-  const lines = bad.slice(0, limit).map((r) => `  ${r.schema}.${r.property}: ${r.problems.join('; ')}${r.where ? `  [${r.where.file}:${r.where.line} \`${r.where.cell}\`]` : ''}`);
-  if (bad.length > limit) lines.push(`  … and ${bad.length - limit} more`);
-  return `${report.tree}: ${bad.length} disagreement(s)\n${lines.join('\n')}`;
+  const lines = formatChecks(report, 'disagree', limit);
+  const n = report.results.reduce((k, r) => k + r.checks.filter((c) => c.verdict === 'disagree').length, 0);
+  return `${report.tree}: ${n} disagreement(s)\n${lines.join('\n')}`;
+}
+
+/** The differences the docs state themselves, one a line (at most `limit`). */
+export function formatStated(report: TreeReport, limit = 20): string {
+  const lines = formatChecks(report, 'stated', limit);
+  const n = report.results.reduce((k, r) => k + r.checks.filter((c) => c.verdict === 'stated').length, 0);
+  return `${report.tree}: ${n} difference(s) the docs state themselves (set aside)\n${lines.join('\n')}`;
+}
+
+/** The most frequent disagreement details of a tree (names left out), with counts. */
+export function topReasons(report: TreeReport, verdict: Verdict = 'disagree', limit = 5): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of report.results) {
+    for (const c of r.checks) {
+      if (c.verdict !== verdict) continue;
+      const key = `[${c.aspect}] ${c.detail.replace(/\(model [^;)]*(; )?/, '(').replace(/\[[^\]]*\]/g, '[…]').replace(/`[^`]*`/g, '`…`')}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit);
 }
 
 // ----- cross-tree -------------------------------------------------------------------------------
@@ -773,8 +1397,9 @@ function docRows(docsDir: string, file: string): Map<string, number> {
  * the same in every tree, up to the notation limits of NOTATION.md (kinds compared pairwise, both
  * ways, each with the other tree's Type cell as evidence).
  */
-export function crossTree(corpus: string, trees: readonly OracleTree[]): { models: number; differences: CrossDifference[] } {
-  const irs = trees.map((t) => treeIr(corpus, t));
+export function crossTree(trees: readonly OracleTree[]): { models: number; differences: CrossDifference[] } {
+  const irs = trees.map((t) => treeIr(t));
+  const languages = irs.map(languageOf);
   const transport = irs.map(transportRows);
   const perTree = irs.map((ir) => {
     const map = new Map<string, Model>();
@@ -789,7 +1414,7 @@ export function crossTree(corpus: string, trees: readonly OracleTree[]): { model
   const differences: CrossDifference[] = [];
   for (const name of names) {
     const models = perTree.map((p) => p.get(name)!);
-    const docsDirs = trees.map((t) => path.join(corpus, t.name, t.docs));
+    const docsDirs = trees.map((t) => t.models);
     const fieldSets = models.map((model, i) => {
       const byId = modelIndex(irs[i]!);
       const fields = new Map<string, CrossField>();
@@ -829,8 +1454,8 @@ export function crossTree(corpus: string, trees: readonly OracleTree[]): { model
           if (!a || !b) continue;
           const pair = `${trees[i]!.name} vs ${trees[j]!.name}`;
           if (a.required !== b.required) problems.push(`required: ${pair}`);
-          const la = limitsOf(trees[i]!.language);
-          const lb = limitsOf(trees[j]!.language);
+          const la = limitsOf(languages[i]!);
+          const lb = limitsOf(languages[j]!);
           const limits = { numberOnly: la.numberOnly || lb.numberOnly, oneDateType: la.oneDateType || lb.oneDateType };
           // Both directions, each with the cell of the side taken as actual (the any-type rule reads it).
           let v = compareKinds(a.kind, b.kind, limits, { cell: b.cell, bigNumber }, true);
