@@ -76,6 +76,28 @@ describe('Python notation', () => {
     expect(ok(raw)).toEqual(expected);
   });
 
+  it('reads the 2025-26 forms of the corpus-wild Python trees (regression guard)', () => {
+    // python-agentset-ai-agentset-python 2026
+    expect(ok('*Nullable[str]*')).toEqual({ kind: 'nullable', strength: 'nullable', inner: str });
+    expect(ok(`[Nullable[models.Pet]](${LINK})`)).toMatchObject({ kind: 'nullable', strength: 'nullable', inner: { kind: 'ref', name: 'models.Pet', target: LINK } });
+    expect(ok('*Literal["TEXT"]*')).toEqual({ kind: 'literal', value: 'TEXT' });
+    expect(ok('*Literal[True]*')).toEqual({ kind: 'literal', value: true });
+    // python-mistralai-client-python 2026, python-unstructured-io-unstructured-python-client 2025
+    expect(ok('*Optional[Literal["session.updated"]]*')).toEqual({ kind: 'nullable', strength: 'optional', inner: { kind: 'literal', value: 'session.updated' } });
+    expect(ok('*Union[bytes, IO[bytes], io.BufferedReader]*')).toMatchObject({ kind: 'union', members: [{ kind: 'binary' }, { kind: 'binary' }, { kind: 'binary' }] });
+    expect(ok('[httpx.Response](https://www.python-httpx.org/api/#response)')).toEqual({ kind: 'transport', name: 'httpx.Response' });
+    // union member headings (bareNames)
+    const heading = (raw: string): NotationType => {
+      const result = python.parseType(raw, { bareNames: true });
+      if (!result.ok) throw new Error(`${raw}: ${result.error.message}`);
+      return result.type;
+    };
+    expect(heading('Dict[str, Any]')).toEqual({ kind: 'map', values: { kind: 'primitive', type: 'unknown' } });
+    expect(heading('List[List[models.Pet]]')).toEqual({ kind: 'array', items: { kind: 'array', items: { kind: 'ref', name: 'models.Pet', target: null, offset: 10 } } });
+    expect(heading('shared.MongoDBConnectorConfigInput')).toEqual({ kind: 'ref', name: 'shared.MongoDBConnectorConfigInput', target: null, offset: 0 });
+    expect(heading('datetime')).toEqual({ kind: 'primitive', type: 'date-time' });
+  });
+
   it('attaches a link target to the model named inside the link', () => {
     expect(ok(`[shared.Pet](${LINK})`)).toEqual({ kind: 'ref', name: 'shared.Pet', target: LINK, offset: 1 });
     expect(ok(`[Optional[components.Pet]](${LINK})`)).toEqual({
