@@ -56,6 +56,25 @@ describe('C# notation', () => {
     [`[DateTime](${DT})`, { kind: 'primitive', type: 'date-time' }],
     [`[LocalDate](${LD})`, { kind: 'primitive', type: 'date' }],
     [`[HttpResponseMessage](${HRM})`, { kind: 'transport', name: 'HttpResponseMessage' }],
+    // Transport, as csharp-walker-tx-ynab-csharp `Components/HTTPMetadata.md` writes it (2025).
+    ['*HttpRequestMessage*', { kind: 'transport', name: 'HttpRequestMessage' }],
+    ['[HttpRequestMessage](https://learn.microsoft.com/en-us/dotnet/api/system.net.http.httprequestmessage)', { kind: 'transport', name: 'HttpRequestMessage' }],
+    ['*System.Net.Http.HttpResponseMessage*', { kind: 'transport', name: 'System.Net.Http.HttpResponseMessage' }],
+    ['*System.Net.Http.HttpMethod*', { kind: 'transport', name: 'System.Net.Http.HttpMethod' }],
+    // Fully qualified .NET names read as the scalar or library type they name.
+    ['*System.Object*', { kind: 'primitive', type: 'unknown' }],
+    ['*System.String*', str],
+    ['*System.Int16*', int],
+    ['*System.Single*', { kind: 'primitive', type: 'number' }],
+    ['*System.Numerics.BigInteger*', int],
+    ['*System.DateTime*', { kind: 'primitive', type: 'date-time' }],
+    ['*NodaTime.LocalDate*', { kind: 'primitive', type: 'date' }],
+    ['*System.IO.Stream*', { kind: 'binary', name: 'Stream' }],
+    ['System.Collections.Generic.List<*System.String*>', { kind: 'array', items: str }],
+    ['System.Collections.Generic.Dictionary<System.String, *System.Object*>', { kind: 'map', values: { kind: 'primitive', type: 'unknown' } }],
+    [`[System.DateTime](${LINK})`, { kind: 'primitive', type: 'date-time' }],
+    // Markdown escapes of generics.
+    ['List\\<*string*>', { kind: 'array', items: str }],
   ])('reads %s', (raw, expected) => {
     expect(ok(raw)).toEqual(expected);
   });
@@ -104,6 +123,7 @@ describe('C# notation', () => {
     ['[SimpleObject](https://example.com/x)', 1, /external page/],
     ['*str#ng*', 4, /Unexpected character/],
     ['', 0, /Expected a type/],
+    ['*System.Guid*', 1, /\.NET type docs2ts does not read/],
   ])('rejects %s with an error at offset %i', (raw, offset, message) => {
     const result = csharp.parseType(raw);
     expect(result.ok).toBe(false);
