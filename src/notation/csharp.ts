@@ -38,7 +38,7 @@
 import type { PrimitiveType } from '../model/ir.js';
 import { describeToken, NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
 import { tokenize, type Token } from './tokenize.js';
-import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
+import type { Notation, NotationResult, NotationType, ParseOptions, UnionMemberSource } from './types.js';
 
 /** C# scalar names (keywords and their `System` types) and what they read as. */
 const SCALARS: Record<string, PrimitiveType> = {
@@ -188,6 +188,80 @@ function parseLink(link: Extract<Token, { kind: 'link' }>, bareNames: boolean): 
   return new Parser(tokenize(link.text, link.textOffset), link.target, bareNames).parseAll();
 }
 
+/**
+ * The fence of a C# union member: `Union.CreateVariant(/* values here *\/);` (the variant name is
+ * the method's name after `Create`).
+ */
+const MEMBER_FENCE = /^\s*[\w.]+\.Create(\w+)\(\s*\/\*\s*values here\s*\*\/\s*\)\s*;?\s*$/;
+
+/**
+ * Variant names of scalars (case-insensitive), as Speakeasy names union members (`CreateStr`,
+ * `CreateNumber`; the Go SDKs use the same names: `CreateXInteger`, `CreateXDateTime`).
+ */
+const VARIANT_SCALARS: Record<string, PrimitiveType> = {
+  str: 'string',
+  string: 'string',
+  number: 'number',
+  float32: 'number',
+  float64: 'number',
+  float: 'number',
+  double: 'number',
+  decimal: 'number',
+  integer: 'integer',
+  int32: 'integer',
+  int64: 'integer',
+  long: 'integer',
+  bigint: 'integer',
+  boolean: 'boolean',
+  bool: 'boolean',
+  any: 'unknown',
+  datetime: 'date-time',
+  date: 'date',
+};
+
+/**
+ * A union member's variant name read as its type: a scalar name (`Str` → string, `Number`,
+ * `Integer`, `Boolean`, `Any`, `DateTime`, …), `ArrayOf<variant>` (`ArrayOfAny` → unknown[],
+ * `ArrayOfEmailBlock` → EmailBlock[]), `MapOf<variant>` (`MapOfAny` → map of unknown), or a model
+ * name (a ref with a null target, resolved by heading). Inline objects are named by number words
+ * (`One`, `Five`) but their array variants by digits: `ArrayOf5` is an array of `Five`.
+ *
+ * Seen in corpus-wild csharp-novuhq-novu-csharp (2025: `Components/Actor.md`, `Content.md`,
+ * `To.md`, `Value.md`); NOTATION.md §1 and §5.
+ */
+function variantType(variant: string): NotationType {
+  const scalar = VARIANT_SCALARS[variant.toLowerCase()];
+  if (scalar) return { kind: 'primitive', type: scalar };
+  const array = /^ArrayOf(\w+)$/i.exec(variant);
+  if (array) return { kind: 'array', items: variantType(array[1]!) };
+  const map = /^MapOf(\w+)$/i.exec(variant);
+  if (map) return { kind: 'map', values: variantType(map[1]!) };
+  return { kind: 'ref', name: /^\d+$/.test(variant) ? numberWords(Number(variant)) : variant, target: null, offset: 0 };
+}
+
+const ONES = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve', 'Thirteen', 'Fourteen', 'Fifteen', 'Sixteen', 'Seventeen', 'Eighteen', 'Nineteen'];
+const TENS = ['', '', 'Twenty', 'Thirty', 'Forty', 'Fifty', 'Sixty', 'Seventy', 'Eighty', 'Ninety'];
+
+/** `5` → `Five`, `21` → `TwentyOne`: the class name of an inline object numbered `n` (digits from 100 on). */
+function numberWords(n: number): string {
+  if (n < 20) return ONES[n]!;
+  if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 === 0 ? '' : ONES[n % 10]!);
+  return String(n);
+}
+
+/**
+ * A C# `## Supported Types` member: the `###` heading is a variant name and the fence, when there
+ * is one, only says `Union.CreateVariant(/* values here *\/);`. The fence's variant wins over the
+ * heading. A member with a fence of any other form is not C#'s own (null).
+ */
+function readUnionMember(member: UnionMemberSource): NotationResult | null {
+  const fence = member.fence === null ? null : MEMBER_FENCE.exec(member.fence);
+  if (member.fence !== null && fence === null) return null;
+  const variant = fence?.[1] ?? member.heading.trim();
+  if (!/^\w+$/.test(variant)) return null;
+  return { ok: true, type: variantType(variant) };
+}
+
 /** The C# notation. */
 export const csharp: Notation = {
   id: 'csharp',
@@ -195,4 +269,5 @@ export const csharp: Notation = {
   parseType(raw: string, options?: ParseOptions): NotationResult {
     return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames).parseAll());
   },
+  readUnionMember,
 };
