@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildModel } from '../src/model/build.js';
 import { csharp } from '../src/notation/csharp.js';
+import { memoryDocSource } from '../src/parse/files.js';
 import type { NotationType } from '../src/notation/types.js';
 
 const ok = (raw: string): NotationType => {
@@ -56,6 +58,25 @@ describe('C# notation', () => {
     [`[DateTime](${DT})`, { kind: 'primitive', type: 'date-time' }],
     [`[LocalDate](${LD})`, { kind: 'primitive', type: 'date' }],
     [`[HttpResponseMessage](${HRM})`, { kind: 'transport', name: 'HttpResponseMessage' }],
+    // Transport, as csharp-walker-tx-ynab-csharp `Components/HTTPMetadata.md` writes it (2025).
+    ['*HttpRequestMessage*', { kind: 'transport', name: 'HttpRequestMessage' }],
+    ['[HttpRequestMessage](https://learn.microsoft.com/en-us/dotnet/api/system.net.http.httprequestmessage)', { kind: 'transport', name: 'HttpRequestMessage' }],
+    ['*System.Net.Http.HttpResponseMessage*', { kind: 'transport', name: 'System.Net.Http.HttpResponseMessage' }],
+    ['*System.Net.Http.HttpMethod*', { kind: 'transport', name: 'System.Net.Http.HttpMethod' }],
+    // Fully qualified .NET names read as the scalar or library type they name.
+    ['*System.Object*', { kind: 'primitive', type: 'unknown' }],
+    ['*System.String*', str],
+    ['*System.Int16*', int],
+    ['*System.Single*', { kind: 'primitive', type: 'number' }],
+    ['*System.Numerics.BigInteger*', int],
+    ['*System.DateTime*', { kind: 'primitive', type: 'date-time' }],
+    ['*NodaTime.LocalDate*', { kind: 'primitive', type: 'date' }],
+    ['*System.IO.Stream*', { kind: 'binary', name: 'Stream' }],
+    ['System.Collections.Generic.List<*System.String*>', { kind: 'array', items: str }],
+    ['System.Collections.Generic.Dictionary<System.String, *System.Object*>', { kind: 'map', values: { kind: 'primitive', type: 'unknown' } }],
+    [`[System.DateTime](${LINK})`, { kind: 'primitive', type: 'date-time' }],
+    // Markdown escapes of generics.
+    ['List\\<*string*>', { kind: 'array', items: str }],
   ])('reads %s', (raw, expected) => {
     expect(ok(raw)).toEqual(expected);
   });
@@ -104,6 +125,7 @@ describe('C# notation', () => {
     ['[SimpleObject](https://example.com/x)', 1, /external page/],
     ['*str#ng*', 4, /Unexpected character/],
     ['', 0, /Expected a type/],
+    ['*System.Guid*', 1, /\.NET type docs2ts does not read/],
   ])('rejects %s with an error at offset %i', (raw, offset, message) => {
     const result = csharp.parseType(raw);
     expect(result.ok).toBe(false);
@@ -157,5 +179,74 @@ describe('C# notation', () => {
       }),
       { seed: 7, numRuns: 2000 },
     );
+  });
+
+  describe('union members named by variant (corpus-wild csharp-novuhq-novu-csharp, 2025)', () => {
+    const member = (heading: string, fence: string | null = `X.Create${heading}(/* values here */);`) => {
+      const result = csharp.readUnionMember!({ heading, fence });
+      if (result === null || !result.ok) throw new Error(`${heading}: ${JSON.stringify(result)}`);
+      return result.type;
+    };
+    const ref = (name: string): NotationType => ({ kind: 'ref', name, target: null, offset: 0 });
+
+    it.each<[string, NotationType]>([
+      ['Str', str],
+      ['Number', { kind: 'primitive', type: 'number' }],
+      ['Integer', int],
+      ['Boolean', { kind: 'primitive', type: 'boolean' }],
+      ['Any', { kind: 'primitive', type: 'unknown' }],
+      ['DateTime', { kind: 'primitive', type: 'date-time' }],
+      ['ArrayOfAny', { kind: 'array', items: { kind: 'primitive', type: 'unknown' } }],
+      ['ArrayOfStr', { kind: 'array', items: str }],
+      ['MapOfAny', { kind: 'map', values: { kind: 'primitive', type: 'unknown' } }],
+      ['ArrayOfArrayOfStr', { kind: 'array', items: { kind: 'array', items: str } }],
+      ['MapOfArrayOfInteger', { kind: 'map', values: { kind: 'array', items: int } }],
+      ['SubscriberPayloadDto', ref('SubscriberPayloadDto')],
+      ['ArrayOfEmailBlock', { kind: 'array', items: ref('EmailBlock') }],
+      ['ArrayOf5', { kind: 'array', items: ref('Five') }],
+      ['ArrayOf21', { kind: 'array', items: ref('TwentyOne') }],
+    ])('reads variant %s', (heading, expected) => {
+      expect(member(heading)).toEqual(expected);
+    });
+
+    it('takes the variant from the fence, reads a heading alone, and leaves other fences to the model stage', () => {
+      expect(member('Whatever', 'Union.CreateStr(/* values here */);')).toEqual(str);
+      expect(member('ArrayOfStr', null)).toEqual({ kind: 'array', items: str });
+      expect(csharp.readUnionMember!({ heading: 'Str', fence: 'const value: string = "x";' })).toBeNull();
+      expect(csharp.readUnionMember!({ heading: 'Not a name', fence: null })).toBeNull();
+    });
+
+    it('builds a union doc of variant members, resolving model variants by heading', () => {
+      const ir = buildModel(
+        memoryDocSource({
+          'Components/Content.md': '# Content\n\n## Supported Types\n\n### ArrayOfEmailBlock\n\n```csharp\nContent.CreateArrayOfEmailBlock(/* values here */);\n```\n\n### Str\n\n```csharp\nContent.CreateStr(/* values here */);\n```\n\n### MapOfAny\n\n```csharp\nContent.CreateMapOfAny(/* values here */);\n```\n\n### ArrayOf1\n\n```csharp\nContent.CreateArrayOf1(/* values here */);\n```',
+          'Components/EmailBlock.md': '# EmailBlock\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Type` | *string* | :heavy_check_mark: | N/A |',
+          'Components/One.md': '# One\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Id` | *long* | :heavy_check_mark: | N/A |',
+        }),
+        { roots: ['Content'], notation: csharp },
+      );
+      expect(ir.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(ir.models.find((m) => m.name === 'Content')).toMatchObject({
+        kind: 'union',
+        members: [
+          { kind: 'array', items: { kind: 'ref', model: 'Components/EmailBlock.md' } },
+          { kind: 'primitive', type: 'string' },
+          { kind: 'map', values: { kind: 'primitive', type: 'unknown' } },
+          { kind: 'array', items: { kind: 'ref', model: 'Components/One.md' } },
+        ],
+      });
+    });
+
+    it('leaves the HTTP request and response of a response wrapper out, as transport', () => {
+      const ir = buildModel(
+        memoryDocSource({
+          'Components/HTTPMetadata.md': `# HTTPMetadata\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| \`Response\` | [HttpResponseMessage](${HRM}) | :heavy_check_mark: | N/A |\n| \`Request\` | *HttpRequestMessage* | :heavy_check_mark: | N/A |`,
+        }),
+        { roots: [], notation: csharp },
+      );
+      expect(ir.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(ir.diagnostics.filter((d) => d.ruleId === 'transport-field')).toHaveLength(2);
+      expect(ir.models[0]).toMatchObject({ kind: 'object', fields: [] });
+    });
   });
 });

@@ -85,6 +85,45 @@ describe('Java notation', () => {
     expect(ok('[LocalDate](../../models/shared/LocalDate.md)')).toEqual({ kind: 'ref', name: 'LocalDate', target: '../../models/shared/LocalDate.md', offset: 1 });
   });
 
+  it('reads generics escaped for Markdown (\\< once or doubly), as corpus-wild java trees of 2025–26 write them', () => {
+    const ORG = '../../models/components/Organization.md';
+    expect(ok('*Optional\\<String>*')).toEqual({ kind: 'nullable', strength: 'optional', inner: str });
+    expect(ok('*JsonNullable\\<Integer>*')).toEqual({ kind: 'nullable', strength: 'nullable', inner: { kind: 'primitive', type: 'integer' } });
+    expect(ok(`[Optional\\<Organization>](${ORG})`)).toEqual({ kind: 'nullable', strength: 'optional', inner: { kind: 'ref', name: 'Organization', target: ORG, offset: 11 } });
+    expect(ok(`List\\<[Organization](${ORG})>`)).toEqual({ kind: 'array', items: { kind: 'ref', name: 'Organization', target: ORG, offset: 7 } });
+    expect(ok(`Map\\<String, [Organization](${ORG})>`)).toEqual({ kind: 'map', values: { kind: 'ref', name: 'Organization', target: ORG, offset: 14 } });
+    expect(ok('Map\\<String, List\\\\<*String*>>')).toEqual({ kind: 'map', values: { kind: 'array', items: str } });
+    expect(ok('*Optional\\<String\\>*')).toEqual({ kind: 'nullable', strength: 'optional', inner: str });
+    // The transport name is the type as it reads, without the escapes.
+    expect(ok(`[HttpResponse\\<?>](${HTTP})`)).toEqual({ kind: 'transport', name: 'HttpResponse<?>' });
+    expect(ok(`[HttpResponse\\<InputStream>](${HTTP})`)).toEqual({ kind: 'transport', name: 'HttpResponse<InputStream>' });
+    // An escaped bracket starts no link: `String\[]` is an array.
+    expect(ok('*String\\[\\]*')).toEqual({ kind: 'array', items: str });
+  });
+
+  it('reads fully qualified Java platform names as the scalar or library type they name', () => {
+    const unknown: NotationType = { kind: 'primitive', type: 'unknown' };
+    expect(ok('*Optional<? extends java.lang.Object>*')).toEqual({ kind: 'nullable', strength: 'optional', inner: unknown });
+    expect(ok('List<*java.lang.Object*>')).toEqual({ kind: 'array', items: unknown });
+    expect(ok('*java.lang.String*')).toEqual(str);
+    expect(ok('*java.math.BigDecimal*')).toEqual({ kind: 'primitive', type: 'number' });
+    expect(ok('java.util.List<java.lang.Long>')).toEqual({ kind: 'array', items: { kind: 'primitive', type: 'integer' } });
+    expect(ok('java.util.Optional<java.time.OffsetDateTime>')).toEqual({ kind: 'nullable', strength: 'optional', inner: { kind: 'primitive', type: 'date-time' } });
+    // Inside a link to a model doc, a qualified platform name is still the platform's type.
+    expect(ok(`[java.time.LocalDate](${LINK})`)).toEqual({ kind: 'primitive', type: 'date' });
+    expect(ok('*java.io.InputStream*')).toEqual({ kind: 'binary', name: 'InputStream' });
+  });
+
+  it('reads the HTTP request and response of java.net.http as transport, linked, italic or qualified', () => {
+    const REQ = 'https://docs.oracle.com/en/java/javase/11/docs/api/java.net.http/java/net/http/HttpRequest.html';
+    expect(ok('*HttpRequest*')).toEqual({ kind: 'transport', name: 'HttpRequest' });
+    expect(ok(`[HttpRequest](${REQ})`)).toEqual({ kind: 'transport', name: 'HttpRequest' });
+    expect(ok('*HttpResponse*')).toEqual({ kind: 'transport', name: 'HttpResponse' });
+    expect(ok('*HttpRequest<?>*')).toEqual({ kind: 'transport', name: 'HttpRequest<?>' });
+    expect(ok('*java.net.http.HttpHeaders*')).toEqual({ kind: 'transport', name: 'java.net.http.HttpHeaders' });
+    expect(ok('java.net.http.HttpResponse<byte[]>')).toEqual({ kind: 'transport', name: 'java.net.http.HttpResponse<byte[]>' });
+  });
+
   it('reads generics around links and nested combinations', () => {
     expect(ok(`List<[${PET}](${LINK})>`)).toEqual({ kind: 'array', items: { kind: 'ref', name: PET, target: LINK, offset: 6 } });
     expect(ok(`Map<String, List<[${PET}](${LINK})>>`)).toEqual({
@@ -119,6 +158,9 @@ describe('Java notation', () => {
     [`[${PET}](https://example.com/x)`, 1, /external page/],
     ['*Str#ng*', 4, /Unexpected character/],
     ['', 0, /Expected a type/],
+    ['*java.util.UUID*', 1, /Java platform type docs2ts does not read/],
+    ['java.util.Set<*String*>', 0, /not a Java generic/],
+    ['*Optional\\<String*', 17, /Expected `>`/],
   ])('rejects %s with an error at offset %i', (raw, offset, message) => {
     const result = java.parseType(raw);
     expect(result.ok).toBe(false);

@@ -501,10 +501,18 @@ class Builder {
    * One `## Supported Types` member: the heading's code (a type: `` `models.Pet` ``,
    * `` `string[]` ``), else the heading as a model name (`### ExampleBoat`), else the type in the
    * section's fence (`const value: string = …`, `name: shared.X = …`, `CreateXStr(string{…})`).
+   * A member without a type heading goes first to the notation's own reading, when it has one
+   * (`readUnionMember`: C# `### ArrayOfStr` over `X.CreateArrayOfStr(/* values here *\/)`).
    */
   private unionMember(doc: DocModel, member: DocUnionMember): TypeRef | null {
     const at = (): Point => member.position;
     let text = member.code;
+    const own = text === null ? (this.notation.readUnionMember?.({ heading: member.heading, fence: member.fence?.text ?? null }) ?? null) : null;
+    if (own !== null && !own.ok) {
+      this.diagnostics.push(diagnostic('error', 'union-member', `Cannot read union member \`${member.heading}\` as ${this.notation.label}: ${own.error.message}`, doc.file, member.position, "Write the member type in the docs' notation."));
+      return null;
+    }
+    if (own !== null && own.ok) return this.typeRef(own.type.kind === 'nullable' ? { kind: 'union', members: [own.type.inner, { kind: 'literal', value: null }] } : own.type, doc, member.position, at);
     if (text === null && member.heading !== '') {
       const byName = this.titleIndex().has(member.heading) ? this.resolveName(member.heading, doc.id, member.position, doc.file) : null;
       if (byName) {

@@ -13,9 +13,14 @@
  *          | 'List' '<' arg '>'                 array
  *          | 'Map' '<' 'String' ',' arg '>'     map (keys are always `String`)
  *          | 'HttpResponse' ['<' ... '>']       transport; the type argument is skipped
+ *          | 'HttpRequest' ['<' ... '>']        (likewise)
  *          | NAME {'.' NAME}                    scalar, library or (fully qualified) model name
  * arg     := ['?' 'extends'] type               `Optional<? extends X>` reads as `Optional<X>`
  * ```
+ *
+ * Generic and library names may be fully qualified in a Java platform package
+ * (`java.util.List<X>`, `java.lang.Object`): they read as their simple name. Markdown escapes
+ * (`Optional\<String>`, `[Optional\<X>](…)`, `List\<[X](…)>`) are read by the shared tokenizer.
  *
  * Sources: NOTATION.md §2 (Java row: scalars, `Optional<X>`, `JsonNullable<X>`, `List<X>`,
  * `Map<String, X>`, fully qualified refs, `OffsetDateTime`, `LocalDate`, `byte[]`; transport
@@ -58,16 +63,34 @@ const SCALARS: Record<string, PrimitiveType> = {
   Object: 'unknown',
 };
 
-/** Library types the docs link to external pages (java.time, java.io, java.net.http). */
+/**
+ * Library types the docs link to external pages (java.time, java.io, java.net.http). The HTTP
+ * request and response of `java.net.http` belong to SDK response wrappers, not to wire data
+ * (seen with and without type arguments, linked to the JDK docs or italic, in gt-java and
+ * corpus-wild java-*, 2024–26).
+ */
 const LIBRARY: Record<string, NotationType> = {
   OffsetDateTime: { kind: 'primitive', type: 'date-time' },
   LocalDate: { kind: 'primitive', type: 'date' },
   InputStream: { kind: 'binary', name: 'InputStream' },
   HttpResponse: { kind: 'transport', name: 'HttpResponse' },
+  HttpRequest: { kind: 'transport', name: 'HttpRequest' },
 };
 
+/** Transport generics: their type arguments are skipped. */
+const TRANSPORT = new Set(['HttpResponse', 'HttpRequest']);
+
 /** Generic type names and what they build. */
-const GENERICS = new Set(['Optional', 'JsonNullable', 'List', 'Map', 'HttpResponse']);
+const GENERICS = new Set(['Optional', 'JsonNullable', 'List', 'Map', ...TRANSPORT]);
+
+/**
+ * Java platform packages whose classes the docs may name fully qualified: such a name reads as its
+ * simple name, so `java.lang.Object` is the scalar `Object` (seen in corpus-wild
+ * java-goshippo-shippo-java-sdk, 2024: `Optional<? extends java.lang.Object>`,
+ * `List<*java.lang.Object*>`). Every class of `java.net.http` is transport. A platform name that is
+ * no scalar or library type is an error, never a model.
+ */
+const PLATFORM_PACKAGES = new Set(['java.lang', 'java.math', 'java.time', 'java.io', 'java.util', 'java.net.http']);
 
 class Parser extends TokenCursor {
   /**
@@ -116,27 +139,31 @@ class Parser extends TokenCursor {
       this.next();
       return parseLink(token, this.bareNames);
     }
-    if (token.kind === 'ident' && this.isPunct('<', 1)) return this.generic();
     return this.named();
   }
 
-  /** `Optional<X>`, `JsonNullable<X>`, `List<X>`, `Map<String, X>`, `HttpResponse<...>`. */
-  private generic(): NotationType {
-    const name = this.next() as Extract<Token, { kind: 'ident' }>;
-    if (!GENERICS.has(name.value)) throw new NotationSyntaxError(`\`${name.value}<...>\` is not a Java generic the docs use`, name.offset);
-    if (name.value === 'HttpResponse') return this.transport(name);
+  /**
+   * `Optional<X>`, `JsonNullable<X>`, `List<X>`, `Map<String, X>`, `HttpResponse<...>`,
+   * `HttpRequest<...>`, after their (possibly fully qualified) name.
+   *
+   * @param name the generic's simple name (`java.util.List` already read as `List`)
+   * @param start the name's first token
+   */
+  private generic(name: string, start: Token): NotationType {
+    if (!GENERICS.has(name)) throw new NotationSyntaxError(`\`${name}<...>\` is not a Java generic the docs use`, start.offset);
+    if (TRANSPORT.has(name)) return this.transport(start);
     this.expectPunct('<');
     let type: NotationType;
-    if (name.value === 'Map') {
+    if (name === 'Map') {
       const key = this.peek();
       const keyType = this.type();
       if (keyType.kind !== 'primitive' || keyType.type !== 'string') throw new NotationSyntaxError('`Map` keys must be `String`', key.offset);
       this.expectPunct(',');
       type = { kind: 'map', values: this.argument() };
-    } else if (name.value === 'List') {
+    } else if (name === 'List') {
       type = { kind: 'array', items: this.argument() };
     } else {
-      type = { kind: 'nullable', inner: this.argument(), strength: name.value === 'Optional' ? 'optional' : 'nullable' };
+      type = { kind: 'nullable', inner: this.argument(), strength: name === 'Optional' ? 'optional' : 'nullable' };
     }
     this.expectPunct('>');
     return type;
@@ -152,8 +179,11 @@ class Parser extends TokenCursor {
     return this.type();
   }
 
-  /** `HttpResponse<...>`: transport-only, so its type argument is skipped (brackets balanced). */
-  private transport(name: Extract<Token, { kind: 'ident' }>): NotationType {
+  /**
+   * `HttpResponse<...>`: transport-only, so its type argument is skipped (brackets balanced). The
+   * name is the text as written, without Markdown escapes (`HttpResponse\\<?>` → `HttpResponse<?>`).
+   */
+  private transport(name: Token): NotationType {
     this.expectPunct('<');
     let depth = 1;
     for (;;) {
@@ -163,12 +193,16 @@ class Parser extends TokenCursor {
       if (token.value === '<') depth++;
       else if (token.value === '>' && --depth === 0) {
         const text = this.source.slice(name.offset - this.base, token.offset + 1 - this.base);
-        return { kind: 'transport', name: text };
+        return { kind: 'transport', name: text.replace(/\\+(?=[!-/:-@[-`{-~])/g, '') };
       }
     }
   }
 
-  /** A scalar, library or model name: `NAME {'.' NAME}`, or `byte[]`. */
+  /**
+   * A scalar, library or model name: `NAME {'.' NAME}`, or `byte[]`; a generic when `<` follows.
+   * A name in a Java platform package reads as its simple name (`java.lang.Object` as `Object`,
+   * `java.util.List<X>` as `List<X>`), and any class of `java.net.http` as transport.
+   */
   private named(): NotationType {
     const start = this.peek();
     const parts: string[] = [];
@@ -179,7 +213,12 @@ class Parser extends TokenCursor {
       if (!this.isPunct('.') || this.peek(1).kind !== 'ident') break;
       this.next();
     }
-    const name = parts.join('.');
+    const qualified = parts.join('.');
+    const pkg = parts.slice(0, -1).join('.');
+    const platform = PLATFORM_PACKAGES.has(pkg);
+    const name = platform ? parts[parts.length - 1]! : qualified;
+    if (this.isPunct('<')) return this.generic(name, start);
+    if (pkg === 'java.net.http') return { kind: 'transport', name: qualified };
     if (name === 'byte' && this.isPunct('[') && this.isPunct(']', 1)) {
       this.next();
       this.next();
@@ -189,7 +228,8 @@ class Parser extends TokenCursor {
     if (scalar) return { kind: 'primitive', type: scalar };
     const external = this.external;
     const library = LIBRARY[name];
-    if (library && (this.target === null || external)) return library;
+    if (library && (this.target === null || external || platform)) return library;
+    if (platform) throw new NotationSyntaxError(`\`${qualified}\` is a Java platform type docs2ts does not read`, start.offset);
     return this.modelRef(name, start.offset, 'Java');
   }
 }

@@ -17,6 +17,15 @@ import { QuietError } from '../quiet-error.js';
  * - `link`: `[text](target)` with balanced brackets; `text` is raw and starts at `textOffset`.
  * - `string`: a double-quoted literal, `value` unescaped.
  * - `number`: a JSON-style number.
+ *
+ * A Markdown backslash escape of ASCII punctuation (`\<`, `\>`, `\[`, `\|`) reads as the
+ * punctuation itself, and so does a run of backslashes before it (doubly escaped `\\<` inside
+ * other generics): docs escape generics so that renderers do not eat them as HTML (seen in
+ * corpus-wild java-docusign-docusign-iam-java-client and java-stirling-tools-stirling-pdf-java,
+ * 2025–26: `Optional\<String>`, `List\<[X](…)>`). An escaped `[` starts no link. An escaped
+ * emphasis marker (`\*`, `\_`) is a literal character, not italics, and no grammar reads one: it
+ * stays a `\\` token and the character, like a backslash before anything else (PHP namespaces:
+ * `\DateTime`).
  */
 export type Token =
   | { kind: 'ident'; value: string; offset: number }
@@ -55,6 +64,14 @@ export function tokenize(text: string, base = 0): Token[] {
     const ch = text[i]!;
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
       i++;
+    } else if (ch === '\\' && escapedPunctuation(text, i) !== -1) {
+      // The escaped character is literal: grammar punctuation as a token, anything else (`\#`)
+      // read from where it stands.
+      const at = escapedPunctuation(text, i);
+      if (PUNCT.has(text[at]!)) {
+        tokens.push({ kind: 'punct', value: text[at]!, offset: base + at });
+        i = at + 1;
+      } else i = at;
     } else if (ch === '[') {
       const link = readLink(text, i);
       if (link) {
@@ -92,6 +109,22 @@ export function tokenize(text: string, base = 0): Token[] {
   }
   tokens.push({ kind: 'end', offset: base + text.length });
   return tokens;
+}
+
+/**
+ * ASCII punctuation, the characters CommonMark lets a backslash escape, but the emphasis markers
+ * `*` and `_` (an escaped one is a literal character, which no grammar reads).
+ */
+const ESCAPABLE = /[!-)+-/:-@[-^`{-~]/;
+
+/**
+ * Where the character a run of backslashes at `start` escapes sits, or -1 when the run is not
+ * followed by an {@link ESCAPABLE} character (PHP's `\DateTime`).
+ */
+function escapedPunctuation(text: string, start: number): number {
+  let i = start;
+  while (text[i] === '\\') i++;
+  return i < text.length && ESCAPABLE.test(text[i]!) ? i : -1;
 }
 
 /**

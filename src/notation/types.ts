@@ -47,6 +47,16 @@ export interface ParseOptions {
   bareNames?: boolean;
 }
 
+/**
+ * A `## Supported Types` member as the docs write it, for {@link Notation.readUnionMember}.
+ */
+export interface UnionMemberSource {
+  /** The `###` heading's text ('' when empty); never a backticked type (those are Type cells). */
+  heading: string;
+  /** The text of the section's first code fence, or null. */
+  fence: string | null;
+}
+
 /** A Type-cell grammar for one SDK language. */
 export interface Notation {
   /** Short id used by `--notation`, such as `ruby`. */
@@ -61,4 +71,13 @@ export interface Notation {
    *   member headings such as `` `T::Array<Shared::JsonValue>` `` name models without links)
    */
   parseType(raw: string, options?: ParseOptions): NotationResult;
+  /**
+   * Optional: read a `## Supported Types` member written in a form only this notation uses (C#: a
+   * variant-name heading, `### ArrayOfStr`, over a fence `X.CreateArrayOfStr(/* values here *\/);`).
+   * Model names come back as refs with a null target, which the model stage resolves by heading.
+   *
+   * @returns the member's type or why it cannot be read; null when the member is not in this
+   *   notation's own form (the model stage then reads the heading as a model name, or the fence)
+   */
+  readUnionMember?(member: UnionMemberSource): NotationResult | null;
 }
