@@ -269,7 +269,7 @@ class Builder {
   }
 
   private field(doc: DocModel, field: DocField): Field | null {
-    const result = this.notation.parseType(field.type.raw);
+    const result = this.notation.parseType(field.type.raw, { bareNames: true });
     const at = (offset: number): Point => ({ line: field.type.start.line, column: field.type.start.column + offset });
     if (!result.ok) {
       this.diagnostics.push(
