@@ -494,7 +494,8 @@ class Builder {
    */
   private unionMember(doc: DocModel, member: DocUnionMember): TypeRef | null {
     const at = (): Point => member.position;
-    let text = member.code;
+    // A fence's `@var` (PHP) says more than its heading (`array` for lists and maps alike).
+    let text = (member.fence && varAnnotation(member.fence.text)) ?? member.code;
     if (text === null && member.heading !== '') {
       const byName = this.titleIndex().has(member.heading) ? this.resolveName(member.heading, doc.id, member.position, doc.file) : null;
       if (byName) {
