@@ -142,6 +142,33 @@ describe('Go notation', () => {
     expect(go.parseType('*big.Int').ok).toBe(false);
   });
 
+  it('reads every net/http type as transport, pointer or not, linked to pkg.go.dev or not', () => {
+    expect(ok('[*http.Request](https://pkg.go.dev/net/http#Request)')).toEqual({ kind: 'transport', name: '*http.Request' });
+    expect(ok('[*http.Response](https://pkg.go.dev/net/http#Response)')).toEqual({ kind: 'transport', name: '*http.Response' });
+    expect(ok('[http.Header](https://pkg.go.dev/net/http#Header)')).toEqual({ kind: 'transport', name: 'http.Header' });
+    expect(ok('*http.Header*')).toEqual({ kind: 'transport', name: 'http.Header' });
+    expect(go.parseType('*http.Request', { bareNames: true })).toEqual({ ok: true, type: { kind: 'transport', name: '*http.Request' } });
+    // Only the package's exported names: `http.header` is no Go library type.
+    expect(go.parseType('*http.header*').ok).toBe(false);
+  });
+
+  it('reads field cells with bareNames (the model stage): italics stay italics, unlinked names are refs', () => {
+    const cell = (raw: string) => go.parseType(raw, { bareNames: true });
+    expect(cell('*string*')).toEqual({ ok: true, type: { kind: 'primitive', type: 'string' } });
+    expect(cell('**string*')).toEqual({ ok: true, type: optional({ kind: 'primitive', type: 'string' }) });
+    expect(cell('[]*string*')).toEqual({ ok: true, type: { kind: 'array', items: { kind: 'primitive', type: 'string' } } });
+    expect(cell('map[string]**int64*')).toEqual({ ok: true, type: { kind: 'map', values: optional({ kind: 'primitive', type: 'integer' }) } });
+    expect(cell('**shared.Pet*')).toEqual({ ok: true, type: optional({ kind: 'ref', name: 'shared.Pet', target: null, offset: 2 }) });
+    // Library types win over the link, whatever it points at.
+    expect(cell('[*types.Date](../../types/date.md)')).toEqual({ ok: true, type: optional({ kind: 'primitive', type: 'date' }) });
+    expect(cell('[types.Date](types/date.md)')).toEqual({ ok: true, type: { kind: 'primitive', type: 'date' } });
+    expect(cell('*time.Time*')).toEqual({ ok: true, type: { kind: 'primitive', type: 'date-time' } });
+    // Neither reading: the error of the one that got further.
+    const bad = cell('*string* extra');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.offset).toBe(9);
+  });
+
   it.each([
     ['*strng*', 1, /not a Go scalar/],
     ['shared.SimpleObject', 0, /needs a link/],

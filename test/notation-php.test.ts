@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildModel } from '../src/model/build.js';
 import { php } from '../src/notation/php.js';
+import { memoryDocSource } from '../src/parse/files.js';
 import type { NotationType } from '../src/notation/types.js';
 
 const ok = (raw: string): NotationType => {
@@ -87,7 +89,7 @@ describe('PHP notation', () => {
     expect(ok(`[string|array|null](${LINK})`)).toEqual({
       kind: 'nullable',
       strength: 'optional',
-      inner: { kind: 'union', members: [str, { kind: 'array', items: unknown }] },
+      inner: { kind: 'union', members: [str, { kind: 'array', items: unknown }, { kind: 'map', values: unknown }] },
     });
     expect(ok(`[Components\\A|Components\\B|null](${LINK})`)).toEqual({
       kind: 'nullable',
@@ -119,6 +121,57 @@ describe('PHP notation', () => {
     });
     expect(ok(`array<${DATETIME}>`)).toEqual({ kind: 'array', items: { kind: 'primitive', type: 'date-time' } });
     expect(ok(`array<string, ${DATETIME}>`)).toEqual({ kind: 'map', values: { kind: 'primitive', type: 'date-time' } });
+  });
+
+  it('reads a bare `array` as a list or a map of unknown values (PHP arrays are both)', () => {
+    const either = { kind: 'union', members: [{ kind: 'array', items: unknown }, { kind: 'map', values: unknown }] };
+    expect(php.parseType('array', { bareNames: true })).toEqual({ ok: true, type: either });
+    expect(ok('*array*')).toEqual(either);
+    expect(ok('?array')).toEqual({ kind: 'nullable', strength: 'optional', inner: either });
+  });
+
+  it('reads unlinked model names, fully qualified or relative, as refs with bareNames (headings, `@var`)', () => {
+    const code = (raw: string) => php.parseType(raw, { bareNames: true });
+    expect(code('\\Clerk\\Backend\\Models\\Components\\Otp')).toEqual({
+      ok: true,
+      type: { kind: 'ref', name: '\\Clerk\\Backend\\Models\\Components\\Otp', target: null, offset: 0 },
+    });
+    expect(code('Components\\Otp')).toEqual({ ok: true, type: { kind: 'ref', name: 'Components\\Otp', target: null, offset: 0 } });
+    expect(code('array<Components\\Pdf|Components\\Mock>')).toEqual({
+      ok: true,
+      type: {
+        kind: 'array',
+        items: {
+          kind: 'union',
+          members: [
+            { kind: 'ref', name: 'Components\\Pdf', target: null, offset: 6 },
+            { kind: 'ref', name: 'Components\\Mock', target: null, offset: 21 },
+          ],
+        },
+      },
+    });
+    // Library names still win.
+    expect(code('\\Brick\\Math\\BigInteger')).toEqual({ ok: true, type: int });
+  });
+
+  it("takes a union member's type from its fence's `@var` annotation, over an `array` heading", () => {
+    const member = (heading: string, type: string) => `### \`${heading}\`\n\n\`\`\`php\n/**\n* @var ${type}\n*/\n${heading} $value = /* values here */\n\`\`\``;
+    const source = memoryDocSource({
+      'Components/Body.md': ['# Body', '', '## Supported Types', '', member('array', 'array<string, mixed>'), '', member('array', 'array<Components\\Pet>'), '', member('string', 'string'), '', member('Components\\Pet', '\\Acme\\Models\\Components\\Pet')].join('\n'),
+      'Components/Pet.md': '# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `name` | *string* | :heavy_check_mark: | N/A |',
+    });
+    const ir = buildModel(source, { notation: php, roots: ['Body'] });
+    expect(ir.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const body = ir.models.find((m) => m.name === 'Body');
+    expect(body).toMatchObject({
+      kind: 'union',
+      members: [
+        { kind: 'map', values: { kind: 'primitive', type: 'unknown' } },
+        { kind: 'array', items: { kind: 'ref', model: 'Components/Pet.md' } },
+        { kind: 'primitive', type: 'string' },
+        { kind: 'ref', model: 'Components/Pet.md' },
+      ],
+    });
   });
 
   it.each([

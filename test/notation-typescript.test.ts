@@ -134,6 +134,24 @@ describe('TypeScript notation', () => {
     expect(typescript.parseType('JsonLStream<models.X>', { bareNames: true })).toEqual({ ok: true, type: { kind: 'transport', name: 'JsonLStream' } });
   });
 
+  it('reads the transport, binary and library types the trees write, in cells and with bareNames', () => {
+    const code = (raw: string) => typescript.parseType(raw, { bareNames: true });
+    // Server-sent events (openrouter 2026 union member headings): transport, whatever they carry.
+    expect(code('EventStream<operations.CreateResponsesResponseBody>')).toEqual({ ok: true, type: { kind: 'transport', name: 'EventStream' } });
+    expect(ok('EventStream<[models.X](../models/x.md)>')).toEqual({ kind: 'transport', name: 'EventStream' });
+    expect(code('ReadableStream<Uint8Array>')).toEqual({ ok: true, type: { kind: 'binary', name: 'ReadableStream<Uint8Array>' } });
+    expect(ok('*ReadableStream<Uint8Array>*')).toEqual({ kind: 'binary', name: 'ReadableStream<Uint8Array>' });
+    expect(code('Blob')).toEqual({ ok: true, type: { kind: 'binary', name: 'Blob' } });
+    expect(ok('[Response](https://developer.mozilla.org/en-US/docs/Web/API/Response)')).toEqual({ kind: 'transport', name: 'Response' });
+    expect(ok('[AxiosResponse](https://axios-http.com/docs/res_schema)')).toEqual({ kind: 'transport', name: 'AxiosResponse' });
+    // A library date wins over its link, wherever it points.
+    expect(code('[RFCDate](../../types/rfcdate.md)')).toEqual({ ok: true, type: { kind: 'primitive', type: 'date' } });
+    expect(code('[RFCDate](../../types/rfcdate.md)[]')).toEqual({ ok: true, type: { kind: 'array', items: { kind: 'primitive', type: 'date' } } });
+    // Unlinked `errors.X` like `models.X`.
+    expect(ok('*errors.NotFound*')).toEqual({ kind: 'ref', name: 'errors.NotFound', target: null, offset: 1 });
+    expect(code('models.ChatMessageContentItemFile')).toEqual({ ok: true, type: { kind: 'ref', name: 'models.ChatMessageContentItemFile', target: null, offset: 0 } });
+  });
+
   it('reads unions, with or without italics around the members', () => {
     expect(ok('*"dns-01"* | *"http-01"*')).toEqual({
       kind: 'union',

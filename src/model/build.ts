@@ -506,7 +506,8 @@ class Builder {
    */
   private unionMember(doc: DocModel, member: DocUnionMember): TypeRef | null {
     const at = (): Point => member.position;
-    let text = member.code;
+    // A fence's `@var` (PHP) says more than its heading (`array` for lists and maps alike).
+    let text = (member.fence && varAnnotation(member.fence.text)) ?? member.code;
     const own = text === null ? (this.notation.readUnionMember?.({ heading: member.heading, fence: member.fence?.text ?? null }) ?? null) : null;
     if (own !== null && !own.ok) {
       this.diagnostics.push(diagnostic('error', 'union-member', `Cannot read union member \`${member.heading}\` as ${this.notation.label}: ${own.error.message}`, doc.file, member.position, "Write the member type in the docs' notation."));
@@ -603,10 +604,12 @@ function base(model: Draft): Omit<UnionModel, 'tsName' | 'kind' | 'members'> {
 }
 
 /**
- * The type a union member's code fence shows: TypeScript `const value: T = …`, Python
- * `name: T = …`, Go `x := pkg.CreateXY(T{/* values here *\/})`.
+ * The type a union member's code fence shows: PHP `/** @var T *\/` (see {@link varAnnotation}),
+ * TypeScript `const value: T = …`, Python `name: T = …`, Go `x := pkg.CreateXY(T{/* values here *\/})`.
  */
 function fenceType(text: string): string | null {
+  const annotated = varAnnotation(text);
+  if (annotated !== null) return annotated;
   const ts = /^(?:const|let|var)\s+[\w$]+\s*:\s*([\s\S]+?)\s*=/m.exec(text);
   if (ts) return ts[1]!;
   const go = /:=\s*[\w.]+\(([\s\S]+?)\{\s*\/\*\s*values here\s*\*\/\s*\}\)/.exec(text);
@@ -614,6 +617,17 @@ function fenceType(text: string): string | null {
   const py = /^[\w]+\s*:\s*([\s\S]+?)\s*=/m.exec(text);
   if (py) return py[1]!;
   return null;
+}
+
+/**
+ * The type of a PHP docblock `@var` annotation in a fence: `* @var array<string, mixed>` on its own
+ * line or `/** @var T $value *\/`, or null. More precise than the member's heading, which writes
+ * just `array` for lists and maps alike (Speakeasy PHP 2024+ union docs, corpus-wild
+ * php-gando-solutions-gando-partner-php: `@var \Gando\Partner\Models\Components\X`).
+ */
+function varAnnotation(text: string): string | null {
+  const match = /@var\s+([^\s$][^\n$]*?)\s*(?:\$\w+\s*)?(?:\*\/\s*)?$/m.exec(text);
+  return match ? match[1]! : null;
 }
 
 /**

@@ -27,14 +27,20 @@
  * A pointer is Go's optional marker: `{ kind: 'nullable', strength: 'optional' }`.
  * Library types (§2 "other"), read by name whatever the link target (`types.Date` links to a local
  * `types/date.md`): `time.Time` = **date-time**, `types.Date` = **date**, `big.Int` = integer,
- * `decimal.Big` = number, `[]byte` and `io.ReadCloser` = binary, `http.Response` = transport.
+ * `decimal.Big` = number, `[]byte` and `io.ReadCloser` = binary. Any `net/http` type
+ * (`*http.Response`, `*http.Request`, `http.Header`) is transport: the field is left out.
  * `*big.Int`, `*decimal.Big` and `*http.Response` are how Go always spells those types, on
- * required fields too: that pointer is part of the name and carries no optionality.
- * Models are always linked; an unlinked unknown name is an error.
+ * required fields too: that pointer is part of the name and carries no optionality. Library names
+ * win over the link around them: `[types.Date](../../types/date.md)` is a date whether or not
+ * the linked page is in the input.
+ * Models are always linked; without `bareNames` an unlinked unknown name is an error.
  *
- * With the `bareNames` option the text is code from a union member heading or fence (§1), such as
- * `shared.ExampleBoat` or `*big.Int`, not a Markdown cell: there `*` is always a pointer and an
- * unlinked unknown name is a model (`ref` with a null target).
+ * With the `bareNames` option an unlinked unknown name is a model (`ref` with a null target,
+ * resolved by name later: `*shared.X*` in a field cell), and text that does not read as a Markdown
+ * cell is read as code from a union member heading or fence (§1), such as `shared.ExampleBoat` or
+ * `*big.Int`, where `*` is always a pointer. Where both readings succeed they agree (they differ
+ * only on `*`: italics must close, code never closes one), so the cell reading is tried first;
+ * when both fail, the error that got further is reported.
  *
  * @module
  */
@@ -72,15 +78,23 @@ const LIBRARY: Record<string, NotationType> = {
   'decimal.Big': { kind: 'primitive', type: 'number' },
   'io.ReadCloser': { kind: 'binary', name: 'io.ReadCloser' },
   'io.Reader': { kind: 'binary', name: 'io.Reader' },
-  'http.Response': { kind: 'transport', name: 'http.Response' },
 };
 
 /** Library types Go always handles by pointer: `*name` is the type itself, not an optional one. */
 const POINTER_LIBRARY: Record<string, NotationType> = {
   'big.Int': { kind: 'primitive', type: 'integer' },
   'decimal.Big': { kind: 'primitive', type: 'number' },
-  'http.Response': { kind: 'transport', name: '*http.Response' },
 };
+
+/**
+ * Transport and SDK-runtime types: anything of Go's `net/http` package (`*http.Response`,
+ * `*http.Request`, `http.Header`, …), pointer or not, linked to pkg.go.dev or not. Response
+ * wrappers hold them (`RawResponse`, 2024+ `HTTPMeta` docs with `Request` / `Response`); they are
+ * never wire data.
+ */
+function transport(name: string, pointer: boolean): NotationType | null {
+  return /^http\.[A-Z]\w*$/.test(name) ? { kind: 'transport', name: pointer ? `*${name}` : name } : null;
+}
 
 class Parser extends TokenCursor {
   /**
@@ -140,6 +154,8 @@ class Parser extends TokenCursor {
     const save = this.pos;
     const name = this.qualifiedName();
     if (name !== null && POINTER_LIBRARY[name]) return { ...POINTER_LIBRARY[name] };
+    const http = name === null ? null : transport(name, true);
+    if (http) return http;
     this.pos = save;
     return { kind: 'nullable', inner: this.type(), strength: 'optional' };
   }
@@ -185,6 +201,8 @@ class Parser extends TokenCursor {
     const scalar = SCALARS[name];
     if (scalar) return { kind: 'primitive', type: scalar };
     if (LIBRARY[name]) return { ...LIBRARY[name] };
+    const http = transport(name, false);
+    if (http) return http;
     return this.modelRef(name, start.offset, 'Go');
   }
 }
@@ -199,7 +217,10 @@ export const go: Notation = {
   id: 'go',
   label: 'Go',
   parseType(raw: string, options?: ParseOptions): NotationResult {
-    // With bareNames the text is code (a union member heading or fence): `*` is always a pointer.
-    return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames, bareNames).parseAll());
+    const cell = runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, false, bareNames).parseAll());
+    if (cell.ok || options?.bareNames !== true) return cell;
+    // Not Markdown: code from a union member heading or fence, where `*` is always a pointer.
+    const code = runGrammar(raw, options, (tokens) => new Parser(tokens, null, true, true).parseAll());
+    return code.ok || code.error.offset > cell.error.offset ? code : cell;
   },
 };

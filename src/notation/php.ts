@@ -12,8 +12,8 @@
  *          | '?' member                           may be absent              (§2 optional marker)
  *          | 'array' '<' type '>'                 array                      (§2 array)
  *          | 'array' '<' type ',' type '>'        map; the key is `string`   (§2 map)
- *          | 'array'                              array of anything (union members: the member's
- *                                                 own doc says `array<...>`)
+ *          | 'array'                              a list or a map of anything (union member
+ *                                                 headings: the fence's `@var` says which)
  *          | ['\'] NAME {'\' NAME}                scalar, library or model name
  * ```
  *
@@ -22,8 +22,13 @@
  * `\Brick\Math\BigInteger` / `\Brick\Math\BigDecimal` (2024+ big numbers) read as integer / number,
  * `\Brick\DateTime\LocalDate` as date. `\Psr\Http\Message\ResponseInterface` is transport-only and
  * `\Psr\Http\Message\StreamInterface` binary. Library names are matched with or without their
- * leading `\`. A model name (`\OpenAPI\OpenAPI\Models\Shared\Pet`, `Components\Pet`) needs a link
- * to its doc: PHP docs never write unlinked model names.
+ * leading `\`. A model name, fully qualified (`\OpenAPI\OpenAPI\Models\Shared\Pet`,
+ * `\Clerk\Backend\Models\Components\X`, up to late 2024) or relative (`Components\Pet`, later),
+ * needs a link to its doc, except with the `bareNames` option (field cells as the model stage
+ * reads them, union member headings and `@var` annotations: `` ### `Components\Otp` `` in
+ * corpus-wild php-clerk-clerk-sdk-php 2024, `@var \Gando\Partner\Models\Components\X` in
+ * php-gando-solutions-gando-partner-php 2026), where an unlinked name is a `ref` with a null
+ * target, resolved by its last segment.
  *
  * @module
  */
@@ -52,6 +57,20 @@ const BINARY = new Set(['Psr\\Http\\Message\\StreamInterface']);
 const TRANSPORT = new Set(['Psr\\Http\\Message\\ResponseInterface']);
 
 type LinkToken = Extract<Token, { kind: 'link' }>;
+
+/**
+ * A bare `array`: PHP's one array type is a list or a string-keyed map, and the docs say which
+ * only in a generic (`array<X>`, `array<string, X>`) or a fence's `@var` annotation. Read as
+ * either, of unknown values. Seen as union member headings (`` ### `array` `` over a fence with
+ * `@var array<string, mixed>` or `@var array<Components\X>`, Speakeasy PHP 2024+ docs).
+ */
+const BARE_ARRAY: NotationType = {
+  kind: 'union',
+  members: [
+    { kind: 'array', items: { kind: 'primitive', type: 'unknown' } },
+    { kind: 'map', values: { kind: 'primitive', type: 'unknown' } },
+  ],
+};
 
 class Parser extends TokenCursor {
   /** The whole token list as one type. */
@@ -90,7 +109,7 @@ class Parser extends TokenCursor {
     }
     if (token.kind === 'ident' && token.value === 'array') {
       this.next();
-      return this.isPunct('<') ? this.array() : { kind: 'array', items: { kind: 'primitive', type: 'unknown' } };
+      return this.isPunct('<') ? this.array() : BARE_ARRAY;
     }
     return this.named();
   }
@@ -146,10 +165,12 @@ class Parser extends TokenCursor {
  */
 function unionOf(members: NotationType[]): NotationType {
   if (members.length === 1) return members[0]!;
-  const rest = members.filter((m) => !(m.kind === 'literal' && m.value === null));
+  const isNull = (m: NotationType): boolean => m.kind === 'literal' && m.value === null;
+  // Nested unions (a bare `array` member) are flattened: `string|array` has three members.
+  const rest = members.flatMap((m) => (m.kind === 'union' ? m.members : isNull(m) ? [] : [m]));
   if (rest.length === 0) return { kind: 'literal', value: null };
   const inner: NotationType = rest.length === 1 ? rest[0]! : { kind: 'union', members: rest };
-  return rest.length === members.length ? inner : { kind: 'nullable', inner, strength: 'optional' };
+  return members.some(isNull) ? { kind: 'nullable', inner, strength: 'optional' } : inner;
 }
 
 /** A link's text is a type of its own; the link's target belongs to the model named inside. */

@@ -24,9 +24,9 @@
  * Scalars (§2 "scalars"): `string`, `number`, `boolean`, `any` / `unknown` (any value), `bigint`
  * (integer). TypeScript has no optional or nullable marker in Type cells (§2: "none").
  * Library types: `Date` reads as **date-time** and `RFCDate` (Speakeasy's date class, linked to a
- * local `types/rfcdate.md`) as **date**; `Uint8Array`, `ReadableStream<Uint8Array>`, `File`, `Blob`
- * are binary; `AxiosResponse` and `Response` (fetch) are transport-only (§2 "other" and the
- * transport paragraph).
+ * local `types/rfcdate.md`, whatever the link points at) as **date**; `Uint8Array`,
+ * `ReadableStream<Uint8Array>`, `File`, `Blob` are binary; `AxiosResponse`, `Response` (fetch),
+ * `JsonLStream<T>` and `EventStream<T>` are transport-only (§2 "other" and the transport paragraph).
  *
  * Model names: a name inside a link to a model doc is a `ref` with that target. 2026 docs also
  * write unlinked, namespace-qualified names (`*models.X*`, §2 "other"): those are `ref`s with a
@@ -60,6 +60,14 @@ const BINARY = new Set(['Uint8Array', 'File', 'Blob']);
 
 /** Transport-only types (HTTP response objects): never wire data. */
 const TRANSPORT = new Set(['AxiosResponse', 'Response']);
+
+/**
+ * Generic streams of a streaming response body, transport-only whatever they carry: `JsonLStream<T>`
+ * (JSON lines) and `EventStream<T>` (server-sent events; union member headings
+ * `` ### `EventStream<operations.CreateResponsesResponseBody>` `` in corpus-wild
+ * typescript-openrouterteam-typescript-sdk 2026).
+ */
+const STREAMS = new Set(['JsonLStream', 'EventStream']);
 
 class Parser extends TokenCursor {
   /** `cell := type END`. */
@@ -179,12 +187,12 @@ class Parser extends TokenCursor {
       this.next();
     }
     const name = parts.join('.');
-    if (name === 'JsonLStream' && this.isPunct('<')) {
-      // A stream of JSON lines (a streaming response body): not one JSON value, so transport-only.
+    if (STREAMS.has(name) && this.isPunct('<')) {
+      // A stream of events (a streaming response body): not one JSON value, so transport-only.
       this.next();
       this.type();
       this.expectPunct('>');
-      return { kind: 'transport', name: 'JsonLStream' };
+      return { kind: 'transport', name };
     }
     const scalar = SCALARS[name];
     if (scalar) return { kind: 'primitive', type: scalar };
