@@ -90,7 +90,7 @@ describe('link-repaired: a link to a doc that does not exist', () => {
   });
 
   it('failing a file name, names the one doc with that heading', () => {
-    const ir = buildModel(memoryDocSource({ 'components/user.md': user('../shared/userobject.md'), 'components/user_object.md': doc('UserObject', [RSTR]) }), { roots: [], notation: ruby });
+    const ir = buildModel(memoryDocSource({ 'components/user.md': user('../shared/userobject.md'), 'components/user_object.md': doc('User Object', [RSTR]) }), { roots: [], notation: ruby });
     expect(errorsOf(ir)).toEqual([]);
     expect(ir.diagnostics.find((x) => x.ruleId === 'link-repaired')!.message).toContain('the doc with that heading');
   });

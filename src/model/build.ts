@@ -263,12 +263,13 @@ class Builder {
   /**
    * The doc a link to a missing doc means (Speakeasy writes `../../models/shared/x.md` for docs
    * that live in `components/`: corpus-wild ruby-clerk, go-kong): the docs of the input with the
-   * link's file name, or, when none has it, those headed like that file name or like the link's
-   * text (`name`), narrowed by {@link Builder.prefer} (the link's folders as namespaces).
+   * link's file name, or, when none has it, those headed like that file name (`userobject.md`:
+   * `UserObject`, ignoring case and punctuation), narrowed by {@link Builder.prefer} (the link's
+   * folders as namespaces).
    *
    * @returns the one doc (`id`), or the candidates left when there is not exactly one
    */
-  private repairLink(target: string, fromId: string, name: string | undefined): { id: string | null; candidates: string[]; by: 'file name' | 'heading' } {
+  private repairLink(target: string, fromId: string): { id: string | null; candidates: string[]; by: 'file name' | 'heading' } {
     let t = target.trim();
     t = t.startsWith('<') ? t.replace(/^<([^>]*)>[\s\S]*$/, '$1') : t.split(/\s+/)[0]!;
     t = t.replace(/\\/g, '/').split(/[?#]/)[0]!;
@@ -294,8 +295,7 @@ class Builder {
     if (found.length === 0) {
       const index = this.titleIndex();
       const stem = base.replace(/\.mdx?$/i, '');
-      const last = name?.split(/::|\.|\\/).filter(Boolean).pop();
-      for (const key of [stem, `~${pascalIdentifier(stem).toLowerCase()}`, ...(last ? [last, `~${pascalIdentifier(last).toLowerCase()}`] : [])]) {
+      for (const key of [stem, `~${pascalIdentifier(stem).toLowerCase()}`]) {
         found = index.get(key) ?? [];
         if (found.length > 0) break;
       }
@@ -424,7 +424,7 @@ class Builder {
       case 'nullable':
         return union([this.typeRef(type.inner, doc, cell, at), { kind: 'literal', value: null }]);
       case 'ref': {
-        const id = type.target === null ? this.resolveName(type.name, doc.id, at(type.offset), doc.file) : this.resolveTarget(type.target, doc, at(type.offset), false, type.name);
+        const id = type.target === null ? this.resolveName(type.name, doc.id, at(type.offset), doc.file) : this.resolveTarget(type.target, doc, at(type.offset));
         if (id === null) return { kind: 'primitive', type: 'unknown' };
         this.enqueue(id);
         return { kind: 'ref', model: id };
@@ -486,7 +486,7 @@ class Builder {
       const resolved = resolveLink(this.source.root, doc.file, token.target, (t) => this.fileSet.has(t), (t) => this.source.isFolder(t));
       const missing = resolved.problems.find((p) => p.ruleId === 'link-missing');
       if (!missing) continue;
-      const repair = this.repairLink(token.target, doc.id, undefined);
+      const repair = this.repairLink(token.target, doc.id);
       if (repair.id !== null) {
         this.diagnostics.push(diagnostic('warning', 'link-repaired', `${missing.message}: read as a link to ${repair.id}, the doc with that ${repair.by}`, doc.file, at(token.textOffset), `Link to \`${posixPath.relative(posixPath.dirname(doc.file), repair.id)}\`.`));
         continue;
@@ -542,14 +542,12 @@ class Builder {
    * is repaired when {@link Builder.repairLink} finds the one doc it means (`link-repaired`,
    * warning); several candidates: `link-ambiguous`, an error listing them; none: `link-missing`
    * (a warning, read as unknown, with --allow-broken-links).
-   *
-   * @param name the link's text as a model name (`models.Pet`), for repairs by heading
    */
-  private resolveTarget(target: string, doc: DocModel, at: Point, quiet = false, name?: string): string | null {
+  private resolveTarget(target: string, doc: DocModel, at: Point, quiet = false): string | null {
     let resolved = resolveLink(this.source.root, doc.file, target, (t) => this.fileSet.has(t), (t) => this.source.isFolder(t));
     const missing = resolved.problems.find((p) => p.ruleId === 'link-missing');
     if (resolved.id === null && missing) {
-      const repair = this.repairLink(target, doc.id, name);
+      const repair = this.repairLink(target, doc.id);
       const others = resolved.problems.filter((p) => p !== missing);
       if (repair.id !== null) {
         const hash = target.indexOf('#');
