@@ -223,8 +223,10 @@ class Builder {
     const segments = name.split(/::|\.|\\/).filter(Boolean);
     const last = segments.pop() ?? name;
     const index = this.titleIndex();
-    const candidates = this.prefer(index.get(last) ?? index.get(`~${pascalIdentifier(last).toLowerCase()}`) ?? [], fromId, segments);
-    if (candidates.length === 1 && this.doc(candidates[0]!)) return candidates[0]!;
+    // (The index comes from a heading scan: a doc the parse does not read so is no candidate.)
+    const named = (index.get(last) ?? index.get(`~${pascalIdentifier(last).toLowerCase()}`) ?? []).filter((id) => this.source.load(id.split('#')[0]!).docs.some((d) => d.id === id));
+    const candidates = this.prefer(named, fromId, segments);
+    if (candidates.length === 1) return candidates[0]!;
     this.diagnostics.push(
       candidates.length === 0
         ? diagnostic(this.options.allowBrokenLinks === true ? 'warning' : 'error', 'ref-unresolved', `No model doc is headed \`${last}\` (named \`${name}\`)${this.options.allowBrokenLinks === true ? ': read as unknown' : ''}`, file, at, 'Link the name to its doc, or add a doc with that heading; --allow-broken-links reads it as unknown.')
@@ -262,7 +264,7 @@ class Builder {
 
   /**
    * The doc a link to a missing doc means (Speakeasy writes `../../models/shared/x.md` for docs
-   * that live in `components/`: corpus-wild ruby-clerk, go-kong): the docs of the input with the
+   * that live in `components/`: corpus-wild ruby-clerk-clerk-sdk-ruby 2026): the docs of the input with the
    * link's file name, or, when none has it, those headed like that file name (`userobject.md`:
    * `UserObject`, ignoring case and punctuation), narrowed by {@link Builder.prefer} (the link's
    * folders as namespaces).
@@ -285,7 +287,9 @@ class Builder {
       this.byBase = new Map();
       for (const file of this.source.files) {
         const key = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
-        this.byBase.set(key, [...(this.byBase.get(key) ?? []), file]);
+        const list = this.byBase.get(key) ?? [];
+        list.push(file);
+        this.byBase.set(key, list);
       }
     }
     let found = this.byBase.get(base.toLowerCase()) ?? [];
