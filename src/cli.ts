@@ -261,7 +261,7 @@ async function build(
     return code;
   };
   if (failed) {
-    const why = errors > 0 ? 'fix the errors above' : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}`;
+    const why = errors > 0 ? errorSummary(ir.diagnostics, job) : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}`;
     return finish(1, `docs2ts: ${command === 'generate' ? 'nothing written' : 'cannot check'}: ${why}\n`);
   }
 
@@ -292,6 +292,31 @@ async function build(
   const ms = Math.round(performance.now() - started);
   json.files = files.size;
   return finish(0, `docs2ts: ${ir.models.length} models → ${files.size} files in ${outLabel}, ${warnings} warnings (${ms} ms)\n`);
+}
+
+/** Rules of a link or name that matches no doc: --allow-broken-links reads them as `unknown`. */
+const BROKEN_LINK_RULES = new Set(['link-missing', 'ref-unresolved']);
+
+/**
+ * What stopped a run, for its last line: how many errors in how many docs, the most common rules,
+ * and the one next step: `--allow-broken-links` when every error is a link or name that matches no
+ * doc; the `--root` names when only they are wrong; for a whole-tree run, `--root` (a rooted run
+ * reads only the docs its roots reach, so errors elsewhere do not stop it); else fixing them.
+ */
+export function errorSummary(diagnostics: readonly Diagnostic[], job: Pick<Job, 'roots'>): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const docs = new Set(errors.flatMap((d) => (d.file === null ? [] : [d.file]))).size;
+  const byRule = new Map<string, number>();
+  for (const d of errors) byRule.set(d.ruleId, (byRule.get(d.ruleId) ?? 0) + 1);
+  const rules = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const counts = `${plural(errors.length, 'error')}${docs > 0 ? ` in ${plural(docs, 'doc')}` : ''} (${rules.slice(0, 3).map(([r, n]) => `${r} ${n}`).join(', ')}${rules.length > 3 ? ', …' : ''})`;
+  let next: string;
+  if (rules.every(([r]) => BROKEN_LINK_RULES.has(r))) next = 'every one is a link or name that matches no doc: pass --allow-broken-links to read them as unknown';
+  else if (rules.every(([r]) => r.startsWith('root-'))) next = 'fix the --root names (a model heading or a doc path relative to --input)';
+  else if (job.roots.length === 0) next = 'fix the errors above, or pass --root <Model> to generate only the models you need: a rooted run reads only the docs its roots reach';
+  else next = 'fix the errors above';
+  return `${counts}; ${next}`;
 }
 
 /** `generate --watch`: a run now, then one per change (debounced), one line each. */

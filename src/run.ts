@@ -20,8 +20,9 @@ import type { Job } from './job.js';
 import { manifestText, MANIFEST_FILE, outputFolderStat, readManifest, writeOutput } from './write.js';
 
 /**
- * Build the IR of a job. Runs that read every doc (no roots, or roots by name: finding a name
- * reads every heading) parse them first, shared out with the helper threads.
+ * Build the IR of a job. A run without roots reads every doc: they are parsed first, shared out
+ * with the helper threads. A rooted run parses only the docs its roots reach (names are found by a
+ * cheap scan of the headings, see `src/parse/scan.ts`).
  */
 export async function buildJobIR(job: Job, onProgress?: (stage: string) => void, helpers: Helpers = Helpers.none()): Promise<IR> {
   onProgress?.('parse');
@@ -31,7 +32,7 @@ export async function buildJobIR(job: Job, onProgress?: (stage: string) => void,
   if (job.chosen?.includes('propertyCase')) options.propertyCase = job.propertyCase;
   if (job.chosen?.includes('nullableOptionals')) options.nullableOptionals = job.nullableOptionals;
   const source = folderDocSource(job.input);
-  if (job.roots.length === 0 || job.roots.some((r) => !r.endsWith('.md') && !r.includes('/'))) await source.preload(helpers);
+  if (job.roots.length === 0) await source.preload(helpers);
   onProgress?.('resolve');
   return buildModel(source, notation ? { ...options, notation } : options);
 }

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { posix as posixPath } from 'node:path';
 import { detectNotation } from '../notation/detect.js';
 import { tokenize } from '../notation/tokenize.js';
 import type { Notation, NotationType } from '../notation/types.js';
@@ -29,6 +30,12 @@ export interface DocSource {
   isFolder(id: string): boolean;
   /** The models of a doc file (none when it is not a model doc) and the parse diagnostics. */
   load(file: string): { docs: DocModel[]; diagnostics: Diagnostic[] };
+  /**
+   * The ids and titles of a doc file's models, the same as `load` gives, from a cheap scan that
+   * does not parse the doc (see `src/parse/scan.ts`): what finding a model by name reads of every
+   * doc. Absent: `load` is used.
+   */
+  scan?(file: string): { id: string; title: string }[];
 }
 
 /** Options of {@link buildModel}. */
@@ -90,6 +97,8 @@ class Builder {
   /** Where each stub's members were read: the cell of the link that named them. */
   private readonly stubOrigins = new Map<string, { file: string; at: Point }>();
   private titles: Map<string, string[]> | null = null;
+  /** Doc file name (lower case) → doc files, for repairing broken links (built on first need). */
+  private byBase: Map<string, string[]> | null = null;
   /** The raw Type cell being read (ref offsets point into it), or '' for a union member heading. */
   private cell = '';
   private notation!: Notation;
@@ -192,12 +201,15 @@ class Builder {
     return ids;
   }
 
-  /** Model title → ids, over every doc of the input (parsed once, on first need). */
+  /**
+   * Model title (and `~` + its PascalCase lower-cased) → ids, over every doc of the input, built on
+   * first need from the source's cheap scan: a doc is parsed only when a run reaches it.
+   */
   private titleIndex(): Map<string, string[]> {
     if (this.titles) return this.titles;
     this.titles = new Map();
     for (const file of this.source.files) {
-      for (const doc of this.source.load(file).docs) {
+      for (const doc of this.source.scan ? this.source.scan(file) : this.source.load(file).docs) {
         for (const key of [doc.title, `~${pascalIdentifier(doc.title).toLowerCase()}`]) {
           const list = this.titles.get(key) ?? [];
           list.push(doc.id);
@@ -209,14 +221,45 @@ class Builder {
   }
 
   /**
-   * Resolve an unlinked model name (`models.Pet`, `shared.ExampleBoat`, `Models::Shared::Pet`) by
+   * Resolve an unlinked model name (`models.Pet`, `shared.ExampleBoat`, `Models::Shared::Pet`,
+   * `::OpenApiSDK::Operations::X`, PHP `Components\X`, a bare `Error` inside `Optional<Error>`) by
    * its last segment against the docs' headings: exact first, then ignoring case and punctuation;
-   * among several, the one in the referencing doc's folder, then in a schema namespace.
+   * among several, see {@link Builder.prefer} (the folder its namespace names first:
+   * `errors.Error` is the doc under `errors/`). No heading: `ref-unresolved` (a warning, read as
+   * unknown, with --allow-broken-links); several left: `ref-ambiguous`, an error listing them.
+   * Seen in corpus-wild typescript-openrouterteam (`models.X`), ruby-clerk (`Models::Components::X`).
    */
   private resolveName(name: string, fromId: string, at: Point, file: string): string | null {
-    const last = name.split(/::|\.|\\/).filter(Boolean).pop() ?? name;
+    const segments = name.split(/::|\.|\\/).filter(Boolean);
+    const last = segments.pop() ?? name;
     const index = this.titleIndex();
-    let candidates = index.get(last) ?? index.get(`~${pascalIdentifier(last).toLowerCase()}`) ?? [];
+    // (The index comes from a heading scan: a doc the parse does not read so is no candidate.)
+    const named = (index.get(last) ?? index.get(`~${pascalIdentifier(last).toLowerCase()}`) ?? []).filter((id) => this.source.load(id.split('#')[0]!).docs.some((d) => d.id === id));
+    const candidates = this.prefer(named, fromId, segments);
+    if (candidates.length === 1) return candidates[0]!;
+    this.diagnostics.push(
+      candidates.length === 0
+        ? diagnostic(this.options.allowBrokenLinks === true ? 'warning' : 'error', 'ref-unresolved', `No model doc is headed \`${last}\` (named \`${name}\`)${this.options.allowBrokenLinks === true ? ': read as unknown' : ''}`, file, at, 'Link the name to its doc, or add a doc with that heading; --allow-broken-links reads it as unknown.')
+        : diagnostic('error', 'ref-ambiguous', `\`${name}\` matches ${candidates.length} docs: ${candidates.join(', ')}`, file, at, 'Link the name to its doc.'),
+    );
+    return null;
+  }
+
+  /**
+   * Narrow the docs a name or a broken link may mean, one step at a time while more than one is
+   * left: the docs in a folder the name's namespace names (`errors` in `errors.Error`,
+   * `components` in `Models::Components::X`, `shared` in `../shared/x.md`), then those in the
+   * referencing doc's folder, then those in a schema namespace (`shared`, `components`).
+   *
+   * @param namespaces the name's qualifiers or the link's folders, any case
+   */
+  private prefer(ids: readonly string[], fromId: string, namespaces: readonly string[]): string[] {
+    let candidates = [...ids];
+    const wanted = new Set(namespaces.map((n) => n.toLowerCase()));
+    if (candidates.length > 1 && wanted.size > 0) {
+      const named = candidates.filter((c) => c.toLowerCase().split('/').slice(0, -1).some((folder) => wanted.has(folder)));
+      if (named.length > 0) candidates = named;
+    }
     if (candidates.length > 1) {
       const folder = fromId.slice(0, fromId.lastIndexOf('/') + 1);
       const local = candidates.filter((c) => c.startsWith(folder) && !c.slice(folder.length).includes('/'));
@@ -226,13 +269,53 @@ class Builder {
       const best = Math.min(...candidates.map(namespaceRank));
       candidates = candidates.filter((c) => namespaceRank(c) === best);
     }
-    if (candidates.length === 1) return candidates[0]!;
-    this.diagnostics.push(
-      candidates.length === 0
-        ? diagnostic(this.options.allowBrokenLinks === true ? 'warning' : 'error', 'ref-unresolved', `No model doc is headed \`${last}\` (named \`${name}\`)${this.options.allowBrokenLinks === true ? ': read as unknown' : ''}`, file, at, 'Link the name to its doc, or add a doc with that heading.')
-        : diagnostic('error', 'ref-ambiguous', `\`${name}\` matches ${candidates.length} docs: ${candidates.join(', ')}`, file, at, 'Link the name to its doc.'),
-    );
-    return null;
+    return candidates;
+  }
+
+  /**
+   * The doc a link to a missing doc means (Speakeasy writes `../../models/shared/x.md` for docs
+   * that live in `components/`: corpus-wild ruby-clerk-clerk-sdk-ruby 2026): the docs of the input with the
+   * link's file name, or, when none has it, those headed like that file name (`userobject.md`:
+   * `UserObject`, ignoring case and punctuation), narrowed by {@link Builder.prefer} (the link's
+   * folders as namespaces).
+   *
+   * @returns the one doc (`id`), or the candidates left when there is not exactly one
+   */
+  private repairLink(target: string, fromId: string): { id: string | null; candidates: string[]; by: 'file name' | 'heading' } {
+    let t = target.trim();
+    t = t.startsWith('<') ? t.replace(/^<([^>]*)>[\s\S]*$/, '$1') : t.split(/\s+/)[0]!;
+    t = t.replace(/\\/g, '/').split(/[?#]/)[0]!;
+    try {
+      t = decodeURI(t);
+    } catch {
+      // keep the text as written
+    }
+    const parts = t.split('/').filter((p) => p !== '' && p !== '.' && p !== '..');
+    const base = parts.pop();
+    if (base === undefined) return { id: null, candidates: [], by: 'file name' };
+    if (!this.byBase) {
+      this.byBase = new Map();
+      for (const file of this.source.files) {
+        const key = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+        const list = this.byBase.get(key) ?? [];
+        list.push(file);
+        this.byBase.set(key, list);
+      }
+    }
+    let found = this.byBase.get(base.toLowerCase()) ?? [];
+    const exact = found.filter((f) => f.endsWith(`/${base}`) || f === base);
+    if (exact.length > 0) found = exact;
+    const by = found.length > 0 ? 'file name' : 'heading';
+    if (found.length === 0) {
+      const index = this.titleIndex();
+      const stem = base.replace(/\.mdx?$/i, '');
+      for (const key of [stem, `~${pascalIdentifier(stem).toLowerCase()}`]) {
+        found = index.get(key) ?? [];
+        if (found.length > 0) break;
+      }
+    }
+    const candidates = this.prefer(found, fromId, parts);
+    return { id: candidates.length === 1 ? candidates[0]! : null, candidates, by };
   }
 
   // ----- models ----------------------------------------------------------------------------
@@ -394,7 +477,8 @@ class Builder {
 
   /**
    * Links of a Type cell that name no model still point somewhere: `[String](nonexistent.md)`
-   * (a scalar's text) links to a doc the input does not have, a `link-missing` like any other.
+   * (a scalar's text) links to a doc the input does not have, a `link-missing` like any other,
+   * repaired like a model link (`link-repaired`, `link-ambiguous`: see {@link Builder.repairLink}).
    * Tolerated without a word: URLs and links outside the input (library types such as
    * `[RFCDate](../../types/rfcdate.md)` are documented beside the models), and the generators'
    * placeholder for "no doc", a file named just `.md` (`[any](../../models/.md)`).
@@ -416,8 +500,17 @@ class Builder {
       const resolved = resolveLink(this.source.root, doc.file, token.target, (t) => this.fileSet.has(t), (t) => this.source.isFolder(t));
       const missing = resolved.problems.find((p) => p.ruleId === 'link-missing');
       if (!missing) continue;
+      const repair = this.repairLink(token.target, doc.id);
+      if (repair.id !== null) {
+        this.diagnostics.push(diagnostic('warning', 'link-repaired', `${missing.message}: read as a link to ${repair.id}, the doc with that ${repair.by}`, doc.file, at(token.textOffset), `Link to \`${posixPath.relative(posixPath.dirname(doc.file), repair.id)}\`.`));
+        continue;
+      }
+      if (repair.candidates.length > 1) {
+        this.diagnostics.push(diagnostic('error', 'link-ambiguous', `${missing.message}; ${repair.candidates.length} docs could be meant: ${repair.candidates.join(', ')}`, doc.file, at(token.textOffset), 'Link to one of them.'));
+        continue;
+      }
       const relaxed = this.options.allowBrokenLinks === true;
-      this.diagnostics.push(diagnostic(relaxed ? 'warning' : 'error', 'link-missing', missing.message, doc.file, at(token.textOffset), missing.hint));
+      this.diagnostics.push(diagnostic(relaxed ? 'warning' : 'error', 'link-missing', missing.message, doc.file, at(token.textOffset), relaxed ? missing.hint : `${missing.hint} --allow-broken-links reads it as unknown.`));
     }
   }
 
@@ -458,13 +551,36 @@ class Builder {
     }
   }
 
-  /** A link target → model id, with diagnostics at the name. */
+  /**
+   * A link target → model id, with diagnostics at the name. A link to a doc that does not exist
+   * is repaired when {@link Builder.repairLink} finds the one doc it means (`link-repaired`,
+   * warning); several candidates: `link-ambiguous`, an error listing them; none: `link-missing`
+   * (a warning, read as unknown, with --allow-broken-links).
+   */
   private resolveTarget(target: string, doc: DocModel, at: Point, quiet = false): string | null {
-    const resolved = resolveLink(this.source.root, doc.file, target, (t) => this.fileSet.has(t), (t) => this.source.isFolder(t));
+    let resolved = resolveLink(this.source.root, doc.file, target, (t) => this.fileSet.has(t), (t) => this.source.isFolder(t));
+    const missing = resolved.problems.find((p) => p.ruleId === 'link-missing');
+    if (resolved.id === null && missing) {
+      const repair = this.repairLink(target, doc.id);
+      const others = resolved.problems.filter((p) => p !== missing);
+      if (repair.id !== null) {
+        const hash = target.indexOf('#');
+        resolved = {
+          id: repair.id,
+          fragment: hash === -1 ? null : target.slice(hash + 1).replace(/[>\s][\s\S]*$/, ''),
+          problems: [...others, { severity: 'warning', ruleId: 'link-repaired', message: `${missing.message}: read as a link to ${repair.id}, the doc with that ${repair.by}`, hint: `Link to \`${posixPath.relative(posixPath.dirname(doc.file), repair.id)}\`.` }],
+        };
+      } else if (repair.candidates.length > 1) {
+        resolved = {
+          ...resolved,
+          problems: [...others, { severity: 'error', ruleId: 'link-ambiguous', message: `${missing.message}; ${repair.candidates.length} docs could be meant: ${repair.candidates.join(', ')}`, hint: 'Link to one of them.' }],
+        };
+      }
+    }
     if (!quiet) {
       for (const p of resolved.problems) {
         const relaxed = p.ruleId === 'link-missing' && this.options.allowBrokenLinks === true;
-        this.diagnostics.push(diagnostic(relaxed ? 'warning' : p.severity, p.ruleId, relaxed ? `${p.message}: read as unknown` : p.message, doc.file, at, p.hint));
+        this.diagnostics.push(diagnostic(relaxed ? 'warning' : p.severity, p.ruleId, relaxed ? `${p.message}: read as unknown` : p.message, doc.file, at, relaxed ? p.hint : p.ruleId === 'link-missing' ? `${p.hint} --allow-broken-links reads it as unknown.` : p.hint));
       }
     }
     if (resolved.id === null) return null;

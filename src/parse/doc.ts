@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { diagnostic, type Diagnostic } from '../model/diagnostics.js';
 import { tokenize } from '../notation/tokenize.js';
 import remarkGfmTables from './gfm.js';
+import { readFrontMatter, slug } from './scan.js';
 import { cellText, LineIndex, normalizeSource, proseText, unescapeMarkdown } from './source.js';
 import { readTable, type TableRow } from './table.js';
 import type { DocField, DocModel, DocUnionMember, DocValue } from './types.js';
@@ -27,7 +28,9 @@ const SECTIONS = new Set(['fields', 'values', 'supported types', 'example usage'
 /**
  * Parse one doc.
  *
- * Shapes read (NOTATION.md §1): `# Title` (struck through when deprecated, maybe followed by a
+ * Shapes read (NOTATION.md §1): `# Title` (or, in a doc with no `#` heading, the `title:` of its YAML
+ * front matter, as the `.mdx` docs of 2026 SDKs write it; front matter is otherwise skipped)
+ * (struck through when deprecated, maybe followed by a
  * `> :warning: **DEPRECATED**` quote), description paragraphs, then `## Fields`
  * (`Field | Type | Required | Description [| Example]`; `Name` may stand for `Field`, and a table
  * without `Required` has optional fields), `## Values` (a `Name | Value` table or a fence holding a
@@ -101,18 +104,21 @@ const MODEL_SECTION = /^[ \t]{0,3}#{1,6}[ \t]+(fields|values|supported types)[ \
 
 function readDoc(text: string, file: string): { docs: DocModel[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const { source, tree } = parseRecovering(text, file, diagnostics);
+  // YAML front matter (`.mdx` docs): blanked out, same length, so positions stay right.
+  const front = readFrontMatter(text);
+  const body = front ? text.slice(0, front.end).replace(/[^\n]/g, ' ') + text.slice(front.end) : text;
+  const { source, tree } = parseRecovering(body, file, diagnostics);
   const lines = new LineIndex(source);
   const nodes = tree.children;
 
   const titleIndex = nodes.findIndex((node) => node.type === 'heading' && node.depth === 1);
-  if (titleIndex === -1) {
-    diagnostics.push(diagnostic('info', 'not-a-model', 'No `# Name` heading: not a model doc, skipped', file, { line: 1, column: 1 }));
+  if (titleIndex === -1 && !front?.title) {
+    diagnostics.push(diagnostic('info', 'not-a-model', 'No `# Name` heading (nor a front matter `title:`): not a model doc, skipped', file, { line: 1, column: 1 }));
     return { docs: [], diagnostics };
   }
 
   const docs: DocModel[] = [];
-  let current = startModel(nodes[titleIndex] as Heading, file, true);
+  let current = titleIndex === -1 ? newModel(front!.title!, { line: front!.titleLine, column: 1 }, false, file, true) : startModel(nodes[titleIndex] as Heading, file, true);
   docs.push(current);
   /** The description so far: its Markdown blocks (text after clean-up) and the lines each spans. */
   let blocks: { text: string; startLine: number; endLine: number }[] = [];
@@ -227,14 +233,18 @@ function joinBlocks(blocks: readonly { text: string; startLine: number; endLine:
 }
 
 function startModel(heading: Heading, file: string, first: boolean): DocModel {
-  const title = toString(heading).trim();
+  const deprecated = heading.children.length > 0 && heading.children.every((c) => c.type === 'delete' || isBlank(c));
+  return newModel(toString(heading).trim(), pointOf(heading), deprecated, file, first);
+}
+
+function newModel(title: string, titlePosition: { line: number; column: number }, deprecated: boolean, file: string, first: boolean): DocModel {
   return {
     id: first ? file : `${file}#${slug(title)}`,
     file,
     anchor: slug(title),
     title,
-    titlePosition: pointOf(heading),
-    deprecated: heading.children.length > 0 && heading.children.every((c) => c.type === 'delete' || isBlank(c)),
+    titlePosition,
+    deprecated,
     description: null,
     kind: 'none',
     fields: [],
@@ -256,15 +266,8 @@ function startsSubModel(nodes: RootContent[], from: number): boolean {
   return false;
 }
 
-/**
- * GitHub's heading anchor: lower case, punctuation other than `-` and `_` removed, spaces as `-`.
- */
-export function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-    .replace(/\s/g, '-');
-}
+/** GitHub's heading anchor (see `scan.ts`). */
+export { slug };
 
 function pointOf(node: RootContent): { line: number; column: number } {
   return { line: node.position!.start.line, column: node.position!.start.column };

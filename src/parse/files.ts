@@ -10,12 +10,15 @@ import type { DocSource } from '../model/build.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { parseDoc } from './doc.js';
 import { listDocs } from './list.js';
+import { scanModels, type ScannedModel } from './scan.js';
+import { normalizeSource } from './source.js';
 import { Helpers } from '../parallel/helpers.js';
 import type { DocModel } from './types.js';
 
 /**
- * A {@link DocSource} over a folder: every `*.md` file below it (symbolic links to files count,
- * links to folders are not followed), each parsed at most once.
+ * A {@link DocSource} over a folder: every `*.md` / `*.mdx` file below it (symbolic links to files
+ * count, links to folders are not followed), each parsed at most once, and scanned for its model
+ * names without parsing (see {@link scanModels}) when a run looks models up by name.
  *
  * @param inputDir the input folder
  * @throws {Error} when `inputDir` is not a readable folder
@@ -27,18 +30,20 @@ export function folderDocSource(inputDir: string): DocSource & { preload(helpers
   const { files, folders } = listDocs(root);
   const cache = new Map<string, { docs: DocModel[]; diagnostics: Diagnostic[] }>();
   const parse = (id: string): { docs: DocModel[]; diagnostics: Diagnostic[] } => parseDoc(fs.readFileSync(path.join(root, id), 'utf8'), id);
+  const load = (id: string): { docs: DocModel[]; diagnostics: Diagnostic[] } => {
+    let parsed = cache.get(id);
+    if (!parsed) {
+      parsed = parse(id);
+      cache.set(id, parsed);
+    }
+    return parsed;
+  };
   return {
     root: root.split(path.sep).join('/'),
     files,
     isFolder: (id) => folders.has(id),
-    load(id) {
-      let parsed = cache.get(id);
-      if (!parsed) {
-        parsed = parse(id);
-        cache.set(id, parsed);
-      }
-      return parsed;
-    },
+    load,
+    scan: scanner((id) => cache.get(id), load, (id) => fs.readFileSync(path.join(root, id), 'utf8')),
     /** Parse every doc now, shared out with the helper threads (for runs that read them all). */
     async preload(helpers = Helpers.none()) {
       const todo = files.filter((f) => !cache.has(f));
@@ -62,18 +67,38 @@ export function memoryDocSource(docs: Readonly<Record<string, string>>, root = '
     for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
   }
   const cache = new Map<string, { docs: DocModel[]; diagnostics: Diagnostic[] }>();
-  const parse = (id: string): { docs: DocModel[]; diagnostics: Diagnostic[] } => parseDoc(fs.readFileSync(path.join(root, id), 'utf8'), id);
-  return {
-    root,
-    files,
-    isFolder: (id) => folders.has(id),
-    load(id) {
-      let parsed = cache.get(id);
-      if (!parsed) {
-        parsed = parseDoc(docs[id] ?? '', id);
-        cache.set(id, parsed);
-      }
-      return parsed;
-    },
+  const load = (id: string): { docs: DocModel[]; diagnostics: Diagnostic[] } => {
+    let parsed = cache.get(id);
+    if (!parsed) {
+      parsed = parseDoc(docs[id] ?? '', id);
+      cache.set(id, parsed);
+    }
+    return parsed;
+  };
+  return { root, files, isFolder: (id) => folders.has(id), load, scan: scanner((id) => cache.get(id), load, (id) => docs[id] ?? '') };
+}
+
+/**
+ * A doc source's `scan`: a doc's model ids and titles from the parse when the doc is parsed
+ * already, else from a line scan; a scan that meets Markdown it does not read for sure in a
+ * heading parses the doc instead, so the names are always those the parse gives.
+ */
+function scanner(
+  parsed: (id: string) => { docs: DocModel[] } | undefined,
+  load: (id: string) => { docs: DocModel[] },
+  read: (id: string) => string,
+): (id: string) => Pick<ScannedModel, 'id' | 'title'>[] {
+  const scans = new Map<string, Pick<ScannedModel, 'id' | 'title'>[]>();
+  const exact = (docs: DocModel[]): Pick<ScannedModel, 'id' | 'title'>[] => docs.map((d) => ({ id: d.id, title: d.title }));
+  return (id) => {
+    const done = parsed(id);
+    if (done) return exact(done.docs);
+    let found = scans.get(id);
+    if (!found) {
+      const models = scanModels(normalizeSource(read(id)), id);
+      found = models.some((m) => m.uncertain) ? exact(load(id).docs) : models.map((m) => ({ id: m.id, title: m.title }));
+      scans.set(id, found);
+    }
+    return found;
   };
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Every `*.md` file below a folder, as paths relative to it (POSIX separators), sorted, and every
+ * Every `*.md` and `*.mdx` file below a folder, as paths relative to it (POSIX separators), sorted, and every
  * sub-folder. Hidden entries and `node_modules` are skipped; symbolic links to files count, links
  * to folders are not followed (no cycles).
  *
@@ -26,7 +26,7 @@ export function listDocs(root: string): { files: string[]; folders: Set<string> 
         folders.add(id);
         walk(path.join(dir, entry.name), id);
       } else if (
-        entry.name.toLowerCase().endsWith('.md') &&
+        /\.mdx?$/i.test(entry.name) &&
         (entry.isFile() || (entry.isSymbolicLink() && fs.statSync(path.join(dir, entry.name), { throwIfNoEntry: false })?.isFile()))
       ) {
         files.push(id);
