@@ -310,13 +310,19 @@ describe('settings the docs leave open: one warning each', () => {
     expect(python).toEqual([expect.objectContaining({ ruleId: 'property-case-unset', message: expect.stringMatching(/Python SDK's snake_case names \(1 of 2 fields, e.g. `created_at`\).*`createdAt`/) })]);
     expect(notices('csharp', fields(['Id', '*string*', true]))).toHaveLength(1);
     expect(notices('ruby', fields(['created_at', '*String*', true]))).toHaveLength(1);
+    // TypeScript, Java and PHP SDKs write camelCase for snake_case APIs (openrouter, php-clerk).
+    for (const notation of ['typescript', 'java', 'php']) {
+      expect(notices(notation, fields(['createdAt', '*string*', true], ['name', '*string*', true]))).toEqual([
+        expect.objectContaining({ ruleId: 'property-case-unset', message: expect.stringMatching(/SDK's camelCase names \(1 of 2 fields, e.g. `createdAt`\).*`snake` reads `createdAt` as `created_at`/) }),
+      ]);
+    }
   });
 
   it('property-case-unset: not once propertyCase is chosen (preserve too), nor on names that are the wire names as far as the docs tell', () => {
     const pascal = fields(['CreatedAt', '*string*', true]);
     for (const propertyCase of ['preserve', 'camel', 'snake'] as const) expect(notices('go', pascal, { propertyCase })).toEqual([]);
     expect(notices('ruby', fields(['status', '*String*', true], ['id', '*String*', true]))).toEqual([]);
-    for (const notation of ['typescript', 'java', 'php']) expect(notices(notation, fields(['createdAt', '*string*', true]))).toEqual([]);
+    for (const notation of ['typescript', 'java', 'php']) expect(notices(notation, fields(['status', '*string*', true], ['id', '*string*', true]))).toEqual([]);
     expect(notices('typescript', fields(['created_at', '*string*', true]))).toEqual([]);
   });
 

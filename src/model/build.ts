@@ -237,6 +237,21 @@ class Builder {
     const named = (index.get(last) ?? index.get(`~${pascalIdentifier(last).toLowerCase()}`) ?? []).filter((id) => this.source.load(id.split('#')[0]!).docs.some((d) => d.id === id));
     const candidates = this.prefer(named, fromId, segments);
     if (candidates.length === 1) return candidates[0]!;
+    const relaxed = this.options.allowBrokenLinks === true;
+    if (candidates.length === 0 && segments.length === 0 && this.cell !== '') {
+      // An unqualified, unlinked name in a Type cell is as likely a misspelt scalar as a model.
+      this.diagnostics.push(
+        diagnostic(
+          relaxed ? 'warning' : 'error',
+          'notation-unknown',
+          `Cannot read Type \`${this.cell}\` as ${this.notation.label}: \`${name}\` is neither a ${this.notation.label} scalar nor the heading of a model doc${relaxed ? ': read as unknown' : ''}`,
+          file,
+          at,
+          `Write the type in ${this.notation.label} notation, or link the name to its model doc.`,
+        ),
+      );
+      return null;
+    }
     this.diagnostics.push(
       candidates.length === 0
         ? diagnostic(this.options.allowBrokenLinks === true ? 'warning' : 'error', 'ref-unresolved', `No model doc is headed \`${last}\` (named \`${name}\`)${this.options.allowBrokenLinks === true ? ': read as unknown' : ''}`, file, at, 'Link the name to its doc, or add a doc with that heading; --allow-broken-links reads it as unknown.')

@@ -144,12 +144,14 @@ export interface SettingChoices {
  * One warning per setting the docs leave open and the run did not choose, instead of a note per
  * field. Call it on the models as built (documented names, before {@link applyOverrides}).
  *
- * - `property-case-unset`: `propertyCase` is not chosen, the notation's SDK renames properties
- *   (Ruby / Python write snake_case, Go / C# PascalCase; see {@link SDK_NAMES}) and some field's
- *   name is one the renaming could have changed: a PascalCase name (`CreatedAt`, `ID`) in Go / C#,
- *   a name of several snake_case words (`created_at`) in Ruby / Python. TypeScript, Java and PHP
- *   docs never fire it, nor do docs whose names are all single lower-case words (`status`): their
- *   documented names are the wire names or as close as the docs can tell.
+ * - `property-case-unset`: `propertyCase` is not chosen and some field's name is one the SDK's
+ *   renaming could have changed (every generator renames properties to its language's style; see
+ *   {@link SDK_NAMES}): a PascalCase name (`CreatedAt`, `ID`) in Go / C#, a name of several
+ *   snake_case words (`created_at`) in Ruby / Python, a name of several camelCase words
+ *   (`createdAt`) in TypeScript / Java / PHP (corpus-wild typescript-openrouterteam… and
+ *   php-clerk… document camelCase names for an API that sends snake_case, per their OpenAPI
+ *   documents). Docs whose names are all single lower-case words (`status`) or already in another
+ *   style than the SDK's (`created_at` in TypeScript: the wire name kept) do not fire it.
  * - `nullable-optionals-unset`: `nullableOptionals` is not chosen, the run has optional fields,
  *   and none of them is marked as nullable: the notation cannot mark null on an optional field
  *   (Ruby `T.nilable`, Python `Optional`, Go pointers, Java `Optional`, PHP `?X` say only "may be
@@ -164,12 +166,12 @@ export interface SettingChoices {
 export function settingNotices(models: readonly Model[], choices: SettingChoices, diagnostics: Diagnostic[]): void {
   const fields = models.flatMap((m) => (m.kind === 'object' ? m.fields : []));
   const style = SDK_NAMES[choices.notation.id];
-  if (choices.propertyCase === undefined && (style === 'snake' || style === 'pascal')) {
-    const renamed = fields.filter((f) => caseName(f.name, 'camel') !== f.name);
+  if (choices.propertyCase === undefined && style !== undefined) {
+    const renamed = style === 'camel' ? fields.filter((f) => /^[a-z]/.test(f.name) && !f.name.includes('_') && nameWords(f.name).length > 1) : fields.filter((f) => caseName(f.name, 'camel') !== f.name);
     if (renamed.length > 0) {
       const example = (renamed.find((f) => nameWords(f.name).length > 1) ?? renamed[0]!).name;
-      const spelling = style === 'snake' ? 'snake_case' : 'PascalCase';
-      const would = style === 'snake' ? `\`camel\` reads \`${example}\` as \`${caseName(example, 'camel')}\`` : `\`camel\` reads \`${example}\` as \`${caseName(example, 'camel')}\`, \`snake\` as \`${caseName(example, 'snake')}\``;
+      const spelling = style === 'snake' ? 'snake_case' : style === 'camel' ? 'camelCase' : 'PascalCase';
+      const would = style === 'camel' ? `\`snake\` reads \`${example}\` as \`${caseName(example, 'snake')}\`` : style === 'snake' ? `\`camel\` reads \`${example}\` as \`${caseName(example, 'camel')}\`` : `\`camel\` reads \`${example}\` as \`${caseName(example, 'camel')}\`, \`snake\` as \`${caseName(example, 'snake')}\``;
       diagnostics.push(
         diagnostic(
           'warning',
