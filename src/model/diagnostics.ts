@@ -90,7 +90,7 @@ function compare(a: string, b: string): number {
  * or on --allow-broken-links) and when it fires. Rule ids are stable: tools may filter on them.
  */
 export const RULES: Readonly<Record<string, { severity: string; when: string }>> = {
-  'notation-unknown': { severity: 'error', when: 'a Type cell the notation cannot read' },
+  'notation-unknown': { severity: 'error / warning', when: 'a Type cell the notation cannot read, or an unlinked unqualified name that is neither a scalar nor a heading (a warning with --allow-broken-links)' },
   'notation-detected': { severity: 'info', when: 'the notation detected for the Type cells' },
   'ref-unresolved': { severity: 'error / warning', when: 'an unlinked model name no doc heading has (a warning with --allow-broken-links)' },
   'ref-ambiguous': { severity: 'error', when: 'an unlinked model name several docs have, with no preferred one' },
@@ -122,7 +122,7 @@ export const RULES: Readonly<Record<string, { severity: string; when: string }>>
   'doc-no-table': { severity: 'warning', when: 'a model doc with no Fields, Values or Supported Types section' },
   'enum-empty': { severity: 'warning', when: 'an enum with no values' },
   'enum-duplicate-value': { severity: 'warning', when: 'an enum value listed twice' },
-  'enum-value-type': { severity: 'info', when: 'enum values read as numbers or booleans' },
+  'enum-value-type': { severity: 'info', when: 'enum values read as numbers, or `true` / `false` values read as strings' },
   'transport-nested': { severity: 'warning', when: 'a transport object inside a type' },
   'transport-field': { severity: 'info', when: 'a transport-object field, left out' },
   'transport-member': { severity: 'info', when: 'a transport-object union member, left out' },
@@ -136,4 +136,6 @@ export const RULES: Readonly<Record<string, { severity: string; when: string }>>
   'override-applied': { severity: 'info', when: 'a config override applied' },
   'override-unknown': { severity: 'error', when: 'a config override key that names no model or field' },
   'override-invalid': { severity: 'error', when: 'a config override that does not fit its model or field' },
+  'property-case-unset': { severity: 'warning', when: 'once a run: `propertyCase` not chosen while the field names are the SDK\'s renamed ones (PascalCase, snake_case or camelCase words)' },
+  'nullable-optionals-unset': { severity: 'warning', when: 'once a run: `nullableOptionals` not chosen while no optional field says whether it may be null' },
 };

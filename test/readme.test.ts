@@ -1,0 +1,13 @@
+/** README.md's rule table is the rule registry's (`npm run readme:rules` rewrites it). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withRuleTable } from '../scripts/readme-rules.js';
+import { ROOT } from './helpers.js';
+
+describe('README', () => {
+  it('lists every rule of the registry, with its severity and when it fires', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toBe(withRuleTable(readme));
+  });
+});
