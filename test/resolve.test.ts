@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel, type DocSource } from '../src/model/build.js';
 import { RULES } from '../src/model/diagnostics.js';
+import { go } from '../src/notation/go.js';
 import { ruby } from '../src/notation/ruby.js';
 import { typescript } from '../src/notation/typescript.js';
 import { parseDoc } from '../src/parse/doc.js';
@@ -241,5 +242,21 @@ describe('rule registry', () => {
     walk(path.join(ROOT, 'src'));
     expect(ids.size).toBeGreaterThan(40);
     expect([...ids].filter((id) => !(id in RULES))).toEqual([]);
+  });
+});
+
+describe('date types linked to their own pages', () => {
+  it('the scalar wins over a link to a doc the input does not hold, whatever folder --input names', () => {
+    const cells = [row('born', '[types.Date](../../types/date.md)'), row('seen', '[*types.Date](../../types/date.md)'), row('name', '[string](../../types/nothing.md)')];
+    // The input is the docs/ folder: `../../types/date.md` from `models/shared/` lies inside it, missing.
+    const ir = buildModel(memoryDocSource({ 'models/shared/pet.md': doc('Pet', cells) }), { roots: [], notation: go });
+    const pet = ir.models.find((m) => m.name === 'Pet');
+    expect(pet && pet.kind === 'object' ? pet.fields.map((f) => [f.name, JSON.stringify(f.type)]) : []).toEqual([
+      ['born', '{"kind":"primitive","type":"date"}'],
+      ['seen', '{"kind":"primitive","type":"date"}'],
+      ['name', '{"kind":"primitive","type":"string"}'],
+    ]);
+    // A date page is no model doc the input lacks; any other scalar's link to a missing doc still is.
+    expect(ir.diagnostics.filter((d) => d.ruleId === 'link-missing').map((d) => d.line)).toEqual([9]);
   });
 });

@@ -514,7 +514,7 @@ class Builder {
       if (/(^|[/\\])\.md$/i.test(path)) continue;
       const resolved = resolveLink(this.source.root, doc.file, token.target, (t) => this.fileSet.has(t), (t) => this.source.isFolder(t));
       const missing = resolved.problems.find((p) => p.ruleId === 'link-missing');
-      if (!missing) continue;
+      if (!missing || isDateText(this.notation, token.text)) continue;
       const repair = this.repairLink(token.target, doc.id);
       if (repair.id !== null) {
         this.diagnostics.push(diagnostic('warning', 'link-repaired', `${missing.message}: read as a link to ${repair.id}, the doc with that ${repair.by}`, doc.file, at(token.textOffset), `Link to \`${posixPath.relative(posixPath.dirname(doc.file), repair.id)}\`.`));
@@ -778,6 +778,19 @@ function unionInsideLink(raw: string, offset: number): boolean {
 }
 
 /** Every link target a parsed Type cell uses for a model reference. */
+/**
+ * True when a link's text reads as a date or date-time scalar (`[types.Date](../../types/date.md)`,
+ * `[*types.Date](…)`, `[RFCDate](../../types/rfcdate.md)`): generators document their date types on
+ * pages beside the models folder, so the scalar wins over the link, whatever folder `--input` names
+ * (gt-go and gt-typescript with `--input docs/` link `pkg/types/date.md`, which they do not ship).
+ */
+function isDateText(notation: Notation, text: string): boolean {
+  const read = notation.parseType(text.trim(), { bareNames: true });
+  if (!read.ok) return false;
+  const type = read.type.kind === 'nullable' ? read.type.inner : read.type;
+  return type.kind === 'primitive' && (type.type === 'date' || type.type === 'date-time');
+}
+
 function collectTargets(type: NotationType, into: Set<string>): void {
   const stack = [type];
   while (stack.length > 0) {
