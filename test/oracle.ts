@@ -251,7 +251,15 @@ export class Oracle {
         .map((m) => this.effective({ schema: m, file: cur.file }))
         .filter((m) => !m.onlyNull && !(all && isAnnotationOnly(m.at.schema)))
         .map((m) => m.at);
-    if (alternatives) return pick(alternatives, false);
+    if (alternatives) {
+      // An object whose `anyOf` members only add `required` lists (`anyOf: [{ required: [domain] },
+      // { required: [domains] }]`, ruby-clerk's SAMLConnection) is a union of that object under each
+      // list: SDKs generate one class per member (`SAMLConnection1`, `SAMLConnection2`).
+      const { oneOf: _oneOf, anyOf: _anyOf, ...parent } = cur.schema;
+      const constraintOnly = (m: Schema): boolean => TYPE_KEYS.every((k) => k === 'required' || (m as Record<string, unknown>)[k] === undefined);
+      const list = parent.properties ? alternatives.map((m) => (constraintOnly(m) ? { ...parent, ...m, required: [...(parent.required ?? []), ...(m.required ?? [])] } : m)) : alternatives;
+      return pick(list, false);
+    }
     // `type: [string, integer]`: one member per type.
     const types = typeList(cur.schema).filter((t) => t !== 'null');
     if (types.length > 1) return types.map((type) => ({ schema: { ...cur.schema, type }, file: cur.file }));
