@@ -67,6 +67,21 @@ export function typecheck(dir: string, only?: string[]): string {
 }
 
 /**
+ * Type-check several output folders in one tsc run (cheaper than one run each): each is copied
+ * under its base name into a fresh folder; returns tsc's output ('' when clean).
+ */
+export function typecheckAll(outputs: readonly string[]): string {
+  const all = tmpDir();
+  const files: string[] = [];
+  for (const out of outputs) {
+    const name = path.basename(out);
+    fs.cpSync(out, path.join(all, name), { recursive: true });
+    for (const f of fs.readdirSync(out)) if (f.endsWith('.ts')) files.push(path.join(name, f));
+  }
+  return typecheck(all, files);
+}
+
+/**
  * Transpile a folder of generated `.ts` files to `.js` beside them (ts-morph's bundled compiler)
  * and import its `index.js` natively, so the validators run exactly as users run them.
  */

@@ -3,10 +3,9 @@
  * with no error diagnostics and the output type-checks. The 11,098-doc vercel tree runs only with
  * DOCS2TS_VERCEL=1 (it takes minutes; `npm run bench:generate` covers it too).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HAS_SHARED, runCli, SHARED, tmpDir, typecheck } from './helpers.js';
+import { HAS_SHARED, runCli, SHARED, tmpDir, typecheckAll } from './helpers.js';
 
 const TREES: [string, string, string][] = [
   ['livepeer-ruby', 'livepeer-ruby/docs/models', 'Ruby (Sorbet)'],
@@ -41,13 +40,6 @@ describe.skipIf(!HAS_SHARED)('whole corpus trees', () => {
 
   it('every tree\'s output type-checks under --strict --module nodenext (one tsc run)', () => {
     expect(outputs.length).toBe(TREES.length);
-    const all = tmpDir();
-    const files: string[] = [];
-    for (const out of outputs) {
-      const name = path.basename(out);
-      fs.cpSync(out, path.join(all, name), { recursive: true });
-      for (const f of fs.readdirSync(out)) if (f.endsWith('.ts')) files.push(path.join(name, f));
-    }
-    expect(typecheck(all, files)).toBe('');
+    expect(typecheckAll(outputs)).toBe('');
   }, 900_000);
 });

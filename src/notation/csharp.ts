@@ -36,7 +36,7 @@
  */
 
 import type { PrimitiveType } from '../model/ir.js';
-import { describeToken, NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
+import { NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { Notation, NotationResult, NotationType, ParseOptions, UnionMemberSource } from './types.js';
 
@@ -154,14 +154,7 @@ class Parser extends TokenCursor {
    */
   private named(): NotationType {
     const start = this.peek();
-    const parts: string[] = [];
-    for (;;) {
-      const token = this.next();
-      if (token.kind !== 'ident') throw new NotationSyntaxError(`Expected a type but found ${describeToken(token)}`, token.offset);
-      parts.push(token.value);
-      if (!this.isPunct('.') || this.peek(1).kind !== 'ident') break;
-      this.next();
-    }
+    const parts = this.nameParts('.', true);
     const qualified = parts.join('.');
     const namespace = parts.slice(0, -1).join('.');
     const platform = PLATFORM_NAMESPACES.has(namespace);

@@ -91,6 +91,25 @@ export class TokenCursor {
     if (next.kind !== 'end') throw new NotationSyntaxError(`Unexpected ${describeToken(next)} after the type`, next.offset);
   }
 
+  /**
+   * A name of identifiers joined by `separator`, read from here: `java.lang.Object` (`.`),
+   * `\Vendor\Models\X` (`\`). With `identAfter`, a separator not followed by an identifier ends
+   * the name and is left unread (Java and C#: `X.` then something else); without it, that is an error.
+   *
+   * @returns the parts, at least one
+   * @throws {NotationSyntaxError} when a part is not an identifier
+   */
+  protected nameParts(separator: string, identAfter = false): string[] {
+    const parts: string[] = [];
+    for (;;) {
+      const token = this.next();
+      if (token.kind !== 'ident') throw new NotationSyntaxError(`Expected a type but found ${describeToken(token)}`, token.offset);
+      parts.push(token.value);
+      if (!this.isPunct(separator) || (identAfter && this.peek(1).kind !== 'ident')) return parts;
+      this.next();
+    }
+  }
+
   /** True when this text sits inside a link to a URL. */
   protected get external(): boolean {
     return this.target !== null && isExternalTarget(this.target);

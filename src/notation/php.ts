@@ -34,7 +34,7 @@
  */
 
 import type { PrimitiveType } from '../model/ir.js';
-import { describeToken, NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
+import { NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';
 
@@ -135,14 +135,7 @@ class Parser extends TokenCursor {
     const start = this.peek();
     const rooted = this.isPunct('\\');
     if (rooted) this.next();
-    const parts: string[] = [];
-    for (;;) {
-      const token = this.next();
-      if (token.kind !== 'ident') throw new NotationSyntaxError(`Expected a type but found ${describeToken(token)}`, token.offset);
-      parts.push(token.value);
-      if (!this.isPunct('\\')) break;
-      this.next();
-    }
+    const parts = this.nameParts('\\');
     if (this.isPunct('<')) throw new NotationSyntaxError(`Unknown PHP generic \`${parts.join('\\')}<...>\``, start.offset);
     return this.resolve(parts.join('\\'), rooted, start.offset);
   }

@@ -178,14 +178,7 @@ class Parser extends TokenCursor {
   /** A scalar, library or model name: `NAME {'.' NAME}`. */
   private named(): NotationType {
     const start = this.peek();
-    const parts: string[] = [];
-    for (;;) {
-      const token = this.next();
-      if (token.kind !== 'ident') throw new NotationSyntaxError(`Expected a type but found ${describeToken(token)}`, token.offset);
-      parts.push(token.value);
-      if (!this.isPunct('.')) break;
-      this.next();
-    }
+    const parts = this.nameParts('.');
     const name = parts.join('.');
     if (STREAMS.has(name) && this.isPunct('<')) {
       // A stream of events (a streaming response body): not one JSON value, so transport-only.
