@@ -254,7 +254,7 @@ class Builder {
     }
     this.diagnostics.push(
       candidates.length === 0
-        ? diagnostic(this.options.allowBrokenLinks === true ? 'warning' : 'error', 'ref-unresolved', `No model doc is headed \`${last}\` (named \`${name}\`)${this.options.allowBrokenLinks === true ? ': read as unknown' : ''}`, file, at, 'Link the name to its doc, or add a doc with that heading; --allow-broken-links reads it as unknown.')
+        ? diagnostic(relaxed ? 'warning' : 'error', 'ref-unresolved', `No model doc is headed \`${last}\` (named \`${name}\`)${relaxed ? ': read as unknown' : ''}`, file, at, 'Link the name to its doc, or add a doc with that heading; --allow-broken-links reads it as unknown.')
         : diagnostic('error', 'ref-ambiguous', `\`${name}\` matches ${candidates.length} docs: ${candidates.join(', ')}`, file, at, 'Link the name to its doc.'),
     );
     return null;
