@@ -195,7 +195,9 @@ function hashInputs(job: Job): unknown {
 
 async function once(command: CommandName, job: Job, options: CliOptions, io: CliIO, fix: string): Promise<number> {
   const started = performance.now();
-  const hash = command === 'generate' || command === 'check' ? inputHash(job.input, hashInputs(job)) : '';
+  // A rooted run reads few docs whole but scans all of them: the bytes hashed here are scanned from memory.
+  const read = job.roots.length > 0 ? new Map<string, Buffer>() : undefined;
+  const hash = command === 'generate' || command === 'check' ? inputHash(job.input, hashInputs(job), read) : '';
   const outLabel = job.out ? path.relative(io.cwd, job.out) || '.' : '';
   if ((command === 'generate' || command === 'check') && !options.force && isUpToDate(job.out!, hash)) {
     if (options.format === 'json') io.stdout(`${JSON.stringify({ upToDate: true, diagnostics: [] })}\n`);
@@ -207,7 +209,7 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
   const { Helpers } = await import('./parallel/helpers.js');
   const helpers = Helpers.start();
   try {
-    return await build(command, job, options, io, fix, { started, hash, outLabel, helpers });
+    return await build(command, job, options, io, fix, { started, hash, outLabel, helpers, read });
   } finally {
     await helpers.close();
   }
@@ -220,12 +222,12 @@ async function build(
   options: CliOptions,
   io: CliIO,
   fix: string,
-  { started, hash, outLabel, helpers }: { started: number; hash: string; outLabel: string; helpers: import('./parallel/helpers.js').Helpers },
+  { started, hash, outLabel, helpers, read }: { started: number; hash: string; outLabel: string; helpers: import('./parallel/helpers.js').Helpers; read: Map<string, Buffer> | undefined },
 ): Promise<number> {
   const heavy = await import('./run.js');
   const progress = io.progress ?? false;
   const onProgress = progress ? (stage: string): void => io.stderr(`\rdocs2ts: ${stage}…\x1b[K`) : undefined;
-  const ir = await heavy.buildJobIR(job, onProgress, helpers);
+  const ir = await heavy.buildJobIR(job, onProgress, helpers, read);
   if (progress) io.stderr('\r\x1b[K');
 
   if (command === 'explain') {

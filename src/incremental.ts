@@ -21,14 +21,18 @@ import { readManifest } from './write.js';
  *
  * @param input the docs folder (absolute)
  * @param options everything else the output depends on (JSON-serializable)
+ * @param keep when given, receives each doc's bytes by id, so that the run that follows does not
+ *   read the docs a second time (see `folderDocSource`)
  * @returns hex SHA-256
  */
-export function inputHash(input: string, options: unknown): string {
+export function inputHash(input: string, options: unknown, keep?: Map<string, Buffer>): string {
   const hash = createHash('sha256');
   hash.update(`docs2ts-input-v1\n${canonicalJson(options)}\n`);
   for (const file of listDocs(input).files) {
+    const bytes = fs.readFileSync(path.join(input, file));
+    keep?.set(file, bytes);
     hash.update(`${file}\n`);
-    hash.update(sha256(fs.readFileSync(path.join(input, file))));
+    hash.update(sha256(bytes));
     hash.update('\n');
   }
   return hash.digest('hex');

@@ -22,16 +22,17 @@ import { manifestText, MANIFEST_FILE, outputFolderStat, readManifest, writeOutpu
 /**
  * Build the IR of a job. A run without roots reads every doc: they are parsed first, shared out
  * with the helper threads. A rooted run parses only the docs its roots reach (names are found by a
- * cheap scan of the headings, see `src/parse/scan.ts`).
+ * cheap scan of the headings, see `src/parse/scan.ts`). `read`: the docs' bytes when the caller
+ * has read them already (to hash them).
  */
-export async function buildJobIR(job: Job, onProgress?: (stage: string) => void, helpers: Helpers = Helpers.none()): Promise<IR> {
+export async function buildJobIR(job: Job, onProgress?: (stage: string) => void, helpers: Helpers = Helpers.none(), read?: Map<string, Buffer>): Promise<IR> {
   onProgress?.('parse');
   const notation = job.notation === undefined ? undefined : getNotation(job.notation);
   // A setting left to its default is not passed: the build then says once what it would change.
   const options: BuildOptions = { roots: job.roots, allowBrokenLinks: job.allowBrokenLinks, overrides: job.overrides };
   if (job.chosen?.includes('propertyCase')) options.propertyCase = job.propertyCase;
   if (job.chosen?.includes('nullableOptionals')) options.nullableOptionals = job.nullableOptionals;
-  const source = folderDocSource(job.input);
+  const source = folderDocSource(job.input, read);
   if (job.roots.length === 0) await source.preload(helpers);
   onProgress?.('resolve');
   return buildModel(source, notation ? { ...options, notation } : options);

@@ -201,6 +201,8 @@ describe('the heading scan', () => {
       'c.md': '---\ntitle: Front\n---\n\nNo heading.\n',
       'd.md': 'Just text.\n\n## Fields\n',
       'e.md': '    # indented code\n\n# **Strong** [Link](x.md) #\n',
+      'g.md': '<!--\nhidden -->\n===\n\n```\nx\n```\n===\n\n<!-- c -->\n===\n\n  Real\n  ===\n',
+      'h.md': '~~~\n# no\n   ~~~\n\n# Yes\n\n```js\n## no\n````\n',
     };
     for (const [file, text] of Object.entries(cases)) {
       const parsed = parseDoc(text, file).docs.map((d) => ({ id: d.id, title: d.title }));

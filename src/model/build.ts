@@ -16,7 +16,7 @@ import { IR_VERSION, type EnumModel, type Field, type IR, type Model, type Objec
 /** A model before it is named. */
 type Draft = Omit<ObjectModel, 'tsName'> | Omit<EnumModel, 'tsName'> | Omit<UnionModel, 'tsName'>;
 import { resolveLink } from './links.js';
-import { assignTypeNames, enumMemberNames, namespaceRank, pascalIdentifier } from './naming.js';
+import { assignTypeNames, enumMemberNames, namespaceRank } from './naming.js';
 import { applyOverrides, settingNotices } from './overrides.js';
 import type { Override } from '../config.js';
 
@@ -97,6 +97,7 @@ class Builder {
   /** Where each stub's members were read: the cell of the link that named them. */
   private readonly stubOrigins = new Map<string, { file: string; at: Point }>();
   private titles: Map<string, string[]> | null = null;
+  private looseTitles: Map<string, string[]> | null = null;
   /** Doc file name (lower case) → doc files, for repairing broken links (built on first need). */
   private byBase: Map<string, string[]> | null = null;
   /** The raw Type cell being read (ref offsets point into it), or '' for a union member heading. */
@@ -202,22 +203,41 @@ class Builder {
   }
 
   /**
-   * Model title (and `~` + its PascalCase lower-cased) → ids, over every doc of the input, built on
-   * first need from the source's cheap scan: a doc is parsed only when a run reaches it.
+   * Model title → ids, over every doc of the input, built on first need from the source's cheap
+   * scan: a doc is parsed only when a run reaches it.
    */
   private titleIndex(): Map<string, string[]> {
-    if (this.titles) return this.titles;
-    this.titles = new Map();
+    if (!this.titles) this.titles = this.indexTitles((title) => title);
+    return this.titles;
+  }
+
+  /**
+   * The docs headed `name`, else those whose heading is `name` ignoring case and punctuation
+   * (`user_object`, `User Object` and `UserObject` alike); the second index is built only when the
+   * first has no such heading.
+   */
+  private titled(name: string): string[] {
+    const exact = this.titleIndex().get(name);
+    if (exact) return exact;
+    const key = looseKey(name);
+    if (key === '') return [];
+    if (!this.looseTitles) this.looseTitles = this.indexTitles(looseKey);
+    return this.looseTitles.get(key) ?? [];
+  }
+
+  /** Ids by a key of their model's title, in file order (no empty key). */
+  private indexTitles(key: (title: string) => string): Map<string, string[]> {
+    const index = new Map<string, string[]>();
     for (const file of this.source.files) {
       for (const doc of this.source.scan ? this.source.scan(file) : this.source.load(file).docs) {
-        for (const key of [doc.title, `~${pascalIdentifier(doc.title).toLowerCase()}`]) {
-          const list = this.titles.get(key) ?? [];
-          list.push(doc.id);
-          this.titles.set(key, list);
-        }
+        const k = key(doc.title);
+        if (k === '') continue;
+        const list = index.get(k);
+        if (list) list.push(doc.id);
+        else index.set(k, [doc.id]);
       }
     }
-    return this.titles;
+    return index;
   }
 
   /**
@@ -232,9 +252,8 @@ class Builder {
   private resolveName(name: string, fromId: string, at: Point, file: string): string | null {
     const segments = name.split(/::|\.|\\/).filter(Boolean);
     const last = segments.pop() ?? name;
-    const index = this.titleIndex();
     // (The index comes from a heading scan: a doc the parse does not read so is no candidate.)
-    const named = (index.get(last) ?? index.get(`~${pascalIdentifier(last).toLowerCase()}`) ?? []).filter((id) => this.source.load(id.split('#')[0]!).docs.some((d) => d.id === id));
+    const named = this.titled(last).filter((id) => this.source.load(id.split('#')[0]!).docs.some((d) => d.id === id));
     const candidates = this.prefer(named, fromId, segments);
     if (candidates.length === 1) return candidates[0]!;
     const relaxed = this.options.allowBrokenLinks === true;
@@ -322,12 +341,7 @@ class Builder {
     if (exact.length > 0) found = exact;
     const by = found.length > 0 ? 'file name' : 'heading';
     if (found.length === 0) {
-      const index = this.titleIndex();
-      const stem = base.replace(/\.mdx?$/i, '');
-      for (const key of [stem, `~${pascalIdentifier(stem).toLowerCase()}`]) {
-        found = index.get(key) ?? [];
-        if (found.length > 0) break;
-      }
+      found = this.titled(base.replace(/\.mdx?$/i, ''));
     }
     const candidates = this.prefer(found, fromId, parts);
     return { id: candidates.length === 1 ? candidates[0]! : null, candidates, by };
@@ -728,6 +742,11 @@ class Builder {
     });
     return { valueType, values, open: doc.open };
   }
+}
+
+/** A title as a loose lookup key: NFC, lower case, letters, marks and digits only. */
+function looseKey(title: string): string {
+  return title.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]/gu, '');
 }
 
 function base(model: Draft): Omit<UnionModel, 'tsName' | 'kind' | 'members'> {

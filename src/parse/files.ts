@@ -21,15 +21,26 @@ import type { DocModel } from './types.js';
  * names without parsing (see {@link scanModels}) when a run looks models up by name.
  *
  * @param inputDir the input folder
+ * @param read docs already read (bytes by id, as `inputHash` keeps them): used instead of reading
+ *   the file again, each at most once
  * @throws {Error} when `inputDir` is not a readable folder
  */
-export function folderDocSource(inputDir: string): DocSource & { preload(helpers?: Helpers): Promise<void> } {
+export function folderDocSource(inputDir: string, read?: Map<string, Buffer>): DocSource & { preload(helpers?: Helpers): Promise<void> } {
   const root = path.resolve(inputDir);
   const stat = fs.statSync(root, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw new Error(`Input folder \`${inputDir}\` does not exist or is not a folder`);
   const { files, folders } = listDocs(root);
   const cache = new Map<string, { docs: DocModel[]; diagnostics: Diagnostic[] }>();
-  const parse = (id: string): { docs: DocModel[]; diagnostics: Diagnostic[] } => parseDoc(fs.readFileSync(path.join(root, id), 'utf8'), id);
+  const text = (id: string): string => {
+    const bytes = read?.get(id);
+    if (bytes === undefined) return fs.readFileSync(path.join(root, id), 'utf8');
+    return bytes.toString('utf8');
+  };
+  const parse = (id: string): { docs: DocModel[]; diagnostics: Diagnostic[] } => {
+    const parsed = parseDoc(text(id), id);
+    read?.delete(id);
+    return parsed;
+  };
   const load = (id: string): { docs: DocModel[]; diagnostics: Diagnostic[] } => {
     let parsed = cache.get(id);
     if (!parsed) {
@@ -43,7 +54,7 @@ export function folderDocSource(inputDir: string): DocSource & { preload(helpers
     files,
     isFolder: (id) => folders.has(id),
     load,
-    scan: scanner((id) => cache.get(id), load, (id) => fs.readFileSync(path.join(root, id), 'utf8')),
+    scan: scanner((id) => cache.get(id), load, text),
     /** Parse every doc now, shared out with the helper threads (for runs that read them all). */
     async preload(helpers = Helpers.none()) {
       const todo = files.filter((f) => !cache.has(f));

@@ -79,21 +79,25 @@ export function scanModels(text: string, file: string): ScannedModel[] {
   const front = readFrontMatter(text);
   const lines = (front ? text.slice(front.end) : text).split('\n');
   const headings: { depth: number; text: string }[] = [];
-  let fence: string | null = null;
+  let fence: RegExp | null = null;
   let comment = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (fence !== null) {
-      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(line)) fence = null;
-      continue;
-    }
     if (comment) {
       if (line.includes('-->')) comment = false;
       continue;
     }
+    // Only a line whose first non-blank character (3 spaces of indent at most) is one of these can
+    // open or close a fence, a comment or a heading, or underline a setext heading.
+    const lead = line.charCodeAt(0) === 32 ? line.trimStart() : line;
+    if (line.length - lead.length > 3 || !LEADS.has(lead.charCodeAt(0))) continue;
+    if (fence !== null) {
+      if (fence.test(line)) fence = null;
+      continue;
+    }
     const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (open && !(open[1]![0] === '`' && line.slice(open[0].length).includes('`'))) {
-      fence = open[1]!;
+      fence = new RegExp(`^ {0,3}${open[1]![0] === '`' ? '`' : '~'}{${open[1]!.length},}[ \\t]*$`);
       continue;
     }
     if (/^ {0,3}<!--/.test(line)) {
@@ -105,10 +109,12 @@ export function scanModels(text: string, file: string): ScannedModel[] {
       headings.push({ depth: atx[1]!.length, text: (atx[2] ?? '').replace(/(^|[ \t]+)#+$/, '').trim() });
       continue;
     }
-    // A setext `Title\n===` heading (one-line paragraph after a blank line or a heading).
-    if (/^ {0,3}\S/.test(line) && !/^ {0,3}([>|*+-]|\d+[.)])/.test(line) && /^ {0,3}=+[ \t]*$/.test(lines[i + 1] ?? '') && (i === 0 || lines[i - 1]!.trim() === '')) {
-      headings.push({ depth: 1, text: line.trim() });
-      i++;
+    // A setext `Title\n===` underline below a one-line paragraph (after a blank line or at the top).
+    if (/^ {0,3}=+[ \t]*$/.test(line) && i > 0) {
+      const title = lines[i - 1]!;
+      if (/^ {0,3}\S/.test(title) && !/^ {0,3}([>|*+-]|\d+[.)]|#{1,6}([ \t]|$))/.test(title) && (i === 1 || lines[i - 2]!.trim() === '') && !openerOrCloser(title)) {
+        headings.push({ depth: 1, text: title.trim() });
+      }
     }
   }
   const first = headings.findIndex((h) => h.depth === 1);
@@ -142,6 +148,14 @@ export function scanModels(text: string, file: string): ScannedModel[] {
     }
   }
   return models;
+}
+
+/** First characters of the lines {@link scanModels} reads: `#`, a backtick, `~`, `<`, `=`. */
+const LEADS = new Set([0x23, 0x60, 0x7e, 0x3c, 0x3d]);
+
+/** True for a line the scan reads as something else than paragraph text (a fence or comment opener). */
+function openerOrCloser(line: string): boolean {
+  return /^ {0,3}(`{3,}|~{3,}|<!--)/.test(line) || line.includes('-->');
 }
 
 /** Section headings parseDoc reads as part of the model above them. */
