@@ -199,7 +199,7 @@ describe('the IR JSON Schema', () => {
     expect(mutate((c) => (c.version = 2))).not.toEqual([]);
     expect(mutate((c) => (c.extra = true))).not.toEqual([]);
     expect(mutate((c) => delete (c.models[0] as Partial<IR['models'][0]>).tsName)).not.toEqual([]);
-    expect(mutate((c) => ((c.models.find((m) => m.kind === 'object') as Record<string, unknown>).values = []))).not.toEqual([]);
+    expect(mutate((c) => ((c.models.find((m) => m.kind === 'object') as unknown as Record<string, unknown>).values = []))).not.toEqual([]);
     expect(mutate((c) => ((c.models.find((m) => m.kind === 'object')!.kind as string) = 'union'))).not.toEqual([]);
     expect(mutate((c) => ((c.models.find((m) => m.kind === 'enum') as { valueType: string }).valueType = 'object'))).not.toEqual([]);
     expect(mutate((c) => (c.models.find((m) => m.kind === 'object')!.tsName = 'not a name'))).not.toEqual([]);
