@@ -202,7 +202,7 @@ describe('generate --watch', () => {
     expect(lines).toHaveLength(2);
     expect(fs.readFileSync(path.join(dir, 'gen/status.ts'), 'utf8')).toContain('THREE = 3');
     expect(await stop()).toBe(0);
-  }, 30_000);
+  });
 
   for (const [name, write] of [
     ['docs2ts.config.json', (config: object): string => JSON.stringify(config)],
@@ -226,7 +226,7 @@ describe('generate --watch', () => {
       expect(lines.at(-1)).toMatch(/docs2ts: 2 models → 4 files in gen/);
       expect(fs.readFileSync(path.join(dir, 'gen/status.ts'), 'utf8')).toMatch(/export type Status =/);
       expect(await stop()).toBe(0);
-    }, 30_000);
+    });
   }
 });
 
@@ -255,7 +255,7 @@ describe('pre-commit hook, end to end', () => {
     git('add', '-A');
     git('commit', '-qm', 'doc change with generated');
     expect(git('log', '--oneline').trim().split('\n')).toHaveLength(2);
-  }, 60_000);
+  });
 });
 
 describe('several jobs in one config', () => {

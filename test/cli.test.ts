@@ -22,7 +22,7 @@ describe('docs2ts generate', () => {
     // The manifest's input hash makes an unchanged run answer at once; --force rebuilds anyway.
     expect((await runCli(['generate', '--out', out, '--force'])).stdout).toMatch(/32 models → 34 files/);
     expect(readTree(out)).toEqual(readTree(path.join(ROOT, 'generated')));
-  }, 30_000);
+  });
 
   it('writes all files, a manifest, and is deterministic', async () => {
     const dir = tmpDir();

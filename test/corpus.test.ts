@@ -49,5 +49,5 @@ describe.skipIf(!HAS_SHARED)('livepeer-ruby (real docs)', () => {
     expect(result.code).toBe(0);
     expect(readTree(all).size).toBe(183 + 3);
     expect(typecheck(all)).toBe('');
-  }, 120_000);
+  });
 });

@@ -63,7 +63,7 @@ describe('emit', () => {
 
   it('type-checks under tsc --strict --module nodenext', () => {
     expect(typecheck(out)).toBe('');
-  }, 60_000);
+  });
 
   it('keeps hostile description text inside the comment', () => {
     const node = files.get('node.ts')!;
@@ -162,7 +162,7 @@ describe('emit: names and values that broke earlier versions', () => {
   it('type-checks: no clash with runtime helpers (isDateTime), no shadowed globals (ReadonlySet), identifiers without ²', () => {
     expect(ir.models.map((m) => m.tsName).sort()).toEqual(['AreaM', 'Child', 'DateTime', 'Huge', 'ReadonlySetModel']);
     expect(typecheck(out)).toBe('');
-  }, 60_000);
+  });
 
   it('a required property is never undefined, whatever its type', () => {
     const base = { any_req: 1, u_req: 'a', nn: null };
@@ -204,5 +204,5 @@ describe('formatAll', () => {
     const inWorkers = await formatAll(texts, { printWidth: 100 }, 1);
     expect(inWorkers).toEqual(inThread);
     expect(inThread.size).toBeGreaterThan(30);
-  }, 60_000);
+  });
 });

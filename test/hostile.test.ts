@@ -119,11 +119,9 @@ describe('naming: any heading, any Name', () => {
     expect(Object.fromEntries(names)).toEqual({ 'a.md': 'Task', 'c.md': 'Task2', 'b.md': 'Task3', 'y/r.md': 'RecordModel', 'x/r.md': 'XRecordModel', 'z/o.md': 'OpsTask', 'ops/t.md': 'Task4' });
   });
 
-  it('enum member names: 10,000 repeated symbol Names stay unique, valid and fast', () => {
+  it('enum member names: 10,000 repeated symbol Names stay unique and valid', () => {
     const names = Array.from({ length: 10_000 }, (_, i) => ['*', '**', 'Value', 'Value_2', '1', ''][i % 6]!);
-    const started = performance.now();
     const members = enumMemberNames(names);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(new Set(members).size).toBe(members.length);
     expect(members.every(isIdentifier)).toBe(true);
     expect(members.slice(0, 6)).toEqual(['Value_3', 'Value_4', 'Value', 'Value_2', '_1', 'Value_5']);
@@ -212,5 +210,5 @@ describe('model: links and cycles', () => {
     const values = (ir.models[0] as EnumModel).values;
     expect(values).toHaveLength(10_000);
     expect(new Set(values.map((v) => v.memberName)).size).toBe(10_000);
-  }, 60_000);
+  });
 });

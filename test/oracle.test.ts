@@ -148,7 +148,7 @@ describe.skipIf(!HAS_SHARED)('oracle conformance (needs ../shared)', () => {
         if (aspect === 'presence') expect(s.agree + s.disagree + s.explained + s.stated, 'no property compared').toBeGreaterThan(40);
         const bad = report.results.flatMap((r) => r.checks.filter((c) => c.aspect === aspect && c.verdict === 'disagree').map((c) => `${r.schema}.${r.property}: ${c.detail}${r.where ? ` [${r.where.file}:${r.where.line} \`${r.where.cell}\`]` : ''}`));
         expect(s.agreement, `${(s.agreement * 100).toFixed(1)}% (${s.agree}/${s.agree + s.disagree}); first disagreements:\n${bad.slice(0, 10).join('\n')}`).toBeGreaterThanOrEqual(MIN_AGREEMENT);
-      }, 120_000);
+      });
     }
   }
 
@@ -168,7 +168,7 @@ describe.skipIf(!HAS_SHARED)('oracle conformance (needs ../shared)', () => {
     expect(bad).toEqual(['bool', 'int', 'str']);
     const verdictOf = (property: string, aspect: string): string | undefined => results.find((r) => r.property === property)?.checks.find((c) => c.aspect === aspect)?.verdict;
     expect([verdictOf('bool', 'presence'), verdictOf('int', 'kind'), verdictOf('str', 'required')]).toEqual(['disagree', 'disagree', 'disagree']);
-  }, 120_000);
+  });
 
   it('the seven gt-* trees give the same IR up to property-name case for every model all seven document', () => {
     const { models, differences } = crossTree(GT_TREES);

@@ -224,7 +224,7 @@ describe('the heading scan', () => {
       }
     }
     expect(count).toBeGreaterThan(150);
-  }, 120_000);
+  });
 });
 
 describe('rule registry', () => {
