@@ -196,7 +196,7 @@ function hashInputs(job: Job): unknown {
 async function once(command: CommandName, job: Job, options: CliOptions, io: CliIO, fix: string): Promise<number> {
   const started = performance.now();
   // A rooted run reads few docs whole but scans all of them: the bytes hashed here are scanned from memory.
-  const read = job.roots.length > 0 ? new Map<string, Buffer>() : undefined;
+  const read = job.roots.length > 0 ? new Map<string, Uint8Array>() : undefined;
   const hash = command === 'generate' || command === 'check' ? inputHash(job.input, hashInputs(job), read) : '';
   const outLabel = job.out ? path.relative(io.cwd, job.out) || '.' : '';
   if ((command === 'generate' || command === 'check') && !options.force && isUpToDate(job.out!, hash)) {
@@ -222,7 +222,7 @@ async function build(
   options: CliOptions,
   io: CliIO,
   fix: string,
-  { started, hash, outLabel, helpers, read }: { started: number; hash: string; outLabel: string; helpers: import('./parallel/helpers.js').Helpers; read: Map<string, Buffer> | undefined },
+  { started, hash, outLabel, helpers, read }: { started: number; hash: string; outLabel: string; helpers: import('./parallel/helpers.js').Helpers; read: Map<string, Uint8Array> | undefined },
 ): Promise<number> {
   const heavy = await import('./run.js');
   const progress = io.progress ?? false;

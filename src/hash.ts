@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 /** SHA-256 of a text or buffer, hex. */
-export function sha256(text: string | Buffer): string {
+export function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 

@@ -25,7 +25,7 @@ import { readManifest } from './write.js';
  *   read the docs a second time (see `folderDocSource`)
  * @returns hex SHA-256
  */
-export function inputHash(input: string, options: unknown, keep?: Map<string, Buffer>): string {
+export function inputHash(input: string, options: unknown, keep?: Map<string, Uint8Array>): string {
   const hash = createHash('sha256');
   hash.update(`docs2ts-input-v1\n${canonicalJson(options)}\n`);
   for (const file of listDocs(input).files) {

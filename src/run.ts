@@ -25,7 +25,7 @@ import { manifestText, MANIFEST_FILE, outputFolderStat, readManifest, writeOutpu
  * cheap scan of the headings, see `src/parse/scan.ts`). `read`: the docs' bytes when the caller
  * has read them already (to hash them).
  */
-export async function buildJobIR(job: Job, onProgress?: (stage: string) => void, helpers: Helpers = Helpers.none(), read?: Map<string, Buffer>): Promise<IR> {
+export async function buildJobIR(job: Job, onProgress?: (stage: string) => void, helpers: Helpers = Helpers.none(), read?: Map<string, Uint8Array>): Promise<IR> {
   onProgress?.('parse');
   const notation = job.notation === undefined ? undefined : getNotation(job.notation);
   // A setting left to its default is not passed: the build then says once what it would change.

@@ -25,7 +25,7 @@ import type { DocModel } from './types.js';
  *   the file again, each at most once
  * @throws {Error} when `inputDir` is not a readable folder
  */
-export function folderDocSource(inputDir: string, read?: Map<string, Buffer>): DocSource & { preload(helpers?: Helpers): Promise<void> } {
+export function folderDocSource(inputDir: string, read?: Map<string, Uint8Array>): DocSource & { preload(helpers?: Helpers): Promise<void> } {
   const root = path.resolve(inputDir);
   const stat = fs.statSync(root, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw new Error(`Input folder \`${inputDir}\` does not exist or is not a folder`);
@@ -34,7 +34,7 @@ export function folderDocSource(inputDir: string, read?: Map<string, Buffer>): D
   const text = (id: string): string => {
     const bytes = read?.get(id);
     if (bytes === undefined) return fs.readFileSync(path.join(root, id), 'utf8');
-    return bytes.toString('utf8');
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   };
   const parse = (id: string): { docs: DocModel[]; diagnostics: Diagnostic[] } => {
     const parsed = parseDoc(text(id), id);
