@@ -26,7 +26,7 @@ function time(args: string[], cwd = ROOT): { median: number; min: number; max: n
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
     times.push(ms);
   }
   times.sort((a, b) => a - b);

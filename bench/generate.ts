@@ -142,7 +142,10 @@ function rooted(input: string, count: number, whole: Figures): void {
   const reach = (id: string): number => {
     const seen = new Set([id]);
     const stack = [id];
-    while (stack.length > 0) for (const next of refs.get(stack.pop()!) ?? []) if (!seen.has(next)) (seen.add(next), stack.push(next));
+    while (stack.length > 0) for (const next of refs.get(stack.pop()!) ?? []) if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
     return seen.size;
   };
   let best: [string, number] | null = null;

@@ -136,7 +136,7 @@ function option(name: string): string | undefined {
   return i === -1 ? undefined : process.argv[i + 1];
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const runs = Number(option('--runs') ?? 15);
   const budget = Number(option('--budget') ?? 150);
   let project = option('--project');
@@ -159,8 +159,10 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && pathToFileURL(fs.realpathSync(process.argv[1])).href === import.meta.url) {
-  main().catch((error: unknown) => {
+  try {
+    main();
+  } catch (error: unknown) {
     process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 2;
-  });
+  }
 }

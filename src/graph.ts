@@ -312,6 +312,7 @@ function renderDot(graph: ModelGraph): string {
 /** Escape text for XML content and attribute values. */
 function xmlText(text: string): string {
   // XML has no way to write most control characters or a lone surrogate: they show as U+FFFD.
+  // eslint-disable-next-line no-control-regex -- control characters are what this replaces
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu, '\ufffd').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -80,7 +80,7 @@ describe('emit', () => {
     expect(node).toContain('weight: number | null;');
     expect(node).toContain('children?: Node[];');
     expect(node).toContain('index?: { [key: string]: (number | null)[] };');
-    expect(node).toMatch(/\n  ("__proto__"|__proto__)\?: string;/);
+    expect(node).toMatch(/\n {2}("__proto__"|__proto__)\?: string;/);
     expect(node).toContain('"a/b~c": unknown;');
     expect(node).toContain('"my-key"?: Free;');
     expect(node).toMatch(/@deprecated\s*\n\s*\*\/\s*\n\s*old\?: string;/);

@@ -63,6 +63,7 @@ function load(files: ReadonlyMap<string, string>): Record<string, (value: unknow
     }
     const module = { exports: {} as Record<string, unknown> };
     cache.set(name, module);
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the generated code under test, compiled just above
     new Function('require', 'module', 'exports', js)(require, module, module.exports);
     return module.exports;
   };

@@ -63,7 +63,7 @@ describe('generated Task validators', () => {
       expect(e.expected).not.toBe('');
       expect(e.received).not.toBe('');
     }
-    expect(() => api.assertTask!(value)).toThrow(api.ValidationFailedError as unknown as new () => Error);
+    expect(() => api.assertTask!(value)).toThrow(api.ValidationFailedError);
   });
 
   it('reports a missing required property at its own pointer, with received "missing"', () => {

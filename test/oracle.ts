@@ -176,7 +176,7 @@ export class Oracle {
   objectSchemas(): NamedSchema[] {
     const out: NamedSchema[] = [];
     for (const file of this.files) {
-      const schemas = ((this.docs.get(file) as { components?: { schemas?: Record<string, Schema> } }).components?.schemas ?? {}) as Record<string, Schema>;
+      const schemas = (this.docs.get(file) as { components?: { schemas?: Record<string, Schema> } }).components?.schemas ?? {};
       for (const [name, schema] of Object.entries(schemas)) {
         if (schema && typeof schema === 'object' && schema.properties && Object.keys(schema.properties).length > 0) out.push({ name, file, schema });
       }
@@ -201,7 +201,7 @@ export class Oracle {
         node = (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
       }
       if (node === undefined || node === null || typeof node !== 'object') throw new Error(`$ref ${ref} (in ${cur.file}) does not resolve`);
-      cur = { schema: node as Schema, file: target };
+      cur = { schema: node, file: target };
     }
     return cur;
   }

@@ -15,7 +15,7 @@ import remarkGfmTables from './gfm.js';
 import { readFrontMatter, slug } from './scan.js';
 import { cellText, LineIndex, normalizeSource, proseText, unescapeMarkdown } from './source.js';
 import { readTable, type TableRow } from './table.js';
-import type { DocField, DocModel, DocUnionMember, DocValue } from './types.js';
+import type { DocField, DocModel, DocUnionMember } from './types.js';
 
 const processor = unified().use(remarkParse).use(remarkGfmTables);
 
@@ -74,7 +74,7 @@ function parseRecovering(text: string, file: string, diagnostics: Diagnostic[]):
   let source = text;
   // Each round blanks one comment out; a doc made of hundreds of them is read as GitHub shows it.
   for (let round = 0; ; round++) {
-    const tree = processor.parse(source) as Root;
+    const tree = processor.parse(source);
     if (round === MAX_RECOVERIES) return { source, tree };
     let mask: [number, number] | null = null;
     for (const node of tree.children) {
@@ -275,7 +275,7 @@ function pointOf(node: RootContent): { line: number; column: number } {
 
 function headingCode(heading: Heading): string | null {
   const parts = heading.children.filter((c) => !isBlank(c));
-  return parts.length === 1 && parts[0]!.type === 'inlineCode' ? parts[0]!.value : null;
+  return parts.length === 1 && parts[0]!.type === 'inlineCode' ? parts[0].value : null;
 }
 
 function isBlank(node: { type: string; value?: string }): boolean {
@@ -283,7 +283,7 @@ function isBlank(node: { type: string; value?: string }): boolean {
 }
 
 function sourceOf(node: RootContent, source: string): string {
-  return source.slice(node.position!.start.offset!, node.position!.end.offset!);
+  return source.slice(node.position!.start.offset, node.position!.end.offset);
 }
 
 function requireColumns(header: string[], names: string[], table: Table, file: string, diagnostics: Diagnostic[]): boolean {

@@ -187,6 +187,7 @@ function headingText(raw: string): { text: string; uncertain: boolean } {
       uncertain = true;
       return all;
     })
+    // eslint-disable-next-line no-control-regex -- NUL brackets the placeholders this puts back
     .replace(/\u0000(\d+)\u0000/g, (_, i: string) => codes[Number(i)]!);
   return { text: text.trim(), uncertain };
 }
