@@ -20,6 +20,7 @@ import { nameModels } from './passes/names.js';
 import { transformObject } from './passes/objects.js';
 import { breakUnionCycles, fillStubUnions, transformUnion } from './passes/unions.js';
 
+/** Tarjan's strongly connected components (see `passes/graph.ts`), kept importable from here. */
 export { stronglyConnected } from './passes/graph.js';
 
 /** Where the model stage gets its docs: the input's doc files and a (cached) parser for each. */
