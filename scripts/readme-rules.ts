@@ -1,12 +1,12 @@
 /**
  * `npm run readme:rules`: rewrite the rule table of README.md ("Exit codes and diagnostics")
- * from the rule registry (`RULES` in src/model/diagnostics.ts), between the
+ * from the rule registry (`RULES` in src/core/diagnostics.ts), between the
  * `<!-- rules:start -->` and `<!-- rules:end -->` markers. test/readme.test.ts keeps them equal.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RULES } from '../src/model/diagnostics.js';
+import { RULES } from '../src/core/diagnostics.js';
 
 /** The rule table as Markdown: one row per rule id, in registry order. */
 export function ruleTable(): string {

@@ -18,10 +18,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { inputHash, isUpToDate } from './incremental.js';
-import { packageFile } from './package-root.js';
+import { packageFile } from './core/package-root.js';
 import { prettierConfigText } from './prettier-config.js';
 import { commandFor, resolveJob, TARGET_NAMES, UsageError, type Flags, type Job } from './job.js';
-import type { Diagnostic } from './model/diagnostics.js';
+import type { Diagnostic } from './core/diagnostics.js';
 import { WriteError } from './write.js';
 import { GRAPH_FORMATS, type GraphFormat } from './graph.js';
 

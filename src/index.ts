@@ -24,22 +24,22 @@ import { fileURLToPath } from 'node:url';
 import { emit, type EmitOptions } from './emit/index.js';
 import type { Override } from './config.js';
 import { buildModel, type BuildOptions, type DocSource } from './model/build.js';
-import { hasErrors, type Diagnostic } from './model/diagnostics.js';
-import type { IR } from './model/ir.js';
+import { hasErrors, type Diagnostic } from './core/diagnostics.js';
+import type { IR } from './core/ir.js';
 import { getNotation } from './notation/index.js';
 import { folderDocSource } from './parse/files.js';
-import type { DocModel } from './parse/types.js';
+import type { DocModel } from './core/doc-model.js';
 import { MANIFEST_FILE, readManifest } from './write.js';
 
 export { parseDoc } from './parse/doc.js';
 export { folderDocSource, memoryDocSource } from './parse/files.js';
-export type { DocModel, DocField, DocValue, DocCell, DocUnionMember } from './parse/types.js';
+export type { DocModel, DocField, DocValue, DocCell, DocUnionMember } from './core/doc-model.js';
 export { buildModel, type DocSource, type BuildOptions } from './model/build.js';
-export type { IR, Model, ModelBase, ObjectModel, EnumModel, UnionModel, Field, EnumValue, TypeRef, PrimitiveType, LiteralValue } from './model/ir.js';
-export { IR_VERSION } from './model/ir.js';
-export type { Diagnostic, Severity } from './model/diagnostics.js';
+export type { IR, Model, ModelBase, ObjectModel, EnumModel, UnionModel, Field, EnumValue, TypeRef, PrimitiveType, LiteralValue } from './core/ir.js';
+export { IR_VERSION } from './core/ir.js';
+export type { Diagnostic, Severity } from './core/diagnostics.js';
 export type { Override } from './config.js';
-export { hasErrors } from './model/diagnostics.js';
+export { hasErrors } from './core/diagnostics.js';
 export { notations, getNotation, type Notation } from './notation/index.js';
 export { emit, TARGETS, type EmitOptions, type Target } from './emit/index.js';
 export { writeOutput, readManifest, WriteError, MANIFEST_FILE, type Manifest } from './write.js';
@@ -219,5 +219,5 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
  * @returns a fresh copy of the schema object
  */
 export function irSchema(): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(fileURLToPath(new URL('./model/ir.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(fs.readFileSync(fileURLToPath(new URL('./core/ir.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
 }

@@ -5,14 +5,14 @@
  * @module
  */
 
-import { sha256 } from '../hash.js';
+import { sha256 } from '../core/hash.js';
 import { TARGET_NAMES } from '../job.js';
 import fs from 'node:fs';
 import type * as prettier from 'prettier';
-import type { IR } from '../model/ir.js';
+import type { IR } from '../core/ir.js';
 import { printSourceFile } from './code.js';
 import { formatFiles } from './format.js';
-import { packageFile } from '../package-root.js';
+import { packageFile } from '../core/package-root.js';
 import { Helpers } from '../parallel/helpers.js';
 import { jsonSchemaDocument, schemaFileName } from './json-schema.js';
 import { modelFile, type ModelFileOptions } from './model.js';

@@ -9,9 +9,9 @@ import { posix as posixPath } from 'node:path';
 import { detectNotation } from '../notation/detect.js';
 import { tokenize } from '../notation/tokenize.js';
 import type { Notation, NotationType } from '../notation/types.js';
-import type { DocField, DocModel, DocUnionMember } from '../parse/types.js';
-import { diagnostic, sortDiagnostics, type Diagnostic, type Point } from './diagnostics.js';
-import { IR_VERSION, type EnumModel, type Field, type IR, type Model, type ObjectModel, type TypeRef, type UnionModel } from './ir.js';
+import type { DocField, DocModel, DocUnionMember } from '../core/doc-model.js';
+import { diagnostic, sortDiagnostics, type Diagnostic, type Point } from '../core/diagnostics.js';
+import { IR_VERSION, type EnumModel, type Field, type IR, type Model, type ObjectModel, type TypeRef, type UnionModel } from '../core/ir.js';
 
 /** A model before it is named. */
 type Draft = Omit<ObjectModel, 'tsName'> | Omit<EnumModel, 'tsName'> | Omit<UnionModel, 'tsName'>;

@@ -6,8 +6,8 @@
  */
 
 import type { Override } from '../config.js';
-import { diagnostic, type Diagnostic } from './diagnostics.js';
-import type { EnumModel, Field, Model, TypeRef } from './ir.js';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
+import type { EnumModel, Field, Model, TypeRef } from '../core/ir.js';
 import { nameWords } from './naming.js';
 
 /**

@@ -7,13 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocSource } from '../model/build.js';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { parseDoc } from './doc.js';
 import { listDocs } from './list.js';
 import { scanModels, type ScannedModel } from './scan.js';
 import { normalizeSource } from './source.js';
 import { Helpers } from '../parallel/helpers.js';
-import type { DocModel } from './types.js';
+import type { DocModel } from '../core/doc-model.js';
 
 /**
  * A {@link DocSource} over a folder: every `*.md` / `*.mdx` file below it (symbolic links to files
