@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildModel, type DocSource } from '../src/model/build.js';
+import type { DocSource } from '../src/core/doc-source.js';
+import { buildModel } from '../src/model/build.js';
 import { RULES } from '../src/core/diagnostics.js';
 import { go } from '../src/notation/go.js';
 import { ruby } from '../src/notation/ruby.js';

@@ -18,25 +18,8 @@ type Draft = Omit<ObjectModel, 'tsName'> | Omit<EnumModel, 'tsName'> | Omit<Unio
 import { resolveLink } from './links.js';
 import { assignTypeNames, enumMemberNames, namespaceRank } from './naming.js';
 import { applyOverrides, settingNotices } from './overrides.js';
-import type { Override } from '../config.js';
-
-/** Where the model stage gets its docs: the input's doc files and a (cached) parser for each. */
-export interface DocSource {
-  /** The input folder's absolute path, POSIX separators (links are resolved in it). */
-  readonly root: string;
-  /** Every doc file (path relative to the input folder, POSIX), sorted. */
-  readonly files: readonly string[];
-  /** True when a path relative to the input folder is a folder. */
-  isFolder(id: string): boolean;
-  /** The models of a doc file (none when it is not a model doc) and the parse diagnostics. */
-  load(file: string): { docs: DocModel[]; diagnostics: Diagnostic[] };
-  /**
-   * The ids and titles of a doc file's models, the same as `load` gives, from a cheap scan that
-   * does not parse the doc (see `src/parse/scan.ts`): what finding a model by name reads of every
-   * doc. Absent: `load` is used.
-   */
-  scan?(file: string): { id: string; title: string }[];
-}
+import type { DocSource } from '../core/doc-source.js';
+import type { Override } from '../core/options.js';
 
 /** Options of {@link buildModel}. */
 export interface BuildOptions {
