@@ -12,7 +12,9 @@ import { RULES } from '../src/core/diagnostics.js';
 
 /** The rule table as Markdown: one row per rule id, in registry order. */
 export function ruleTable(): string {
-  const rows = Object.entries(RULES).map(([id, rule]) => `| \`${id}\` | ${rule.severity} | ${rule.inference ? 'yes' : ''} | ${rule.when.replace(/\|/g, '\\|')} |`);
+  const rows = Object.entries(RULES).map(
+    ([id, rule]) => `| \`${id}\` | ${rule.severity} | ${rule.inference ? 'yes' : ''} | ${rule.when.replace(/\|/g, '\\|')} |`,
+  );
   return ['| rule | severity | explain | when |', '|---|---|---|---|', ...rows].join('\n');
 }
 

@@ -17,7 +17,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { checkCommand, explainCommand, FormatError, generateCommand, graphCommand, irCommand, version, type CheckAnswer, type GenerateAnswer, type RunContext } from './commands.js';
+import {
+  checkCommand,
+  explainCommand,
+  FormatError,
+  generateCommand,
+  graphCommand,
+  irCommand,
+  version,
+  type CheckAnswer,
+  type GenerateAnswer,
+  type RunContext,
+} from './commands.js';
 import type { Diagnostic } from './core/diagnostics.js';
 import type { IR } from './core/ir.js';
 import { SETTINGS, type Setting, type SettingName } from './core/options.js';
@@ -93,7 +104,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
 
-  const diagnosticsFormat = (): Option => new Option('--format <format>', 'diagnostics as text (vfile-reporter) or JSON on stdout').choices(['text', 'json']).default('text');
+  const diagnosticsFormat = (): Option =>
+    new Option('--format <format>', 'diagnostics as text (vfile-reporter) or JSON on stdout').choices(['text', 'json']).default('text');
   const input = (command: Command, format: Option = diagnosticsFormat()): Command => {
     command
       .option('-c, --config <file>', 'config file (default: docs2ts.config.json, .js, .mjs, .ts, or the "docs2ts" key of package.json)')
@@ -118,11 +130,11 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     .action(async (options: CliOptions) => {
       code = await run('generate', options, io);
     });
-  output(program.command('check').description('exit 0 when the output folder is exactly what generate would write, else 1 with a diff')).action(
-    async (options: CliOptions) => {
+  output(program.command('check').description('exit 0 when the output folder is exactly what generate would write, else 1 with a diff'))
+    .option('-f, --force', 'compare byte for byte even when the manifest says the output is up to date')
+    .action(async (options: CliOptions) => {
       code = await run('check', options, io);
-    },
-  );
+    });
   input(program.command('ir').description('print the intermediate representation as JSON: {version, roots, models, diagnostics}')).action(
     async (options: CliOptions) => {
       code = await run('ir', options, io);
@@ -181,7 +193,9 @@ async function run(command: CommandName, options: CliOptions, io: CliIO): Promis
     // The jobs of the config file (read again, `fresh`, after a change to it under --watch).
     const load = async (fresh: boolean): Promise<{ file: string | undefined; jobs: Job[] }> => {
       const found = await loadConfig(io.cwd, options.config, fresh);
-      const jobs = configJobs(found?.config ?? {}, options.job).map((config) => resolveJob(flags, config, io.cwd, command === 'generate' || command === 'check'));
+      const jobs = configJobs(found?.config ?? {}, options.job).map((config) =>
+        resolveJob(flags, config, io.cwd, command === 'generate' || command === 'check'),
+      );
       return { file: found?.file, jobs };
     };
     const { file, jobs } = await load(false);
@@ -303,7 +317,12 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
   if (!answer.files) return stopped(answer.ir);
   const ms = Math.round(performance.now() - started);
   const { warnings } = counts(answer.ir);
-  return finish(answer.ir, { files: answer.files.size }, 0, `docs2ts: ${answer.ir.models.length} models → ${answer.files.size} files in ${outLabel}, ${warnings} warnings (${ms} ms)\n`);
+  return finish(
+    answer.ir,
+    { files: answer.files.size },
+    0,
+    `docs2ts: ${answer.ir.models.length} models → ${answer.files.size} files in ${outLabel}, ${warnings} warnings (${ms} ms)\n`,
+  );
 }
 
 /** Rules of a link or name that matches no doc: --allow-broken-links reads them as `unknown`. */
@@ -322,11 +341,16 @@ export function errorSummary(diagnostics: readonly Diagnostic[], job: Pick<Job, 
   for (const d of errors) byRule.set(d.ruleId, (byRule.get(d.ruleId) ?? 0) + 1);
   const rules = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const counts = `${plural(errors.length, 'error')}${docs > 0 ? ` in ${plural(docs, 'doc')}` : ''} (${rules.slice(0, 3).map(([r, n]) => `${r} ${n}`).join(', ')}${rules.length > 3 ? ', …' : ''})`;
+  const counts = `${plural(errors.length, 'error')}${docs > 0 ? ` in ${plural(docs, 'doc')}` : ''} (${rules
+    .slice(0, 3)
+    .map(([r, n]) => `${r} ${n}`)
+    .join(', ')}${rules.length > 3 ? ', …' : ''})`;
   let next: string;
-  if (rules.every(([r]) => BROKEN_LINK_RULES.has(r))) next = 'every one is a link or name that matches no doc: pass --allow-broken-links to read them as unknown';
+  if (rules.every(([r]) => BROKEN_LINK_RULES.has(r)))
+    next = 'every one is a link or name that matches no doc: pass --allow-broken-links to read them as unknown';
   else if (rules.every(([r]) => r.startsWith('root-'))) next = 'fix the --root names (a model heading or a doc path relative to --input)';
-  else if (job.roots.length === 0) next = 'fix the errors above, or pass --root <Model> to generate only the models you need: a rooted run reads only the docs its roots reach';
+  else if (job.roots.length === 0)
+    next = 'fix the errors above, or pass --root <Model> to generate only the models you need: a rooted run reads only the docs its roots reach';
   else next = 'fix the errors above';
   return `${counts}; ${next}`;
 }
@@ -358,7 +382,10 @@ async function watch(first: Job, options: CliOptions, io: CliIO, configFile: str
     if (code !== 0 && err) io.stderr(err);
   };
   await runOnce();
-  const watcher = chokidar([job.input, ...(configFile ? [configFile] : [])], { ignoreInitial: true, ignored: (p: string) => job.out !== undefined && p.startsWith(job.out) });
+  const watcher = chokidar([job.input, ...(configFile ? [configFile] : [])], {
+    ignoreInitial: true,
+    ignored: (p: string) => job.out !== undefined && p.startsWith(job.out),
+  });
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   watcher.on('all', (_event: string, changed: string) => {

@@ -86,7 +86,8 @@ export async function loadConfig(cwd: string, explicit?: string, fresh = false):
  * @throws {ConfigError} naming the file and key of the first problem
  */
 export function validateConfig(raw: unknown, file: string, where = ''): Config {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: ${where ? `\`${where}\`` : 'the config'} must be an object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ConfigError(`${file}: ${where ? `\`${where}\`` : 'the config'} must be an object`);
   const base = path.dirname(file);
   const config: Config = {};
   for (const [key, value] of Object.entries(raw)) {
@@ -123,7 +124,10 @@ function validateOverrides(value: unknown, file: string): Record<string, Overrid
       const kind = Object.hasOwn(OVERRIDE_KEYS, key) ? OVERRIDE_KEYS[key as keyof Override] : undefined;
       if (!kind) throw new ConfigError(`${file}: unknown key \`${where}.${key}\` (known: ${Object.keys(OVERRIDE_KEYS).join(', ')})`);
       const ok = Array.isArray(kind) ? typeof v === 'string' && kind.includes(v) : typeof v === kind;
-      if (!ok) throw new ConfigError(`${file}: \`${where}.${key}\` must be ${Array.isArray(kind) ? `one of ${kind.map((k) => `"${k}"`).join(', ')}` : `a ${kind as string}`}`);
+      if (!ok)
+        throw new ConfigError(
+          `${file}: \`${where}.${key}\` must be ${Array.isArray(kind) ? `one of ${kind.map((k) => `"${k}"`).join(', ')}` : `a ${kind as string}`}`,
+        );
     }
     out[target] = override as Override;
   }

@@ -99,7 +99,8 @@ export function resolveJob(flags: Flags, config: Config, cwd: string, needsOut: 
 export function commandFor(command: string, flags: Flags, configFile: string | undefined, cwd: string): string {
   const parts = ['npx', 'docs2ts', command];
   const q = (s: string): string => (/^[\w./@:=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  if (configFile && path.basename(configFile) !== 'docs2ts.config.json' && path.basename(configFile) !== 'package.json') parts.push('--config', q(path.relative(cwd, configFile)));
+  if (configFile && path.basename(configFile) !== 'docs2ts.config.json' && path.basename(configFile) !== 'package.json')
+    parts.push('--config', q(path.relative(cwd, configFile)));
   if (flags.input !== undefined) parts.push('--input', q(path.relative(cwd, path.resolve(cwd, flags.input)) || '.'));
   if (flags.out !== undefined) parts.push('--out', q(path.relative(cwd, path.resolve(cwd, flags.out)) || '.'));
   for (const r of flags.root) parts.push('--root', q(r));

@@ -44,14 +44,7 @@ export interface Point {
  * @param at position in the doc, if known
  * @param hint one line on what to do
  */
-export function diagnostic(
-  severity: Severity,
-  ruleId: string,
-  message: string,
-  file: string | null,
-  at?: Point,
-  hint?: string,
-): Diagnostic {
+export function diagnostic(severity: Severity, ruleId: string, message: string, file: string | null, at?: Point, hint?: string): Diagnostic {
   const d: Diagnostic = { severity, ruleId, message, file };
   if (at) {
     d.line = at.line;
@@ -100,13 +93,29 @@ export interface Rule {
  * the rule ids of the stages come from. Rule ids are stable: tools may filter on them.
  */
 export const RULES: Readonly<Record<string, Rule>> = {
-  'notation-unknown': { severity: 'error / warning', inference: false, when: 'a Type cell the notation cannot read, or an unlinked unqualified name that is neither a scalar nor a heading (a warning with --allow-broken-links)' },
+  'notation-unknown': {
+    severity: 'error / warning',
+    inference: false,
+    when: 'a Type cell the notation cannot read, or an unlinked unqualified name that is neither a scalar nor a heading (a warning with --allow-broken-links)',
+  },
   'notation-detected': { severity: 'info', inference: true, when: 'the notation detected for the Type cells' },
   'ref-unresolved': { severity: 'error / warning', inference: false, when: 'an unlinked model name no doc heading has (a warning with --allow-broken-links)' },
   'ref-ambiguous': { severity: 'error', inference: false, when: 'an unlinked model name several docs have, with no preferred one' },
-  'link-missing': { severity: 'error / warning', inference: false, when: 'a link to a doc the input does not have, and no doc of that file name or heading (a warning with --allow-broken-links)' },
-  'link-repaired': { severity: 'warning', inference: false, when: 'a link to a doc that does not exist, read as a link to the one doc with its file name (or heading)' },
-  'link-ambiguous': { severity: 'error', inference: false, when: 'a link to a doc that does not exist, with several docs of its file name (or heading) and no preferred one' },
+  'link-missing': {
+    severity: 'error / warning',
+    inference: false,
+    when: 'a link to a doc the input does not have, and no doc of that file name or heading (a warning with --allow-broken-links)',
+  },
+  'link-repaired': {
+    severity: 'warning',
+    inference: false,
+    when: 'a link to a doc that does not exist, read as a link to the one doc with its file name (or heading)',
+  },
+  'link-ambiguous': {
+    severity: 'error',
+    inference: false,
+    when: 'a link to a doc that does not exist, with several docs of its file name (or heading) and no preferred one',
+  },
   'link-outside': { severity: 'error', inference: false, when: 'a model link that leaves the input folder' },
   'link-folder': { severity: 'error', inference: false, when: 'a model link to a folder' },
   'link-absolute': { severity: 'error', inference: false, when: 'a model link with an absolute path' },
@@ -146,8 +155,16 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'override-applied': { severity: 'info', inference: true, when: 'a config override applied' },
   'override-unknown': { severity: 'error', inference: false, when: 'a config override key that names no model or field' },
   'override-invalid': { severity: 'error', inference: false, when: 'a config override that does not fit its model or field' },
-  'property-case-unset': { severity: 'warning', inference: true, when: 'once a run: `propertyCase` not chosen while the field names are the SDK\'s renamed ones (PascalCase, snake_case or camelCase words)' },
-  'nullable-optionals-unset': { severity: 'warning', inference: true, when: 'once a run: `nullableOptionals` not chosen while no optional field says whether it may be null' },
+  'property-case-unset': {
+    severity: 'warning',
+    inference: true,
+    when: "once a run: `propertyCase` not chosen while the field names are the SDK's renamed ones (PascalCase, snake_case or camelCase words)",
+  },
+  'nullable-optionals-unset': {
+    severity: 'warning',
+    inference: true,
+    when: 'once a run: `nullableOptionals` not chosen while no optional field says whether it may be null',
+  },
 };
 
 /** The diagnostics that are inferences the docs forced (rules with `inference`), in their order: what `docs2ts explain` lists. */

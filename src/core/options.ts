@@ -53,7 +53,14 @@ export const SETTINGS = {
     help: 'Type-cell notation of the docs (default: detected)',
     stage: 'input',
   },
-  targets: { kind: 'list', choices: TARGET_NAMES, default: ['typescript'], flag: '-t, --target <name>', help: 'output to write, repeatable (default: typescript)', stage: 'output' },
+  targets: {
+    kind: 'list',
+    choices: TARGET_NAMES,
+    default: ['typescript'],
+    flag: '-t, --target <name>',
+    help: 'output to write, repeatable (default: typescript)',
+    stage: 'output',
+  },
   additionalProperties: {
     kind: 'choice',
     choices: ['allow', 'reject'],
@@ -62,7 +69,13 @@ export const SETTINGS = {
     help: 'keys a table does not list: allow, or reject each at its pointer',
     stage: 'output',
   },
-  nullableOptionals: { kind: 'boolean', default: false, flag: '--nullable-optionals', help: 'optional fields also accept null (interface and validator)', stage: 'output' },
+  nullableOptionals: {
+    kind: 'boolean',
+    default: false,
+    flag: '--nullable-optionals',
+    help: 'optional fields also accept null (interface and validator)',
+    stage: 'output',
+  },
   dates: {
     kind: 'choice',
     choices: ['string', 'Date'],
@@ -79,7 +92,14 @@ export const SETTINGS = {
     help: 'enums as TypeScript enums, const objects, or literal unions',
     stage: 'output',
   },
-  propertyCase: { kind: 'choice', choices: ['preserve', 'camel', 'snake'], default: 'preserve', flag: '--property-case <style>', help: 'wire names from documented names', stage: 'input' },
+  propertyCase: {
+    kind: 'choice',
+    choices: ['preserve', 'camel', 'snake'],
+    default: 'preserve',
+    flag: '--property-case <style>',
+    help: 'wire names from documented names',
+    stage: 'input',
+  },
   allowBrokenLinks: {
     kind: 'boolean',
     default: false,
@@ -92,7 +112,13 @@ export const SETTINGS = {
 /** The name of a setting. */
 export type SettingName = keyof typeof SETTINGS;
 
-type ValueOf<S> = S extends { kind: 'boolean' } ? boolean : S extends { kind: 'list'; choices: readonly (infer C)[] } ? C[] : S extends { choices: readonly (infer C)[] } ? C : never;
+type ValueOf<S> = S extends { kind: 'boolean' }
+  ? boolean
+  : S extends { kind: 'list'; choices: readonly (infer C)[] }
+    ? C[]
+    : S extends { choices: readonly (infer C)[] }
+      ? C
+      : never;
 
 /** Every setting with its value (see {@link resolveSettings}). */
 export type Settings = { -readonly [K in SettingName]: ValueOf<(typeof SETTINGS)[K]> };
