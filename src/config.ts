@@ -120,7 +120,7 @@ function validateOverrides(value: unknown, file: string): Record<string, Overrid
   for (const [target, override] of Object.entries(value)) {
     const where = `overrides.${JSON.stringify(target)}`;
     if (typeof override !== 'object' || override === null || Array.isArray(override)) throw new ConfigError(`${file}: \`${where}\` must be an object`);
-    for (const [key, v] of Object.entries(override)) {
+    for (const [key, v] of Object.entries(override as Record<string, unknown>)) {
       const kind = Object.hasOwn(OVERRIDE_KEYS, key) ? OVERRIDE_KEYS[key as keyof Override] : undefined;
       if (!kind) throw new ConfigError(`${file}: unknown key \`${where}.${key}\` (known: ${Object.keys(OVERRIDE_KEYS).join(', ')})`);
       const ok = Array.isArray(kind) ? typeof v === 'string' && kind.includes(v) : typeof v === kind;

@@ -111,7 +111,7 @@ export async function compareOutput(out: string, files: ReadonlyMap<string, stri
   const inside = (name: string): boolean => !path.isAbsolute(name) && !name.split(/[\\/]/).includes('..');
   const result: Comparison = { stale: [], missing: [], extra: [], patches: [] };
   for (const [name, text] of [...expected].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    let actual: string | null = null;
+    let actual: string | null;
     try {
       actual = fs.readFileSync(path.join(out, name), 'utf8');
     } catch {
