@@ -30,9 +30,9 @@ import type { Diagnostic } from './core/diagnostics.js';
 import type { DocModel } from './core/doc-model.js';
 import type { DocSource } from './core/doc-source.js';
 import type { IR } from './core/ir.js';
-import { resolveSettings, type Override, type PropertyCase } from './core/options.js';
+import type { Override, PropertyCase } from './core/options.js';
 import type { EmitOptions } from './emit/index.js';
-import type { Job } from './job.js';
+import { jobOf, type Job } from './job.js';
 import { folderDocSource } from './parse/files.js';
 import { buildSourceIR } from './run.js';
 
@@ -81,31 +81,17 @@ export interface GenerateOptions extends EmitOptions {
   out?: string;
 }
 
-/**
- * The job the CLI would run with these options (the same settings, defaults resolved by
- * `resolveSettings`, paths absolute).
- */
-function jobOf(options: GenerateOptions): Job {
-  const settings = resolveSettings(options);
-  const chosen = (['propertyCase', 'nullableOptionals'] as const).filter((key) => settings.chosen.has(key));
-  const job: Job = {
+/** The job the CLI would run with these options (paths made absolute). */
+function jobFor(options: GenerateOptions): Job {
+  const base = {
     input: path.resolve(options.input),
     out: options.out === undefined ? undefined : path.resolve(options.out),
     roots: [...(options.roots ?? [])],
-    notation: settings.notation === 'auto' ? undefined : settings.notation,
-    allowBrokenLinks: settings.allowBrokenLinks,
-    propertyCase: settings.propertyCase,
     overrides: { ...options.overrides },
-    targets: [...new Set(settings.targets)],
-    additionalProperties: settings.additionalProperties,
-    nullableOptionals: settings.nullableOptionals,
-    dates: settings.dates,
-    enumStyle: settings.enumStyle,
     banner: options.banner,
+    prettier: options.prettier,
   };
-  if (chosen.length > 0) job.chosen = chosen;
-  if (options.prettier !== undefined) job.prettier = options.prettier;
-  return job;
+  return jobOf(base, options);
 }
 
 /**
@@ -151,7 +137,7 @@ export function parseDocs(input: string | DocSource): { docs: DocModel[]; diagno
  * ```
  */
 export function buildIR(options: GenerateOptions): IR {
-  const job = jobOf(options);
+  const job = jobFor(options);
   return buildSourceIR(job, folderDocSource(job.input));
 }
 
@@ -169,7 +155,7 @@ export function buildIR(options: GenerateOptions): IR {
  * ```
  */
 export async function explain(options: GenerateOptions): Promise<{ ir: IR; inferences: Diagnostic[] }> {
-  return explainCommand(jobOf(options));
+  return explainCommand(jobFor(options));
 }
 
 /**
@@ -188,7 +174,7 @@ export async function explain(options: GenerateOptions): Promise<{ ir: IR; infer
  * ```
  */
 export async function generate(options: GenerateOptions): Promise<{ ir: IR; files: Map<string, string> | null }> {
-  const { ir, files } = await generateCommand(jobOf(options), { force: true });
+  const { ir, files } = await generateCommand(jobFor(options), { force: true });
   return { ir: ir!, files };
 }
 
@@ -239,7 +225,7 @@ export interface CheckResult {
  * ```
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const { ir, upToDate, stale, missing, extra } = await checkCommand(jobOf(options), { force: true });
+  const { ir, upToDate, stale, missing, extra } = await checkCommand(jobFor(options), { force: true });
   return { ir: ir!, upToDate, stale, missing, extra };
 }
 

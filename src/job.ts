@@ -70,26 +70,52 @@ export function resolveJob(flags: Flags, config: Config, cwd: string, needsOut: 
     }
   }
   // The config's notation describes the config's input: a --input of the command line drops it.
-  const settings = resolveSettings(flags, ownInput ? { ...config, notation: undefined } : config);
+  return jobOf(
+    {
+      input,
+      out,
+      roots: flags.root.length > 0 ? flags.root : ownInput ? [] : (config.roots ?? []),
+      overrides: ownInput ? {} : (config.overrides ?? {}),
+      banner,
+    },
+    flags,
+    ownInput ? { ...config, notation: undefined } : config,
+  );
+}
+
+/**
+ * A job from its paths and layers of settings, the first layer that sets a setting winning and
+ * {@link SETTINGS}' default where none does: how the CLI (flags over config) and the API (its
+ * options) both make the job they run.
+ *
+ * @param base the job's paths (absolute), roots, overrides, banner text and prettier options
+ */
+export function jobOf(
+  base: Pick<Job, 'input' | 'out' | 'roots' | 'overrides' | 'banner'> & { prettier?: prettier.Options | undefined },
+  ...layers: readonly Partial<Readonly<Record<keyof Settings, unknown>>>[]
+): Job {
+  const settings = resolveSettings(...layers);
   const chosen = (['propertyCase', 'nullableOptionals'] as const).filter((key) => settings.chosen.has(key));
-  return {
-    input,
-    out,
-    roots: flags.root.length > 0 ? flags.root : ownInput ? [] : (config.roots ?? []),
+  const job: Job = {
+    input: base.input,
+    out: base.out,
+    roots: [...base.roots],
     notation: settings.notation === 'auto' ? undefined : settings.notation,
     allowBrokenLinks: settings.allowBrokenLinks,
     propertyCase: settings.propertyCase,
-    overrides: ownInput ? {} : (config.overrides ?? {}),
+    overrides: base.overrides,
     targets: [...new Set(settings.targets)],
     additionalProperties: settings.additionalProperties,
     nullableOptionals: settings.nullableOptionals,
     dates: settings.dates,
     enumStyle: settings.enumStyle,
-    banner,
-    // Only when something was chosen: the job is hashed into the manifest, and a run that chose
-    // nothing keeps the hash it had before this key existed.
-    ...(chosen.length > 0 ? { chosen } : {}),
+    banner: base.banner,
   };
+  // Only when something was chosen: the job is hashed into the manifest, and a run that chose
+  // nothing keeps the hash it had before this key existed.
+  if (chosen.length > 0) job.chosen = chosen;
+  if (base.prettier !== undefined) job.prettier = base.prettier;
+  return job;
 }
 
 /**
