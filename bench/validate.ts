@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { emit } from '../src/emit/index.js';
 import { buildModel } from '../src/model/build.js';
-import { hasErrors } from '../src/model/diagnostics.js';
+import { hasErrors } from '../src/core/diagnostics.js';
 import { getNotation } from '../src/notation/index.js';
 import { folderDocSource } from '../src/parse/files.js';
 import { compileSchema, importTranspiled, writeFiles } from '../test/load-targets.js';

@@ -1,25 +1,41 @@
 /**
- * `npm run readme:rules`: rewrite the rule table of README.md ("Exit codes and diagnostics")
- * from the rule registry (`RULES` in src/model/diagnostics.ts), between the
- * `<!-- rules:start -->` and `<!-- rules:end -->` markers. test/readme.test.ts keeps them equal.
+ * `npm run readme:rules`: rewrite the parts of README.md that come from the rule registry (`RULES`
+ * in src/core/diagnostics.ts): the rule table ("Exit codes and diagnostics", between the
+ * `<!-- rules:start -->` and `<!-- rules:end -->` markers) and the list of the inferences
+ * `docs2ts explain` prints (between `<!-- explain:start -->` and `<!-- explain:end -->`).
+ * test/readme.test.ts keeps them equal.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RULES } from '../src/model/diagnostics.js';
+import { RULES } from '../src/core/diagnostics.js';
 
 /** The rule table as Markdown: one row per rule id, in registry order. */
 export function ruleTable(): string {
-  const rows = Object.entries(RULES).map(([id, rule]) => `| \`${id}\` | ${rule.severity} | ${rule.when.replace(/\|/g, '\\|')} |`);
-  return ['| rule | severity | when |', '|---|---|---|', ...rows].join('\n');
+  const rows = Object.entries(RULES).map(
+    ([id, rule]) => `| \`${id}\` | ${rule.severity} | ${rule.inference ? 'yes' : ''} | ${rule.when.replace(/\|/g, '\\|')} |`,
+  );
+  return ['| rule | severity | explain | when |', '|---|---|---|---|', ...rows].join('\n');
 }
 
-/** README text with the table between the markers replaced. @throws {Error} when a marker is missing */
+/** The rules `docs2ts explain` lists, as one Markdown paragraph, in registry order. */
+export function explainList(): string {
+  const ids = Object.entries(RULES).flatMap(([id, rule]) => (rule.inference ? [`\`${id}\``] : []));
+  return `\`docs2ts explain\` (and \`explain()\` of the API) lists the diagnostics of these rules: ${ids.join(', ')}.`;
+}
+
+/** `text` with what lies between `<!-- name:start -->` and `<!-- name:end -->` replaced. @throws {Error} when a marker is missing */
+function replaceBlock(text: string, name: string, body: string): string {
+  const open = `<!-- ${name}:start -->`;
+  const start = text.indexOf(open);
+  const end = text.indexOf(`<!-- ${name}:end -->`);
+  if (start === -1 || end < start) throw new Error(`README.md has no ${open} … <!-- ${name}:end --> block`);
+  return `${text.slice(0, start)}${open}\n${body}\n${text.slice(end)}`;
+}
+
+/** README text with the rule table and the explain list replaced. @throws {Error} when a marker is missing */
 export function withRuleTable(readme: string): string {
-  const start = readme.indexOf('<!-- rules:start -->');
-  const end = readme.indexOf('<!-- rules:end -->');
-  if (start === -1 || end < start) throw new Error('README.md has no <!-- rules:start --> … <!-- rules:end --> block');
-  return `${readme.slice(0, start)}<!-- rules:start -->\n${ruleTable()}\n${readme.slice(end)}`;
+  return replaceBlock(replaceBlock(readme, 'rules', ruleTable()), 'explain', explainList());
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

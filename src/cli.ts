@@ -17,11 +17,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { inputHash, isUpToDate } from './incremental.js';
-import { packageFile } from './package-root.js';
-import { prettierConfigText } from './prettier-config.js';
-import { commandFor, resolveJob, TARGET_NAMES, UsageError, type Flags, type Job } from './job.js';
-import type { Diagnostic } from './model/diagnostics.js';
+import {
+  checkCommand,
+  explainCommand,
+  FormatError,
+  generateCommand,
+  graphCommand,
+  irCommand,
+  version,
+  type CheckAnswer,
+  type GenerateAnswer,
+  type RunContext,
+} from './commands.js';
+import type { Diagnostic } from './core/diagnostics.js';
+import type { IR } from './core/ir.js';
+import { SETTINGS, type Setting, type SettingName } from './core/options.js';
+import { commandFor, resolveJob, UsageError, type Flags, type Job } from './job.js';
 import { WriteError } from './write.js';
 import { GRAPH_FORMATS, type GraphFormat } from './graph.js';
 
@@ -38,7 +49,8 @@ export interface CliIO {
   signal?: AbortSignal;
 }
 
-interface CliOptions extends Omit<Flags, 'root'> {
+/** What commander parses: the flags, settings under their flags' attribute names (`target` for `targets`). */
+interface CliOptions extends Omit<Flags, 'root' | SettingName> {
   root: string[];
   config?: string;
   verbose?: boolean;
@@ -48,13 +60,33 @@ interface CliOptions extends Omit<Flags, 'root'> {
   force?: boolean;
   job?: string;
   json?: boolean;
+  [attribute: string]: unknown;
 }
 
-const NOTATIONS = ['auto', 'ruby', 'python', 'typescript', 'go', 'java', 'csharp', 'php'];
+/** A setting's CLI option, made from its row of {@link SETTINGS}. */
+function settingOption(setting: Setting): Option {
+  const option = new Option(setting.flag, setting.help);
+  if (setting.kind === 'choice') return option.choices(setting.choices);
+  if (setting.kind === 'list') return option.argParser(collectChoice(setting.choices));
+  return option;
+}
 
-function version(): string {
-  const pkg = JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+/** The settings of a stage, as CLI options, in table order. */
+function settingOptions(stage: 'input' | 'output'): Option[] {
+  return Object.values(SETTINGS)
+    .filter((setting) => setting.stage === stage)
+    .map(settingOption);
+}
+
+/** The flags of a parse: settings renamed from their attribute names to the settings' names. */
+function flagsOf(options: CliOptions): Flags {
+  const flags: Flags = { root: options.root };
+  for (const key of ['input', 'out', 'job'] as const) if (options[key] !== undefined) flags[key] = options[key];
+  for (const [key, setting] of Object.entries(SETTINGS)) {
+    const value = options[new Option(setting.flag).attributeName()];
+    if (value !== undefined) Object.assign(flags, { [key]: value });
+  }
+  return flags;
 }
 
 /**
@@ -72,27 +104,25 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
 
-  const diagnosticsFormat = (): Option => new Option('--format <format>', 'diagnostics as text (vfile-reporter) or JSON on stdout').choices(['text', 'json']).default('text');
-  const input = (command: Command, format: Option = diagnosticsFormat()): Command =>
+  const diagnosticsFormat = (): Option =>
+    new Option('--format <format>', 'diagnostics as text (vfile-reporter) or JSON on stdout').choices(['text', 'json']).default('text');
+  const input = (command: Command, format: Option = diagnosticsFormat()): Command => {
     command
       .option('-c, --config <file>', 'config file (default: docs2ts.config.json, .js, .mjs, .ts, or the "docs2ts" key of package.json)')
       .option('-j, --job <name>', 'run only this job of a config with several `jobs`')
       .option('-i, --input <dir>', 'folder of Markdown model docs')
-      .option('-r, --root <name|doc>', 'root model: a name (`Task`) or a doc path relative to --input; repeatable (default: every model)', collect, [])
-      .addOption(new Option('-n, --notation <id>', 'Type-cell notation of the docs (default: detected)').choices(NOTATIONS))
-      .addOption(new Option('--property-case <style>', 'wire names from documented names').choices(['preserve', 'camel', 'snake']))
-      .option('--allow-broken-links', 'read links to docs that do not exist as `unknown`, with a warning instead of an error')
+      .option('-r, --root <name|doc>', 'root model: a name (`Task`) or a doc path relative to --input; repeatable (default: every model)', collect, []);
+    for (const option of settingOptions('input')) command.addOption(option);
+    return command
       .addOption(format)
       .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
       .option('-v, --verbose', 'also print info diagnostics');
-  const output = (command: Command): Command =>
-    input(command)
-      .option('-o, --out <dir>', 'output folder (replaced all-or-nothing)')
-      .addOption(new Option('-t, --target <name>', 'output to write, repeatable (default: typescript)').argParser(collectTarget))
-      .addOption(new Option('--additional-properties <mode>', 'keys a table does not list: allow, or reject each at its pointer').choices(['allow', 'reject']))
-      .option('--nullable-optionals', 'optional fields also accept null (interface and validator)')
-      .addOption(new Option('--dates <mode>', 'date and date-time as RFC 3339 strings, or as Date with parseX(json) converters').choices(['string', 'Date']))
-      .addOption(new Option('--enum-style <style>', 'enums as TypeScript enums, const objects, or literal unions').choices(['enum', 'const', 'union']));
+  };
+  const output = (command: Command): Command => {
+    input(command).option('-o, --out <dir>', 'output folder (replaced all-or-nothing)');
+    for (const option of settingOptions('output')) command.addOption(option);
+    return command;
+  };
 
   output(program.command('generate').description('write the TypeScript files for the root models and everything they reach'))
     .option('-w, --watch', 'regenerate whenever a doc or the config changes (one line a run)')
@@ -100,11 +130,11 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     .action(async (options: CliOptions) => {
       code = await run('generate', options, io);
     });
-  output(program.command('check').description('exit 0 when the output folder is exactly what generate would write, else 1 with a diff')).action(
-    async (options: CliOptions) => {
+  output(program.command('check').description('exit 0 when the output folder is exactly what generate would write, else 1 with a diff'))
+    .option('-f, --force', 'compare byte for byte even when the manifest says the output is up to date')
+    .action(async (options: CliOptions) => {
       code = await run('check', options, io);
-    },
-  );
+    });
   input(program.command('ir').description('print the intermediate representation as JSON: {version, roots, models, diagnostics}')).action(
     async (options: CliOptions) => {
       code = await run('ir', options, io);
@@ -139,9 +169,12 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function collectTarget(value: string, previous: string[] | undefined): string[] {
-  if (!(TARGET_NAMES as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${TARGET_NAMES.join(', ')}.`);
-  return [...(previous ?? []), value];
+/** A repeatable option's parser: one of `choices` a time, collected. */
+function collectChoice(choices: readonly string[]): (value: string, previous: string[] | undefined) => string[] {
+  return (value, previous) => {
+    if (!choices.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return [...(previous ?? []), value];
+  };
 }
 
 function parseCount(value: string): number {
@@ -155,15 +188,18 @@ type CommandName = 'generate' | 'check' | 'ir' | 'explain' | 'graph';
 async function run(command: CommandName, options: CliOptions, io: CliIO): Promise<number> {
   // cosmiconfig is loaded only by commands that run (not by --help / --version).
   const { ConfigError, configJobs, loadConfig } = await import('./config.js');
+  const flags = flagsOf(options);
   try {
     // The jobs of the config file (read again, `fresh`, after a change to it under --watch).
     const load = async (fresh: boolean): Promise<{ file: string | undefined; jobs: Job[] }> => {
       const found = await loadConfig(io.cwd, options.config, fresh);
-      const jobs = configJobs(found?.config ?? {}, options.job).map((config) => resolveJob(options, config, io.cwd, command === 'generate' || command === 'check'));
+      const jobs = configJobs(found?.config ?? {}, options.job).map((config) =>
+        resolveJob(flags, config, io.cwd, command === 'generate' || command === 'check'),
+      );
       return { file: found?.file, jobs };
     };
     const { file, jobs } = await load(false);
-    const fix = commandFor('generate', options, file, io.cwd);
+    const fix = commandFor('generate', flags, file, io.cwd);
     if (command === 'generate' && options.watch) {
       const only = (list: Job[]): Job => {
         if (list.length > 1) throw new UsageError('--watch runs one job: pick it with --job');
@@ -187,113 +223,106 @@ async function run(command: CommandName, options: CliOptions, io: CliIO): Promis
   }
 }
 
-/** Everything the output depends on besides the docs: hashed with them into the manifest. */
-function hashInputs(job: Job): unknown {
-  const { input: _input, out: _out, ...rest } = job;
-  return { docs2ts: version(), ...rest, prettier: prettierConfigText(job.out) };
-}
-
+/** One command on one job, run by `./commands.ts`, printed. */
 async function once(command: CommandName, job: Job, options: CliOptions, io: CliIO, fix: string): Promise<number> {
   const started = performance.now();
-  // A rooted run reads few docs whole but scans all of them: the bytes hashed here are scanned from memory.
-  const read = job.roots.length > 0 ? new Map<string, Uint8Array>() : undefined;
-  const hash = command === 'generate' || command === 'check' ? inputHash(job.input, hashInputs(job), read) : '';
   const outLabel = job.out ? path.relative(io.cwd, job.out) || '.' : '';
-  if ((command === 'generate' || command === 'check') && !options.force && isUpToDate(job.out!, hash)) {
+  const progress = io.progress ?? false;
+  const context: RunContext = { force: options.force === true };
+  if (progress) context.onProgress = (stage: string): void => io.stderr(`\rdocs2ts: ${stage}…\x1b[K`);
+  const clear = (): void => {
+    if (progress) io.stderr('\r\x1b[K');
+  };
+  const counts = (ir: IR): { warnings: number; errors: number; failed: boolean } => {
+    const warnings = ir.diagnostics.filter((d) => d.severity === 'warning').length;
+    const errors = ir.diagnostics.filter((d) => d.severity === 'error').length;
+    return { warnings, errors, failed: errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings) };
+  };
+  const cannotFormat = (error: FormatError): number => {
+    clear();
+    io.stderr(`docs2ts: nothing written: cannot format the output: ${error.message.split('\n')[0]}\n`);
+    return 1;
+  };
+
+  if (command === 'explain') {
+    const { ir, inferences } = await explainCommand(job, context);
+    clear();
+    if (options.json || options.format === 'json') io.stdout(`${JSON.stringify(inferences, null, 2)}\n`);
+    else io.stdout(formatExplain(inferences, job.input, io.cwd));
+    return ir.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  }
+  if (command === 'graph') {
+    const { ir, text } = await graphCommand(job, options.format as GraphFormat, context);
+    clear();
+    io.stdout(text);
+    await report(ir.diagnostics, job.input, io, options.verbose === true);
+    return counts(ir).failed ? 1 : 0;
+  }
+  if (command === 'ir') {
+    const ir = await irCommand(job, context);
+    clear();
+    io.stdout(`${JSON.stringify(ir, null, 2)}\n`);
+    if (options.format !== 'json') await report(ir.diagnostics, job.input, io, options.verbose === true);
+    return counts(ir).failed ? 1 : 0;
+  }
+
+  const upToDate = (): number => {
     if (options.format === 'json') io.stdout(`${JSON.stringify({ upToDate: true, diagnostics: [] })}\n`);
     else io.stdout(`docs2ts: ${outLabel} is up to date (${Math.round(performance.now() - started)} ms)\n`);
     return 0;
-  }
-
-  // Helper threads for the stages that split over cores (started when a stage has enough work).
-  const { Helpers } = await import('./parallel/helpers.js');
-  const helpers = Helpers.start();
-  try {
-    return await build(command, job, options, io, fix, { started, hash, outLabel, helpers, read });
-  } finally {
-    await helpers.close();
-  }
-}
-
-/** The part of {@link once} that builds, emits and writes (helpers started). */
-async function build(
-  command: CommandName,
-  job: Job,
-  options: CliOptions,
-  io: CliIO,
-  fix: string,
-  { started, hash, outLabel, helpers, read }: { started: number; hash: string; outLabel: string; helpers: import('./parallel/helpers.js').Helpers; read: Map<string, Uint8Array> | undefined },
-): Promise<number> {
-  const heavy = await import('./run.js');
-  const progress = io.progress ?? false;
-  const onProgress = progress ? (stage: string): void => io.stderr(`\rdocs2ts: ${stage}…\x1b[K`) : undefined;
-  const ir = await heavy.buildJobIR(job, onProgress, helpers, read);
-  if (progress) io.stderr('\r\x1b[K');
-
-  if (command === 'explain') {
-    const list = heavy.inferences(ir);
-    if (options.json || options.format === 'json') io.stdout(`${JSON.stringify(list, null, 2)}\n`);
-    else io.stdout(formatExplain(list, job.input, io.cwd));
-    return ir.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
-  }
-
-  const warnings = ir.diagnostics.filter((d) => d.severity === 'warning').length;
-  const errors = ir.diagnostics.filter((d) => d.severity === 'error').length;
-  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  const failed = errors > 0 || tooManyWarnings;
-
-  if (command === 'graph') {
-    const { renderGraph } = await import('./graph.js');
-    io.stdout(renderGraph(ir, options.format as GraphFormat));
-    await report(ir.diagnostics, job.input, io, options.verbose === true);
-    return failed ? 1 : 0;
-  }
-  if (command === 'ir') {
-    io.stdout(`${JSON.stringify(ir, null, 2)}\n`);
-    if (options.format !== 'json') await report(ir.diagnostics, job.input, io, options.verbose === true);
-    return failed ? 1 : 0;
-  }
-  const json: Record<string, unknown> = { models: ir.models.length, diagnostics: ir.diagnostics };
-  const finish = async (code: number, line: string): Promise<number> => {
-    if (options.format === 'json') io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  };
+  context.accept = (ir) => !counts(ir).failed;
+  const finish = async (ir: IR, json: Record<string, unknown>, code: number, line: string): Promise<number> => {
+    clear();
+    if (options.format === 'json') io.stdout(`${JSON.stringify({ models: ir.models.length, diagnostics: ir.diagnostics, ...json }, null, 2)}\n`);
     else {
       await report(ir.diagnostics, job.input, io, options.verbose === true);
       if (line) (code === 0 ? io.stdout : io.stderr)(line);
     }
     return code;
   };
-  if (failed) {
+  const stopped = (ir: IR): Promise<number> => {
+    const { warnings, errors } = counts(ir);
     const why = errors > 0 ? errorSummary(ir.diagnostics, job) : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}`;
-    return finish(1, `docs2ts: ${command === 'generate' ? 'nothing written' : 'cannot check'}: ${why}\n`);
+    return finish(ir, {}, 1, `docs2ts: ${command === 'generate' ? 'nothing written' : 'cannot check'}: ${why}\n`);
+  };
+
+  if (command === 'check') {
+    let answer: CheckAnswer;
+    try {
+      answer = await checkCommand(job, context);
+    } catch (error) {
+      if (error instanceof FormatError) return cannotFormat(error);
+      throw error;
+    }
+    if (answer.ir === null) return upToDate();
+    if (counts(answer.ir).failed) return stopped(answer.ir);
+    const { ir, stale, missing, extra, patches } = answer;
+    const json: Record<string, unknown> = { upToDate: answer.upToDate, stale, missing, extra };
+    if (answer.upToDate) return finish(ir, json, 0, `docs2ts: ${outLabel} is up to date\n`);
+    if (options.format !== 'json') io.stdout(patches.join(''));
+    const list = [...stale.map((f) => `stale ${f}`), ...missing.map((f) => `missing ${f}`), ...extra.map((f) => `extra ${f}`)];
+    json.fix = fix;
+    return finish(ir, json, 1, `docs2ts: ${outLabel} is out of date:\n${list.map((l) => `  ${l}\n`).join('')}Run \`${fix}\` to update it.\n`);
   }
 
-  let files: Map<string, string>;
+  let answer: GenerateAnswer;
   try {
-    files = await heavy.emitJob(job, ir, onProgress, helpers);
+    answer = await generateCommand(job, { ...context, write: true });
   } catch (error) {
-    // Formatting is the one emit step that reads user input (their prettier config, plugins).
-    return finish(1, `docs2ts: nothing written: cannot format the output: ${(error as Error).message.split('\n')[0]}\n`);
+    if (error instanceof FormatError) return cannotFormat(error);
+    throw error;
   }
-  if (progress) io.stderr('\r\x1b[K');
-  if (command === 'check') {
-    const comparison = await heavy.compareOutput(job.out!, files, hash);
-    const changed = comparison.stale.length + comparison.missing.length + comparison.extra.length;
-    json.upToDate = changed === 0;
-    json.stale = comparison.stale;
-    json.missing = comparison.missing;
-    json.extra = comparison.extra;
-    if (changed === 0) return finish(0, `docs2ts: ${outLabel} is up to date\n`);
-    if (options.format !== 'json') io.stdout(comparison.patches.join(''));
-    const list = [...comparison.stale.map((f) => `stale ${f}`), ...comparison.missing.map((f) => `missing ${f}`), ...comparison.extra.map((f) => `extra ${f}`)];
-    json.fix = fix;
-    return finish(1, `docs2ts: ${outLabel} is out of date:\n${list.map((l) => `  ${l}\n`).join('')}Run \`${fix}\` to update it.\n`);
-  }
-  onProgress?.('write');
-  heavy.writeJob(job, files, hash);
-  if (progress) io.stderr('\r\x1b[K');
+  if (answer.ir === null) return upToDate();
+  if (!answer.files) return stopped(answer.ir);
   const ms = Math.round(performance.now() - started);
-  json.files = files.size;
-  return finish(0, `docs2ts: ${ir.models.length} models → ${files.size} files in ${outLabel}, ${warnings} warnings (${ms} ms)\n`);
+  const { warnings } = counts(answer.ir);
+  return finish(
+    answer.ir,
+    { files: answer.files.size },
+    0,
+    `docs2ts: ${answer.ir.models.length} models → ${answer.files.size} files in ${outLabel}, ${warnings} warnings (${ms} ms)\n`,
+  );
 }
 
 /** Rules of a link or name that matches no doc: --allow-broken-links reads them as `unknown`. */
@@ -312,11 +341,16 @@ export function errorSummary(diagnostics: readonly Diagnostic[], job: Pick<Job, 
   for (const d of errors) byRule.set(d.ruleId, (byRule.get(d.ruleId) ?? 0) + 1);
   const rules = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const counts = `${plural(errors.length, 'error')}${docs > 0 ? ` in ${plural(docs, 'doc')}` : ''} (${rules.slice(0, 3).map(([r, n]) => `${r} ${n}`).join(', ')}${rules.length > 3 ? ', …' : ''})`;
+  const counts = `${plural(errors.length, 'error')}${docs > 0 ? ` in ${plural(docs, 'doc')}` : ''} (${rules
+    .slice(0, 3)
+    .map(([r, n]) => `${r} ${n}`)
+    .join(', ')}${rules.length > 3 ? ', …' : ''})`;
   let next: string;
-  if (rules.every(([r]) => BROKEN_LINK_RULES.has(r))) next = 'every one is a link or name that matches no doc: pass --allow-broken-links to read them as unknown';
+  if (rules.every(([r]) => BROKEN_LINK_RULES.has(r)))
+    next = 'every one is a link or name that matches no doc: pass --allow-broken-links to read them as unknown';
   else if (rules.every(([r]) => r.startsWith('root-'))) next = 'fix the --root names (a model heading or a doc path relative to --input)';
-  else if (job.roots.length === 0) next = 'fix the errors above, or pass --root <Model> to generate only the models you need: a rooted run reads only the docs its roots reach';
+  else if (job.roots.length === 0)
+    next = 'fix the errors above, or pass --root <Model> to generate only the models you need: a rooted run reads only the docs its roots reach';
   else next = 'fix the errors above';
   return `${counts}; ${next}`;
 }
@@ -348,7 +382,10 @@ async function watch(first: Job, options: CliOptions, io: CliIO, configFile: str
     if (code !== 0 && err) io.stderr(err);
   };
   await runOnce();
-  const watcher = chokidar([job.input, ...(configFile ? [configFile] : [])], { ignoreInitial: true, ignored: (p: string) => job.out !== undefined && p.startsWith(job.out) });
+  const watcher = chokidar([job.input, ...(configFile ? [configFile] : [])], {
+    ignoreInitial: true,
+    ignored: (p: string) => job.out !== undefined && p.startsWith(job.out),
+  });
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   watcher.on('all', (_event: string, changed: string) => {

@@ -8,37 +8,18 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cosmiconfig } from 'cosmiconfig';
+import { OVERRIDE_KEYS, SETTINGS, settingProblem, type Override, type SettingName, type Settings } from './core/options.js';
 
 /** A validated job configuration. Paths are absolute (resolved against the config file's folder). */
-export interface Config {
+export interface Config extends Partial<Settings> {
   /** The docs folder. */
   input?: string;
   /** The output folder. */
   out?: string;
   /** Root model names or doc paths (relative to `input`). */
   roots?: string[];
-  /** Notation id (`ruby`). */
-  notation?: string;
   /** A banner template file. */
   banner?: string;
-  /** Outputs to write (`typescript`, `json-schema`, `zod`). */
-  targets?: string[];
-  additionalProperties?: 'allow' | 'reject';
-  /**
-   * Optional fields also accept null. Left out (not the same as `false`), docs that cannot mark
-   * null on optional fields get one `nullable-optionals-unset` warning.
-   */
-  nullableOptionals?: boolean;
-  dates?: 'string' | 'Date';
-  enumStyle?: 'enum' | 'const' | 'union';
-  /** Read links to missing docs as `unknown` with a warning. */
-  allowBrokenLinks?: boolean;
-  /**
-   * Wire names for docs whose SDK renamed properties: as documented, camelCase or snake_case. Left
-   * out (not the same as `preserve`), Go / C# / Ruby / Python docs whose names the SDK may have
-   * renamed get one `property-case-unset` warning.
-   */
-  propertyCase?: 'preserve' | 'camel' | 'snake';
   /** What the docs cannot say, per model (`"Version"`) or field (`"Task.created_at"`). */
   overrides?: Record<string, Override>;
   /** A job's name (in `jobs`), for `--job`. */
@@ -47,46 +28,18 @@ export interface Config {
   jobs?: Config[];
 }
 
-/**
- * An override. On a field: `wireName` (the JSON key), `nullable`, `required`, `type` (a primitive:
- * `string`, `number`, `integer`, `boolean`, `date`, `date-time`, `unknown`). On an enum model:
- * `valueType` (`string`, `number`, `boolean`: how to read its unquoted values).
- */
-export interface Override {
-  wireName?: string;
-  nullable?: boolean;
-  required?: boolean;
-  type?: 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'date-time' | 'unknown';
-  valueType?: 'string' | 'number' | 'boolean';
-}
-
-const OVERRIDE_KEYS: Record<keyof Override, 'string' | 'boolean' | readonly string[]> = {
-  wireName: 'string',
-  nullable: 'boolean',
-  required: 'boolean',
-  type: ['string', 'number', 'integer', 'boolean', 'date', 'date-time', 'unknown'],
-  valueType: ['string', 'number', 'boolean'],
-};
-
 /** A config file that cannot be used: the message names the file and the key path. */
 export class ConfigError extends Error {}
 
-type Kind = 'path' | 'string' | 'string[]' | 'boolean' | 'overrides' | 'jobs' | readonly string[];
+type Kind = 'path' | 'string' | 'string[]' | 'overrides' | 'jobs' | 'setting';
 
-/** Every config key and the value it takes (a list: one of those strings). */
+/** Every config key and the value it takes (`setting`: as {@link SETTINGS} says). */
 const KEYS: Record<keyof Config, Kind> = {
   input: 'path',
   out: 'path',
   roots: 'string[]',
-  notation: 'string',
   banner: 'path',
-  targets: 'string[]',
-  additionalProperties: ['allow', 'reject'],
-  nullableOptionals: 'boolean',
-  dates: ['string', 'Date'],
-  enumStyle: ['enum', 'const', 'union'],
-  allowBrokenLinks: 'boolean',
-  propertyCase: ['preserve', 'camel', 'snake'],
+  ...(Object.fromEntries(Object.keys(SETTINGS).map((key) => [key, 'setting'])) as Record<SettingName, 'setting'>),
   overrides: 'overrides',
   name: 'string',
   jobs: 'jobs',
@@ -133,7 +86,8 @@ export async function loadConfig(cwd: string, explicit?: string, fresh = false):
  * @throws {ConfigError} naming the file and key of the first problem
  */
 export function validateConfig(raw: unknown, file: string, where = ''): Config {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${file}: ${where ? `\`${where}\`` : 'the config'} must be an object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ConfigError(`${file}: ${where ? `\`${where}\`` : 'the config'} must be an object`);
   const base = path.dirname(file);
   const config: Config = {};
   for (const [key, value] of Object.entries(raw)) {
@@ -145,11 +99,9 @@ export function validateConfig(raw: unknown, file: string, where = ''): Config {
       config.jobs = value.map((job, i) => validateConfig(job, file, `jobs[${i}].`));
     } else if (kind === 'overrides') {
       (config as Record<string, unknown>)[key] = validateOverrides(value, file);
-    } else if (Array.isArray(kind)) {
-      if (typeof value !== 'string' || !kind.includes(value)) throw new ConfigError(`${file}: \`${where}${key}\` must be one of ${kind.map((k) => `"${k}"`).join(', ')}`);
-      (config as Record<string, unknown>)[key] = value;
-    } else if (kind === 'boolean') {
-      if (typeof value !== 'boolean') throw new ConfigError(`${file}: \`${where}${key}\` must be true or false`);
+    } else if (kind === 'setting') {
+      const problem = settingProblem(key as SettingName, value);
+      if (problem !== null) throw new ConfigError(`${file}: \`${where}${key}\` must be ${problem}`);
       (config as Record<string, unknown>)[key] = value;
     } else if (kind === 'string[]') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new ConfigError(`${file}: \`${where}${key}\` must be an array of strings`);
@@ -168,11 +120,14 @@ function validateOverrides(value: unknown, file: string): Record<string, Overrid
   for (const [target, override] of Object.entries(value)) {
     const where = `overrides.${JSON.stringify(target)}`;
     if (typeof override !== 'object' || override === null || Array.isArray(override)) throw new ConfigError(`${file}: \`${where}\` must be an object`);
-    for (const [key, v] of Object.entries(override)) {
+    for (const [key, v] of Object.entries(override as Record<string, unknown>)) {
       const kind = Object.hasOwn(OVERRIDE_KEYS, key) ? OVERRIDE_KEYS[key as keyof Override] : undefined;
       if (!kind) throw new ConfigError(`${file}: unknown key \`${where}.${key}\` (known: ${Object.keys(OVERRIDE_KEYS).join(', ')})`);
       const ok = Array.isArray(kind) ? typeof v === 'string' && kind.includes(v) : typeof v === kind;
-      if (!ok) throw new ConfigError(`${file}: \`${where}.${key}\` must be ${Array.isArray(kind) ? `one of ${kind.map((k) => `"${k}"`).join(', ')}` : `a ${kind as string}`}`);
+      if (!ok)
+        throw new ConfigError(
+          `${file}: \`${where}.${key}\` must be ${Array.isArray(kind) ? `one of ${kind.map((k) => `"${k}"`).join(', ')}` : `a ${kind as string}`}`,
+        );
     }
     out[target] = override as Override;
   }

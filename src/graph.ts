@@ -9,7 +9,7 @@
  * @module
  */
 
-import type { IR, Model, TypeRef } from './model/ir.js';
+import type { IR, Model, TypeRef } from './core/ir.js';
 
 /** The formats {@link renderGraph} draws. */
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg'] as const;

@@ -9,7 +9,7 @@
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { canonicalJson, sha256 } from './hash.js';
+import { canonicalJson, sha256 } from './core/hash.js';
 import path from 'node:path';
 import { listDocs } from './parse/list.js';
 import { readManifest } from './write.js';

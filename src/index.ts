@@ -2,14 +2,18 @@
  * docs2ts's programmatic API: the stages the CLI is a thin layer over.
  *
  * ```ts
- * import { check, generate, parseDocs, renderGraph, writeOutput } from 'docs2ts';
+ * import { check, explain, generate, parseDocs, renderGraph, writeOutput } from 'docs2ts';
  *
  * const { docs } = parseDocs('docs/models');                   // Markdown → DocModel[]
  * const { ir, files } = await generate({ input: 'docs/models', roots: ['Task'] });
  * if (files) writeOutput('src/generated', files);             // all-or-nothing
  * const { upToDate } = await check({ input: 'docs/models', roots: ['Task'], out: 'src/generated' });
+ * const inferred = await explain({ input: 'docs/models' });   // what the docs forced
  * console.log(renderGraph(ir, 'mermaid'));                    // a picture of the models
  * ```
+ *
+ * These functions run the same core as the CLI (`src/commands.ts`): given the same options they
+ * give the CLI's answers.
  *
  * Problems in the docs never throw: they are {@link Diagnostic}s in `ir.diagnostics` (see
  * {@link hasErrors}). What throws is misuse: a missing input folder, an unknown notation, an
@@ -21,25 +25,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emit, type EmitOptions } from './emit/index.js';
-import type { Override } from './config.js';
-import { buildModel, type BuildOptions, type DocSource } from './model/build.js';
-import { hasErrors, type Diagnostic } from './model/diagnostics.js';
-import type { IR } from './model/ir.js';
-import { getNotation } from './notation/index.js';
+import { checkCommand, explainCommand, generateCommand } from './commands.js';
+import type { Diagnostic } from './core/diagnostics.js';
+import type { DocModel } from './core/doc-model.js';
+import type { DocSource } from './core/doc-source.js';
+import type { IR } from './core/ir.js';
+import type { Override, PropertyCase } from './core/options.js';
+import type { EmitOptions } from './emit/index.js';
+import { jobOf, type Job } from './job.js';
 import { folderDocSource } from './parse/files.js';
-import type { DocModel } from './parse/types.js';
-import { MANIFEST_FILE, readManifest } from './write.js';
+import { buildSourceIR } from './run.js';
 
 export { parseDoc } from './parse/doc.js';
 export { folderDocSource, memoryDocSource } from './parse/files.js';
-export type { DocModel, DocField, DocValue, DocCell, DocUnionMember } from './parse/types.js';
-export { buildModel, type DocSource, type BuildOptions } from './model/build.js';
-export type { IR, Model, ModelBase, ObjectModel, EnumModel, UnionModel, Field, EnumValue, TypeRef, PrimitiveType, LiteralValue } from './model/ir.js';
-export { IR_VERSION } from './model/ir.js';
-export type { Diagnostic, Severity } from './model/diagnostics.js';
-export type { Override } from './config.js';
-export { hasErrors } from './model/diagnostics.js';
+export type { DocModel, DocField, DocValue, DocCell, DocUnionMember } from './core/doc-model.js';
+export { buildModel, type BuildOptions } from './model/build.js';
+export type { DocSource } from './core/doc-source.js';
+export type { IR, Model, ModelBase, ObjectModel, EnumModel, UnionModel, Field, EnumValue, TypeRef, PrimitiveType, LiteralValue } from './core/ir.js';
+export { IR_VERSION } from './core/ir.js';
+export type { Diagnostic, Severity } from './core/diagnostics.js';
+export type { Override } from './core/options.js';
+export { RULES, type Rule } from './core/diagnostics.js';
+export { hasErrors } from './core/diagnostics.js';
 export { notations, getNotation, type Notation } from './notation/index.js';
 export { emit, TARGETS, type EmitOptions, type Target } from './emit/index.js';
 export { writeOutput, readManifest, WriteError, MANIFEST_FILE, type Manifest } from './write.js';
@@ -64,9 +71,27 @@ export interface GenerateOptions extends EmitOptions {
    * `nullableOptionals` left out (`nullable-optionals-unset`) on docs that cannot mark null on
    * optional fields.
    */
-  propertyCase?: 'preserve' | 'camel' | 'snake';
+  propertyCase?: PropertyCase;
   /** Per-model / per-field overrides, keyed as in the config's `overrides`. */
   overrides?: Readonly<Record<string, Override>>;
+  /**
+   * The output folder the files are for: the prettier configuration that applies to it formats
+   * them, as the CLI's `--out` does (nothing is written). Absent: prettier's defaults.
+   */
+  out?: string;
+}
+
+/** The job the CLI would run with these options (paths made absolute). */
+function jobFor(options: GenerateOptions): Job {
+  const base = {
+    input: path.resolve(options.input),
+    out: options.out === undefined ? undefined : path.resolve(options.out),
+    roots: [...(options.roots ?? [])],
+    overrides: { ...options.overrides },
+    banner: options.banner,
+    prettier: options.prettier,
+  };
+  return jobOf(base, options);
 }
 
 /**
@@ -112,13 +137,25 @@ export function parseDocs(input: string | DocSource): { docs: DocModel[]; diagno
  * ```
  */
 export function buildIR(options: GenerateOptions): IR {
-  const notation = options.notation === undefined || options.notation === 'auto' ? undefined : getNotation(options.notation);
-  const build: BuildOptions = { roots: options.roots ?? [], allowBrokenLinks: options.allowBrokenLinks ?? false };
-  if (notation) build.notation = notation;
-  if (options.propertyCase) build.propertyCase = options.propertyCase;
-  if (options.nullableOptionals !== undefined) build.nullableOptionals = options.nullableOptionals;
-  if (options.overrides) build.overrides = options.overrides;
-  return buildModel(folderDocSource(options.input), build);
+  const job = jobFor(options);
+  return buildSourceIR(job, folderDocSource(job.input));
+}
+
+/**
+ * The inferences the docs forced (what `docs2ts explain` lists): the diagnostics of the rules
+ * {@link RULES} marks as inferences, each with its place and the override that changes it.
+ *
+ * @returns `{ ir, inferences }`: the IR built and its inference diagnostics, in document order
+ * @throws {Error} as {@link buildIR}
+ *
+ * @example
+ * ```ts
+ * const { inferences } = await explain({ input: 'docs/models', roots: ['Task'] });
+ * for (const d of inferences) console.log(`${d.file}:${d.line} ${d.ruleId} ${d.message}`);
+ * ```
+ */
+export async function explain(options: GenerateOptions): Promise<{ ir: IR; inferences: Diagnostic[] }> {
+  return explainCommand(jobFor(options));
 }
 
 /**
@@ -137,9 +174,8 @@ export function buildIR(options: GenerateOptions): IR {
  * ```
  */
 export async function generate(options: GenerateOptions): Promise<{ ir: IR; files: Map<string, string> | null }> {
-  const ir = buildIR(options);
-  if (hasErrors(ir.diagnostics)) return { ir, files: null };
-  return { ir, files: await emit(ir, options) };
+  const { ir, files } = await generateCommand(jobFor(options), { force: true });
+  return { ir: ir!, files };
 }
 
 /** Options of {@link check}. */
@@ -169,7 +205,8 @@ export interface CheckResult {
  * Generate in memory and compare with an output folder, byte for byte, writing nothing: is the
  * committed output up to date with the docs and options? Files docs2ts did not write (absent from
  * the manifest) are not looked at. Of the manifest only its list of files is compared (the input
- * hash the CLI records in it for incremental runs is its own bookkeeping).
+ * hash recorded in it for incremental runs is bookkeeping). The user's prettier configuration that
+ * applies to `out` formats the expected files, as `docs2ts check` does: both give the same answer.
  *
  * When the docs have error diagnostics nothing can be generated: the result has `upToDate: false`
  * and empty lists; the errors are in `ir.diagnostics`.
@@ -188,28 +225,8 @@ export interface CheckResult {
  * ```
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const { ir, files } = await generate(options);
-  if (!files) return { ir, upToDate: false, stale: [], missing: [], extra: [] };
-  const out = path.resolve(options.out);
-  const stale: string[] = [];
-  const missing: string[] = [];
-  for (const [name, text] of files) {
-    let actual: string;
-    try {
-      actual = fs.readFileSync(path.join(out, name), 'utf8');
-    } catch {
-      missing.push(name);
-      continue;
-    }
-    if (actual !== text) stale.push(name);
-  }
-  const manifest = readManifest(out);
-  if (!manifest) missing.push(MANIFEST_FILE);
-  else if (JSON.stringify([...new Set(manifest.files)].sort()) !== JSON.stringify([...files.keys()].sort())) stale.push(MANIFEST_FILE);
-  const inside = (name: string): boolean => !path.isAbsolute(name) && !name.split(/[\\/]/).includes('..');
-  const extra = [...new Set(manifest?.files ?? [])].filter((name) => !files.has(name) && inside(name) && fs.existsSync(path.join(out, name)));
-  const sort = (list: string[]): string[] => list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { ir, upToDate: stale.length + missing.length + extra.length === 0, stale: sort(stale), missing: sort(missing), extra: sort(extra) };
+  const { ir, upToDate, stale, missing, extra } = await checkCommand(jobFor(options), { force: true });
+  return { ir: ir!, upToDate, stale, missing, extra };
 }
 
 /**
@@ -219,5 +236,5 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
  * @returns a fresh copy of the schema object
  */
 export function irSchema(): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(fileURLToPath(new URL('./model/ir.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(fs.readFileSync(fileURLToPath(new URL('./core/ir.schema.json', import.meta.url)), 'utf8')) as Record<string, unknown>;
 }

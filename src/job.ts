@@ -7,47 +7,33 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config, Override } from './config.js';
+import type * as prettier from 'prettier';
+import type { Config } from './config.js';
+import { resolveSettings, SETTINGS, type Override, type Settings } from './core/options.js';
 
 /** A usage problem (exit code 2). */
 export class UsageError extends Error {}
 
-/** The targets docs2ts writes (kept here so the CLI need not load the emitter to check a flag). */
-export const TARGET_NAMES = ['typescript', 'json-schema', 'zod'] as const;
-
-/** Options given on the command line (undefined: not given). */
-export interface Flags {
+/** Options given on the command line (undefined: not given). Settings are named as in {@link SETTINGS}. */
+export interface Flags extends Partial<Settings> {
   input?: string;
   out?: string;
   root: string[];
-  notation?: string;
-  target?: string[];
-  additionalProperties?: 'allow' | 'reject';
-  nullableOptionals?: boolean;
-  dates?: 'string' | 'Date';
-  enumStyle?: 'enum' | 'const' | 'union';
-  propertyCase?: 'preserve' | 'camel' | 'snake';
-  allowBrokenLinks?: boolean;
   job?: string;
 }
 
 /** A resolved job. Paths are absolute. */
-export interface Job {
+export interface Job extends Omit<Settings, 'notation'> {
   input: string;
   out: string | undefined;
   roots: string[];
   /** Notation id, or undefined to detect it. */
   notation: string | undefined;
-  allowBrokenLinks: boolean;
-  propertyCase: 'preserve' | 'camel' | 'snake';
   overrides: Record<string, Override>;
-  targets: string[];
-  additionalProperties: 'allow' | 'reject';
-  nullableOptionals: boolean;
-  dates: 'string' | 'Date';
-  enumStyle: 'enum' | 'const' | 'union';
   /** Banner template text, when the config names one. */
   banner: string | undefined;
+  /** Prettier options over those that apply to the output folder (the API's `prettier` option; absent from the CLI). */
+  prettier?: prettier.Options;
   /**
    * The defaulted settings the flags or the config did choose (absent when none): a run that
    * leaves `propertyCase` or `nullableOptionals` to its default is told once what it would change.
@@ -63,8 +49,8 @@ export interface Job {
  *
  * @param cwd folder the flags' relative paths are resolved in
  * @param needsOut true for commands that write or compare an output folder
- * @throws {UsageError} on a missing or unreadable input, a missing output, an unknown target, an
- *   unreadable banner template
+ * @throws {UsageError} on a missing or unreadable input, a missing output, an unreadable banner
+ *   template
  */
 export function resolveJob(flags: Flags, config: Config, cwd: string, needsOut: boolean): Job {
   const ownInput = flags.input !== undefined;
@@ -75,9 +61,6 @@ export function resolveJob(flags: Flags, config: Config, cwd: string, needsOut: 
   if (!fs.statSync(input, { throwIfNoEntry: false })?.isDirectory()) {
     throw new UsageError(`Input folder \`${path.relative(cwd, input) || '.'}\` does not exist or is not a folder`);
   }
-  const targets = flags.target ?? config.targets ?? ['typescript'];
-  const unknown = targets.find((t) => !(TARGET_NAMES as readonly string[]).includes(t));
-  if (unknown) throw new UsageError(`Unknown target \`${unknown}\`; known: ${TARGET_NAMES.join(', ')}`);
   let banner: string | undefined;
   if (config.banner) {
     try {
@@ -86,26 +69,53 @@ export function resolveJob(flags: Flags, config: Config, cwd: string, needsOut: 
       throw new UsageError(`Cannot read the banner template \`${config.banner}\``);
     }
   }
-  const notation = flags.notation ?? (ownInput ? undefined : config.notation);
-  const chosen = (['propertyCase', 'nullableOptionals'] as const).filter((key) => flags[key] !== undefined || config[key] !== undefined);
-  return {
-    input,
-    out,
-    roots: flags.root.length > 0 ? flags.root : ownInput ? [] : (config.roots ?? []),
-    notation: notation === 'auto' ? undefined : notation,
-    allowBrokenLinks: flags.allowBrokenLinks ?? config.allowBrokenLinks ?? false,
-    propertyCase: flags.propertyCase ?? config.propertyCase ?? 'preserve',
-    overrides: ownInput ? {} : (config.overrides ?? {}),
-    targets: [...new Set(targets)],
-    additionalProperties: flags.additionalProperties ?? config.additionalProperties ?? 'allow',
-    nullableOptionals: flags.nullableOptionals ?? config.nullableOptionals ?? false,
-    dates: flags.dates ?? config.dates ?? 'string',
-    enumStyle: flags.enumStyle ?? config.enumStyle ?? 'enum',
-    banner,
-    // Only when something was chosen: the job is hashed into the manifest, and a run that chose
-    // nothing keeps the hash it had before this key existed.
-    ...(chosen.length > 0 ? { chosen } : {}),
+  // The config's notation describes the config's input: a --input of the command line drops it.
+  return jobOf(
+    {
+      input,
+      out,
+      roots: flags.root.length > 0 ? flags.root : ownInput ? [] : (config.roots ?? []),
+      overrides: ownInput ? {} : (config.overrides ?? {}),
+      banner,
+    },
+    flags,
+    ownInput ? { ...config, notation: undefined } : config,
+  );
+}
+
+/**
+ * A job from its paths and layers of settings, the first layer that sets a setting winning and
+ * {@link SETTINGS}' default where none does: how the CLI (flags over config) and the API (its
+ * options) both make the job they run.
+ *
+ * @param base the job's paths (absolute), roots, overrides, banner text and prettier options
+ */
+export function jobOf(
+  base: Pick<Job, 'input' | 'out' | 'roots' | 'overrides' | 'banner'> & { prettier?: prettier.Options | undefined },
+  ...layers: readonly Partial<Readonly<Record<keyof Settings, unknown>>>[]
+): Job {
+  const settings = resolveSettings(...layers);
+  const chosen = (['propertyCase', 'nullableOptionals'] as const).filter((key) => settings.chosen.has(key));
+  const job: Job = {
+    input: base.input,
+    out: base.out,
+    roots: [...base.roots],
+    notation: settings.notation === 'auto' ? undefined : settings.notation,
+    allowBrokenLinks: settings.allowBrokenLinks,
+    propertyCase: settings.propertyCase,
+    overrides: base.overrides,
+    targets: [...new Set(settings.targets)],
+    additionalProperties: settings.additionalProperties,
+    nullableOptionals: settings.nullableOptionals,
+    dates: settings.dates,
+    enumStyle: settings.enumStyle,
+    banner: base.banner,
   };
+  // Only when something was chosen: the job is hashed into the manifest, and a run that chose
+  // nothing keeps the hash it had before this key existed.
+  if (chosen.length > 0) job.chosen = chosen;
+  if (base.prettier !== undefined) job.prettier = base.prettier;
+  return job;
 }
 
 /**
@@ -115,18 +125,18 @@ export function resolveJob(flags: Flags, config: Config, cwd: string, needsOut: 
 export function commandFor(command: string, flags: Flags, configFile: string | undefined, cwd: string): string {
   const parts = ['npx', 'docs2ts', command];
   const q = (s: string): string => (/^[\w./@:=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  if (configFile && path.basename(configFile) !== 'docs2ts.config.json' && path.basename(configFile) !== 'package.json') parts.push('--config', q(path.relative(cwd, configFile)));
+  if (configFile && path.basename(configFile) !== 'docs2ts.config.json' && path.basename(configFile) !== 'package.json')
+    parts.push('--config', q(path.relative(cwd, configFile)));
   if (flags.input !== undefined) parts.push('--input', q(path.relative(cwd, path.resolve(cwd, flags.input)) || '.'));
   if (flags.out !== undefined) parts.push('--out', q(path.relative(cwd, path.resolve(cwd, flags.out)) || '.'));
   for (const r of flags.root) parts.push('--root', q(r));
-  if (flags.notation) parts.push('--notation', flags.notation);
-  for (const t of flags.target ?? []) parts.push('--target', t);
-  if (flags.additionalProperties) parts.push('--additional-properties', flags.additionalProperties);
-  if (flags.nullableOptionals) parts.push('--nullable-optionals');
-  if (flags.dates) parts.push('--dates', flags.dates);
-  if (flags.enumStyle) parts.push('--enum-style', flags.enumStyle);
-  if (flags.propertyCase) parts.push('--property-case', flags.propertyCase);
-  if (flags.allowBrokenLinks) parts.push('--allow-broken-links');
+  for (const [key, setting] of Object.entries(SETTINGS)) {
+    const value = flags[key as keyof typeof SETTINGS];
+    const flag = setting.flag.split(/[ ,]+/).find((part) => part.startsWith('--'))!;
+    if (value === true) parts.push(flag);
+    else if (typeof value === 'string') parts.push(flag, value);
+    else if (Array.isArray(value)) for (const v of value) parts.push(flag, v);
+  }
   if (flags.job) parts.push('--job', q(flags.job));
   return parts.join(' ');
 }

@@ -1,6 +1,6 @@
 /**
- * The heavy part of a CLI run (Markdown parser, emitters), loaded only when the
- * incremental check cannot answer: build the IR, report, emit, write or compare.
+ * The heavy part of a run (Markdown parser, emitters), loaded by `./commands.ts` only when the
+ * incremental check cannot answer: build the IR, emit, write or compare.
  *
  * @module
  */
@@ -8,34 +8,43 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as prettier from 'prettier';
-import { emit, type EmitOptions, type Target } from './emit/index.js';
+import { emit, type EmitOptions } from './emit/index.js';
+import type { LayoutThreads } from './emit/format.js';
+import type { ParseThreads } from './core/doc-source.js';
+import type { DocSource } from './core/doc-source.js';
 import { buildModel, type BuildOptions } from './model/build.js';
-import type { Diagnostic } from './model/diagnostics.js';
-import type { IR } from './model/ir.js';
+import type { IR } from './core/ir.js';
 import { getNotation } from './notation/index.js';
-import { Helpers } from './parallel/helpers.js';
 import { folderDocSource } from './parse/files.js';
 import { prettierConfigText } from './prettier-config.js';
 import type { Job } from './job.js';
 import { manifestText, MANIFEST_FILE, outputFolderStat, readManifest, writeOutput } from './write.js';
+
+/** The IR of a job from its docs (parsed as `load` is called): what both build paths end in. */
+export function buildSourceIR(job: Job, source: DocSource): IR {
+  const notation = job.notation === undefined ? undefined : getNotation(job.notation);
+  // A setting left to its default is not passed: the build then says once what it would change.
+  const options: BuildOptions = { roots: job.roots, allowBrokenLinks: job.allowBrokenLinks, overrides: job.overrides };
+  if (job.chosen?.includes('propertyCase')) options.propertyCase = job.propertyCase;
+  if (job.chosen?.includes('nullableOptionals')) options.nullableOptionals = job.nullableOptionals;
+  return buildModel(source, notation ? { ...options, notation } : options);
+}
 
 /**
  * Build the IR of a job. A run without roots reads every doc: they are parsed first, shared out
  * with the helper threads. A rooted run parses only the docs its roots reach (names are found by a
  * cheap scan of the headings, see `src/parse/scan.ts`). `read`: the docs' bytes when the caller
  * has read them already (to hash them).
+ *
+ * @throws {Error} when the input is not a folder or the notation id is unknown
  */
-export async function buildJobIR(job: Job, onProgress?: (stage: string) => void, helpers: Helpers = Helpers.none(), read?: Map<string, Uint8Array>): Promise<IR> {
+export async function buildJobIR(job: Job, onProgress?: (stage: string) => void, threads?: ParseThreads, read?: Map<string, Uint8Array>): Promise<IR> {
   onProgress?.('parse');
-  const notation = job.notation === undefined ? undefined : getNotation(job.notation);
-  // A setting left to its default is not passed: the build then says once what it would change.
-  const options: BuildOptions = { roots: job.roots, allowBrokenLinks: job.allowBrokenLinks, overrides: job.overrides };
-  if (job.chosen?.includes('propertyCase')) options.propertyCase = job.propertyCase;
-  if (job.chosen?.includes('nullableOptionals')) options.nullableOptionals = job.nullableOptionals;
+  if (job.notation !== undefined) getNotation(job.notation);
   const source = folderDocSource(job.input, read);
-  if (job.roots.length === 0) await source.preload(helpers);
+  if (job.roots.length === 0) await source.preload(threads);
   onProgress?.('resolve');
-  return buildModel(source, notation ? { ...options, notation } : options);
+  return buildSourceIR(job, source);
 }
 
 /**
@@ -52,19 +61,19 @@ export async function prettierOptions(out: string | undefined): Promise<prettier
   return { printWidth: 100, ...(resolved ?? {}) };
 }
 
-/** Emit the job's files in memory (laid out with the helper threads' help). */
-export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => void, helpers: Helpers = Helpers.none()): Promise<Map<string, string>> {
+/** Emit the job's files in memory (laid out with the helper threads' help when given). */
+export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => void, threads?: LayoutThreads): Promise<Map<string, string>> {
   onProgress?.('emit');
   const options: EmitOptions = {
-    targets: job.targets as Target[],
+    targets: job.targets,
     additionalProperties: job.additionalProperties,
     nullableOptionals: job.nullableOptionals,
     dates: job.dates,
     enumStyle: job.enumStyle,
-    prettier: await prettierOptions(job.out),
+    prettier: { ...(await prettierOptions(job.out)), ...job.prettier },
   };
   if (job.banner !== undefined) options.banner = job.banner;
-  return emit(ir, options, helpers);
+  return emit(ir, options, threads);
 }
 
 /** Write the files (all-or-nothing) with the manifest recording the input hash. */
@@ -82,9 +91,10 @@ export interface Comparison {
 }
 
 /**
- * Compare generated files with an output folder. `extra` are files the folder's manifest says
- * docs2ts wrote that it would not write now; files of the user's are not looked at. The manifest
- * itself is compared too (it records the input hash).
+ * Compare generated files with an output folder, byte for byte. `extra` are files the folder's
+ * manifest says docs2ts wrote that it would not write now (and that still exist); files of the
+ * user's are not looked at. The manifest is stale when the files it lists are not the generated
+ * ones (the input hash it records is the incremental check's bookkeeping, not compared).
  *
  * @throws {WriteError} when `out` exists and is not a folder
  */
@@ -95,49 +105,27 @@ export async function compareOutput(out: string, files: ReadonlyMap<string, stri
   const { createTwoFilesPatch } = await import('diff');
   const expected = new Map(files);
   expected.set(MANIFEST_FILE, manifestText(files, inputHash));
-  const owned = new Set(readManifest(out)?.files ?? []);
+  const manifest = readManifest(out);
+  const owned = new Set(manifest?.files ?? []);
+  const sameList = manifest !== null && JSON.stringify([...owned].sort()) === JSON.stringify([...files.keys()].sort());
+  const inside = (name: string): boolean => !path.isAbsolute(name) && !name.split(/[\\/]/).includes('..');
   const result: Comparison = { stale: [], missing: [], extra: [], patches: [] };
   for (const [name, text] of [...expected].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    let actual: string | null = null;
+    let actual: string | null;
     try {
       actual = fs.readFileSync(path.join(out, name), 'utf8');
     } catch {
       actual = null;
     }
-    if (actual === text) continue;
+    if (actual === text || (name === MANIFEST_FILE && actual !== null && sameList)) continue;
     if (actual === null) result.missing.push(name);
     else result.stale.push(name);
     result.patches.push(createTwoFilesPatch(`a/${name}`, `b/${name}`, actual ?? '', text, undefined, undefined, { context: 3 }));
   }
   for (const name of [...owned].sort()) {
-    if (expected.has(name) || !fs.existsSync(path.join(out, name))) continue;
+    if (expected.has(name) || !inside(name) || !fs.existsSync(path.join(out, name))) continue;
     result.extra.push(name);
     result.patches.push(createTwoFilesPatch(`a/${name}`, `b/${name}`, fs.readFileSync(path.join(out, name), 'utf8'), '', undefined, undefined, { context: 3 }));
   }
   return result;
-}
-
-/** Inference diagnostics `docs2ts explain` lists. */
-export const INFERENCE_RULES = new Set([
-  'notation-detected',
-  'enum-value-type',
-  'nullable-inferred',
-  'date-label',
-  'example-dropped',
-  'not-a-model',
-  'transport-field',
-  'transport-member',
-  'binary-as-string',
-  'additional-properties',
-  'required-missing',
-  'override-applied',
-  'root-ambiguous',
-  'union-cycle',
-  'property-case-unset',
-  'nullable-optionals-unset',
-]);
-
-/** The inferences of an IR, in document order. */
-export function inferences(ir: IR): Diagnostic[] {
-  return ir.diagnostics.filter((d) => INFERENCE_RULES.has(d.ruleId));
 }

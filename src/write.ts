@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256 } from './hash.js';
+import { sha256 } from './core/hash.js';
 
 /** Name of the manifest docs2ts keeps in the output folder: the files it owns. */
 export const MANIFEST_FILE = '.docs2ts-manifest.json';

@@ -212,10 +212,10 @@ describe('the IR JSON Schema', () => {
     ).not.toEqual([]);
   });
 
-  it('is the file the build ships (dist/model/ir.schema.json after `npm run build`)', () => {
+  it('is the file the build ships (dist/core/ir.schema.json after `npm run build`)', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; scripts: Record<string, string> };
-    expect(pkg.exports['./ir.schema.json']).toBe('./dist/model/ir.schema.json');
-    expect(pkg.scripts.build).toContain("cpSync('src/model/ir.schema.json', 'dist/model/ir.schema.json')");
+    expect(pkg.exports['./ir.schema.json']).toBe('./dist/core/ir.schema.json');
+    expect(pkg.scripts.build).toContain("cpSync('src/core/ir.schema.json', 'dist/core/ir.schema.json')");
   });
 });
 

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emitUnformatted } from '../src/emit/index.js';
-import type { EnumModel, Field, IR, LiteralValue, Model, ObjectModel, TypeRef, UnionModel } from '../src/model/ir.js';
+import type { EnumModel, Field, IR, LiteralValue, Model, ObjectModel, TypeRef, UnionModel } from '../src/core/ir.js';
 import { ROOT, tmpDir } from './helpers.js';
 import { compileSchema, writeFiles } from './load-targets.js';
 

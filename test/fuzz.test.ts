@@ -17,7 +17,7 @@ import { ts } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emit } from '../src/emit/index.js';
 import { buildModel } from '../src/model/build.js';
-import type { IR } from '../src/model/ir.js';
+import type { IR } from '../src/core/ir.js';
 import { getNotation } from '../src/notation/index.js';
 import { memoryDocSource } from '../src/parse/files.js';
 import { oracle, renderTree, treeSpec, type TreeSpec } from './fuzz-docs.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildModel, stronglyConnected } from '../src/model/build.js';
-import type { EnumModel, ObjectModel, UnionModel } from '../src/model/ir.js';
+import type { EnumModel, ObjectModel, UnionModel } from '../src/core/ir.js';
 import { assignTypeNames, enumMemberNames, isIdentifier, pascalIdentifier } from '../src/model/naming.js';
 import { notations } from '../src/notation/index.js';
 import { MAX_DEPTH } from '../src/notation/tokenize.js';

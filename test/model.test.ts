@@ -4,7 +4,7 @@ import { buildModel } from '../src/model/build.js';
 import { resolveLink } from '../src/model/links.js';
 import { assignTypeNames, enumMemberNames, isReservedTypeName, nameWords, pascalIdentifier } from '../src/model/naming.js';
 import { caseName } from '../src/model/overrides.js';
-import type { ObjectModel } from '../src/model/ir.js';
+import type { ObjectModel } from '../src/core/ir.js';
 import { getNotation } from '../src/notation/index.js';
 import { ruby } from '../src/notation/ruby.js';
 import { memoryDocSource } from '../src/parse/files.js';

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IR, Model } from '../src/model/ir.js';
+import type { IR, Model } from '../src/core/ir.js';
 import { HAS_SHARED, SHARED, tmpDir } from './helpers.js';
 import {
   ASPECTS,

@@ -46,7 +46,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { buildModel } from '../src/model/build.js';
-import type { Field, IR, Model, TypeRef } from '../src/model/ir.js';
+import type { Field, IR, Model, TypeRef } from '../src/core/ir.js';
 import { caseName } from '../src/model/overrides.js';
 import { notations } from '../src/notation/index.js';
 import { folderDocSource } from '../src/parse/files.js';

@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildModel, type DocSource } from '../src/model/build.js';
-import { RULES } from '../src/model/diagnostics.js';
+import type { DocSource } from '../src/core/doc-source.js';
+import { buildModel } from '../src/model/build.js';
+import { RULES } from '../src/core/diagnostics.js';
 import { go } from '../src/notation/go.js';
 import { ruby } from '../src/notation/ruby.js';
 import { typescript } from '../src/notation/typescript.js';

@@ -11,7 +11,6 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type * as prettier from 'prettier';
-import { Helpers } from '../parallel/helpers.js';
 import { canLayout, joinLayout, layout, type Layout } from './layout/index.js';
 import { layoutJson } from './layout/json.js';
 
@@ -108,6 +107,15 @@ export async function formatAll(texts: ReadonlyMap<string, string>, options: pre
 }
 
 /**
+ * Threads that lay out files beside this one (the helper threads of `src/parallel/`), handed in
+ * by whoever started them; the emit stage does not import them.
+ */
+export interface LayoutThreads {
+  /** Lay out texts shared out between the threads; each text's layout (null: prettier formats it), in order. */
+  layout(texts: readonly string[], printWidth: number, layout: (text: string) => Layout | null): Promise<(Layout | null)[]>;
+}
+
+/**
  * Format generated files: each file's text exactly as `prettier.format` would print it.
  *
  * - `.ts` files in `canonical` are already in prettier's format at `printWidth: 100` (the static
@@ -120,11 +128,11 @@ export async function formatAll(texts: ReadonlyMap<string, string>, options: pre
  * @param raw file name → generated text (valid, any layout)
  * @param options prettier options (the user's, over `printWidth: 100`)
  * @param canonical names of files already in prettier's format at width 100
- * @param helpers helper threads to share the layout with
+ * @param threads helper threads to share the layout with (default: none, all in this thread)
  * @returns file name → formatted text, same names
  * @throws {Error} when prettier cannot parse a text (a bug in docs2ts: generated code is invalid)
  */
-export async function formatFiles(raw: ReadonlyMap<string, string>, options: prettier.Options, canonical: ReadonlySet<string> = new Set(), helpers: Helpers = Helpers.none()): Promise<Map<string, string>> {
+export async function formatFiles(raw: ReadonlyMap<string, string>, options: prettier.Options, canonical: ReadonlySet<string> = new Set(), threads?: LayoutThreads): Promise<Map<string, string>> {
   const opts: prettier.Options = { printWidth: 100, ...options };
   const width = opts.printWidth!;
   const fast = canLayout(opts as Record<string, unknown>);
@@ -143,11 +151,8 @@ export async function formatFiles(raw: ReadonlyMap<string, string>, options: pre
     else if (fast) toLay.push(name);
     else code.set(name, text);
   }
-  const laidOut = await helpers.layout(
-    toLay.map((name) => raw.get(name)!),
-    width,
-    (text) => layout(text, width),
-  );
+  const texts = toLay.map((name) => raw.get(name)!);
+  const laidOut = threads ? await threads.layout(texts, width, (text) => layout(text, width)) : texts.map((text) => layout(text, width));
   for (const [k, name] of toLay.entries()) {
     const laid = laidOut[k]!;
     if (laid === null) {

@@ -5,15 +5,14 @@
  * @module
  */
 
-import { sha256 } from '../hash.js';
-import { TARGET_NAMES } from '../job.js';
+import { sha256 } from '../core/hash.js';
+import { SETTINGS, TARGET_NAMES, type AdditionalProperties, type DatesMode, type EnumStyle, type Target } from '../core/options.js';
 import fs from 'node:fs';
 import type * as prettier from 'prettier';
-import type { IR } from '../model/ir.js';
+import type { IR } from '../core/ir.js';
 import { printSourceFile } from './code.js';
-import { formatFiles } from './format.js';
-import { packageFile } from '../package-root.js';
-import { Helpers } from '../parallel/helpers.js';
+import { formatFiles, type LayoutThreads } from './format.js';
+import { packageFile } from '../core/package-root.js';
 import { jsonSchemaDocument, schemaFileName } from './json-schema.js';
 import { modelFile, type ModelFileOptions } from './model.js';
 import { RUNTIME_FILE, runtimeSource } from './runtime.js';
@@ -22,7 +21,7 @@ import { referenceGroups, ZOD_HELPERS_FILE, ZOD_HELPERS_SOURCE, zodIndexSource, 
 
 /** The outputs docs2ts can write from one IR. */
 export const TARGETS = TARGET_NAMES;
-export type Target = (typeof TARGETS)[number];
+export type { Target };
 
 /** Options of {@link emit}. */
 export interface EmitOptions {
@@ -33,13 +32,13 @@ export interface EmitOptions {
   /** What to write; default `['typescript']`. */
   targets?: readonly Target[];
   /** Keys an object's table does not list: allowed (default) or reported, each at its pointer. */
-  additionalProperties?: 'allow' | 'reject';
+  additionalProperties?: AdditionalProperties;
   /** Optional fields also accept `null`, in the interface and the validator alike. Default false. */
   nullableOptionals?: boolean;
   /** `date` / `date-time` values: RFC 3339 strings (default), or `Date` objects with `parseX(json)` converters. */
-  dates?: 'string' | 'Date';
+  dates?: DatesMode;
   /** How enums are written: `enum` (default), `const` (an object `as const` and a union type), or `union` (a union type only). */
-  enumStyle?: 'enum' | 'const' | 'union';
+  enumStyle?: EnumStyle;
 }
 
 /** The default banner template shipped in `templates/banner.txt`. */
@@ -96,10 +95,10 @@ export function renderBanner(template: string, sources: string): string {
 /** The options of {@link emit} that change the generated code, with their defaults filled in. */
 export function modelFileOptions(options: EmitOptions): ModelFileOptions {
   return {
-    additionalProperties: options.additionalProperties ?? 'allow',
-    nullableOptionals: options.nullableOptionals ?? false,
-    dates: options.dates ?? 'string',
-    enumStyle: options.enumStyle ?? 'enum',
+    additionalProperties: options.additionalProperties ?? SETTINGS.additionalProperties.default,
+    nullableOptionals: options.nullableOptionals ?? SETTINGS.nullableOptionals.default,
+    dates: options.dates ?? SETTINGS.dates.default,
+    enumStyle: options.enumStyle ?? SETTINGS.enumStyle.default,
   };
 }
 
@@ -112,13 +111,13 @@ export function modelFileOptions(options: EmitOptions): ModelFileOptions {
  * Relative imports end in `.js` (for `--module nodenext`).
  *
  * @param ir the IR (its diagnostics are not looked at: the caller stops on errors first)
- * @param helpers helper threads to share the layout with (default: none)
+ * @param threads helper threads to share the layout with (default: none)
  * @returns file name (relative, POSIX) → formatted text, sorted by name
  * @throws {Error} if prettier cannot parse a generated file it is given (a bug in docs2ts)
  */
-export async function emit(ir: IR, options: EmitOptions = {}, helpers: Helpers = Helpers.none()): Promise<Map<string, string>> {
+export async function emit(ir: IR, options: EmitOptions = {}, threads?: LayoutThreads): Promise<Map<string, string>> {
   const raw = emitUnformatted(ir, options);
-  const formatted = await formatFiles(raw, { printWidth: 100, ...options.prettier }, new Set([RUNTIME_FILE, `zod/${ZOD_HELPERS_FILE}`]), helpers);
+  const formatted = await formatFiles(raw, { printWidth: 100, ...options.prettier }, new Set([RUNTIME_FILE, `zod/${ZOD_HELPERS_FILE}`]), threads);
   return new Map([...formatted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -130,7 +129,7 @@ export async function emit(ir: IR, options: EmitOptions = {}, helpers: Helpers =
  */
 export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, string> {
   const template = options.banner ?? defaultBanner();
-  const targets = new Set(options.targets ?? ['typescript']);
+  const targets = new Set<Target>(options.targets ?? SETTINGS.targets.default);
   const codeOptions = modelFileOptions(options);
   const names = fileNames(ir);
   const byId = new Map(ir.models.map((m) => [m.id, m]));

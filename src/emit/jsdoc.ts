@@ -5,7 +5,7 @@
  */
 
 import type { JSDoc } from './code.js';
-import type { Model } from '../model/ir.js';
+import type { Model } from '../core/ir.js';
 
 /**
  * Make text safe inside a JSDoc comment: `*\/` can never end the comment (written `*\/`), a line

@@ -12,7 +12,7 @@
  * @module
  */
 
-import type { EnumModel, Field, Model, ObjectModel, TypeRef } from '../model/ir.js';
+import type { EnumModel, Field, Model, ObjectModel, TypeRef } from '../core/ir.js';
 import { acceptsNull } from './model.js';
 import { openEnumType, type ValidatorOptions } from './validators.js';
 

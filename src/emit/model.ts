@@ -18,7 +18,7 @@ import type {
   TypeAliasDeclaration,
   VariableStatement,
 } from './code.js';
-import type { EnumModel, Field, Model, ObjectModel, TypeRef, UnionModel } from '../model/ir.js';
+import type { EnumModel, Field, Model, ObjectModel, TypeRef, UnionModel } from '../core/ir.js';
 import { propertyKey } from '../model/naming.js';
 import { jsDoc, modelDocs } from './jsdoc.js';
 import { tsType } from './types.js';

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { TypeRef } from '../model/ir.js';
+import type { TypeRef } from '../core/ir.js';
 
 /**
  * The TypeScript type for a TypeRef. Maps are written as index signatures (`{ [key: string]: T }`)

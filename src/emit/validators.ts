@@ -19,7 +19,7 @@
  * @module
  */
 
-import type { EnumModel, LiteralValue, Model, TypeRef } from '../model/ir.js';
+import type { EnumModel, LiteralValue, Model, TypeRef } from '../core/ir.js';
 import { tsType } from './types.js';
 
 /** A helper function hoisted to module level: its name and full source. */

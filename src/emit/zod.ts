@@ -19,7 +19,7 @@
  * @module
  */
 
-import type { EnumModel, Field, Model, ObjectModel, TypeRef } from '../model/ir.js';
+import type { EnumModel, Field, Model, ObjectModel, TypeRef } from '../core/ir.js';
 import { propertyKey } from '../model/naming.js';
 import { docText } from './jsdoc.js';
 import { acceptsNull, objectShape, type ModelFileOptions } from './model.js';

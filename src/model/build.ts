@@ -7,11 +7,11 @@
  * @module
  */
 
-import type { Override } from '../config.js';
+import type { DocSource } from '../core/doc-source.js';
+import type { Override } from '../core/options.js';
 import type { Notation } from '../notation/types.js';
-import type { DocModel } from '../parse/types.js';
-import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { IR_VERSION, type IR } from './ir.js';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { IR_VERSION, type IR } from '../core/ir.js';
 import { applyOverrides, settingNotices } from './overrides.js';
 import { createContext, type BuildContext } from './passes/context.js';
 import { transformEnum } from './passes/enums.js';
@@ -23,23 +23,6 @@ import { breakUnionCycles, fillStubUnions, transformUnion } from './passes/union
 /** Tarjan's strongly connected components (see `passes/graph.ts`), kept importable from here. */
 export { stronglyConnected } from './passes/graph.js';
 
-/** Where the model stage gets its docs: the input's doc files and a (cached) parser for each. */
-export interface DocSource {
-  /** The input folder's absolute path, POSIX separators (links are resolved in it). */
-  readonly root: string;
-  /** Every doc file (path relative to the input folder, POSIX), sorted. */
-  readonly files: readonly string[];
-  /** True when a path relative to the input folder is a folder. */
-  isFolder(id: string): boolean;
-  /** The models of a doc file (none when it is not a model doc) and the parse diagnostics. */
-  load(file: string): { docs: DocModel[]; diagnostics: Diagnostic[] };
-  /**
-   * The ids and titles of a doc file's models, the same as `load` gives, from a cheap scan that
-   * does not parse the doc (see `src/parse/scan.ts`): what finding a model by name reads of every
-   * doc. Absent: `load` is used.
-   */
-  scan?(file: string): { id: string; title: string }[];
-}
 
 /** Options of {@link buildModel}. */
 export interface BuildOptions {

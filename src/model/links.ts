@@ -5,7 +5,7 @@
  */
 
 import path from 'node:path';
-import type { Severity } from './diagnostics.js';
+import type { Severity } from '../core/diagnostics.js';
 
 /** A problem with a link, as a rule id, severity and message (the caller adds the position). */
 export interface LinkProblem {

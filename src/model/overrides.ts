@@ -5,9 +5,9 @@
  * @module
  */
 
-import type { Override } from '../config.js';
-import { diagnostic, type Diagnostic } from './diagnostics.js';
-import type { EnumModel, Field, Model, TypeRef } from './ir.js';
+import type { Override, PropertyCase } from '../core/options.js';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
+import type { EnumModel, Field, Model, TypeRef } from '../core/ir.js';
 import { nameWords } from './naming.js';
 
 /**
@@ -18,7 +18,7 @@ import { nameWords } from './naming.js';
  * `created_at`, `PlaybackID` → `playback_id`); `preserve` keeps the name. Leading and trailing
  * underscores stay (`_links`, `from_`); a name already in the style is kept as is.
  */
-export function caseName(name: string, style: 'preserve' | 'camel' | 'snake'): string {
+export function caseName(name: string, style: PropertyCase): string {
   if (style === 'preserve') return name;
   const [, lead = '', core = '', trail = ''] = /^(_*)(.*?)(_*)$/su.exec(name) ?? [];
   if (style === 'snake' && /^[\p{Ll}\p{N}]+(_[\p{Ll}\p{N}]+)*$/u.test(core)) return name;
@@ -54,7 +54,7 @@ export function caseName(name: string, style: 'preserve' | 'camel' | 'snake'): s
  * @param propertyCase how wire names derive from documented names
  * @param diagnostics where problems and notes are pushed
  */
-export function applyOverrides(models: Model[], overrides: Readonly<Record<string, Override>>, propertyCase: 'preserve' | 'camel' | 'snake', diagnostics: Diagnostic[]): void {
+export function applyOverrides(models: Model[], overrides: Readonly<Record<string, Override>>, propertyCase: PropertyCase, diagnostics: Diagnostic[]): void {
   const documented = new Map<Field, string>();
   for (const model of models) {
     if (model.kind !== 'object') continue;
@@ -135,7 +135,7 @@ export interface SettingChoices {
   /** The notation's id (`ruby`) and label (`Ruby (Sorbet)`). */
   notation: { id: string; label: string };
   /** `propertyCase` as chosen by the user; undefined when not chosen (not the same as `preserve`). */
-  propertyCase?: 'preserve' | 'camel' | 'snake' | undefined;
+  propertyCase?: PropertyCase | undefined;
   /** `nullableOptionals` as chosen by the user; undefined when not chosen. */
   nullableOptionals?: boolean | undefined;
 }

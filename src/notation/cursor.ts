@@ -6,7 +6,7 @@
  * @module
  */
 
-import { QuietError } from '../quiet-error.js';
+import { QuietError } from '../core/quiet-error.js';
 import { tokenize, TokenizeError, type Token } from './tokenize.js';
 import type { NotationResult, NotationType, ParseOptions } from './types.js';
 

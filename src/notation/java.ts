@@ -38,7 +38,7 @@
  * @module
  */
 
-import type { PrimitiveType } from '../model/ir.js';
+import type { PrimitiveType } from '../core/ir.js';
 import { NotationSyntaxError, runGrammar, TokenCursor } from './cursor.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { Notation, NotationResult, NotationType, ParseOptions } from './types.js';

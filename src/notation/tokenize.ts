@@ -6,7 +6,7 @@
  * @module
  */
 
-import { QuietError } from '../quiet-error.js';
+import { QuietError } from '../core/quiet-error.js';
 
 /**
  * A token.

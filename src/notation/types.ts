@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { LiteralValue, PrimitiveType } from '../model/ir.js';
+import type { LiteralValue, PrimitiveType } from '../core/ir.js';
 
 /**
  * A parsed Type cell.

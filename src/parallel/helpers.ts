@@ -12,8 +12,8 @@
 
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic } from '../model/diagnostics.js';
-import type { DocModel } from '../parse/types.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { DocModel } from '../core/doc-model.js';
 import type { Layout } from '../emit/layout/index.js';
 
 /** The result of parsing one doc. */

@@ -9,13 +9,13 @@ import type { Code, Heading, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { diagnostic, type Diagnostic } from '../model/diagnostics.js';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { tokenize } from '../notation/tokenize.js';
 import remarkGfmTables from './gfm.js';
 import { readFrontMatter, slug } from './scan.js';
 import { cellText, LineIndex, normalizeSource, proseText, unescapeMarkdown } from './source.js';
 import { readTable, type TableRow } from './table.js';
-import type { DocField, DocModel, DocUnionMember } from './types.js';
+import type { DocField, DocModel, DocUnionMember } from '../core/doc-model.js';
 
 const processor = unified().use(remarkParse).use(remarkGfmTables);
 

@@ -6,14 +6,13 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DocSource } from '../model/build.js';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { DocSource, ParsedDoc, ParseThreads } from '../core/doc-source.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { parseDoc } from './doc.js';
 import { listDocs } from './list.js';
 import { scanModels, type ScannedModel } from './scan.js';
 import { normalizeSource } from './source.js';
-import { Helpers } from '../parallel/helpers.js';
-import type { DocModel } from './types.js';
+import type { DocModel } from '../core/doc-model.js';
 
 /**
  * A {@link DocSource} over a folder: every `*.md` / `*.mdx` file below it (symbolic links to files
@@ -25,7 +24,7 @@ import type { DocModel } from './types.js';
  *   the file again, each at most once
  * @throws {Error} when `inputDir` is not a readable folder
  */
-export function folderDocSource(inputDir: string, read?: Map<string, Uint8Array>): DocSource & { preload(helpers?: Helpers): Promise<void> } {
+export function folderDocSource(inputDir: string, read?: Map<string, Uint8Array>): DocSource & { preload(threads?: ParseThreads): Promise<void> } {
   const root = path.resolve(inputDir);
   const stat = fs.statSync(root, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw new Error(`Input folder \`${inputDir}\` does not exist or is not a folder`);
@@ -55,10 +54,10 @@ export function folderDocSource(inputDir: string, read?: Map<string, Uint8Array>
     isFolder: (id) => folders.has(id),
     load,
     scan: scanner((id) => cache.get(id), load, text),
-    /** Parse every doc now, shared out with the helper threads (for runs that read them all). */
-    async preload(helpers = Helpers.none()) {
+    /** Parse every doc now, shared out with the helper threads when given (for runs that read them all). */
+    async preload(threads?: ParseThreads) {
       const todo = files.filter((f) => !cache.has(f));
-      const parsed = await helpers.parse(root, todo, parse);
+      const parsed: ParsedDoc[] = threads ? await threads.parse(root, todo, parse) : todo.map(parse);
       todo.forEach((file, i) => cache.set(file, parsed[i]!));
     },
   };

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Point } from '../model/diagnostics.js';
+import type { Point } from '../core/diagnostics.js';
 
 /**
  * Read a doc's text the way every later step expects it: a leading UTF-8 byte order mark removed,

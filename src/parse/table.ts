@@ -6,9 +6,9 @@
 
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { diagnostic, type Diagnostic, type Point } from '../model/diagnostics.js';
+import { diagnostic, type Diagnostic, type Point } from '../core/diagnostics.js';
 import { LineIndex, unescapePipes } from './source.js';
-import type { DocCell } from './types.js';
+import type { DocCell } from '../core/doc-model.js';
 
 /** A body row: its cells by lower-cased header name, and where it starts. */
 export interface TableRow {

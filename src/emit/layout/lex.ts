@@ -6,7 +6,7 @@
  * @module
  */
 
-import { QuietError } from '../../quiet-error.js';
+import { QuietError } from '../../core/quiet-error.js';
 
 /** The code is outside the subset the layout printer knows: format it with prettier. */
 export class Unsupported extends QuietError {

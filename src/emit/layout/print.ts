@@ -13,7 +13,7 @@
  * @module
  */
 
-import { QuietError } from '../../quiet-error.js';
+import { QuietError } from '../../core/quiet-error.js';
 import { builders } from 'prettier/doc';
 
 type Doc = builders.Doc;

@@ -9,10 +9,11 @@
 
 import { detectNotation } from '../../notation/detect.js';
 import type { Notation } from '../../notation/types.js';
-import type { DocModel } from '../../parse/types.js';
-import type { BuildOptions, DocSource } from '../build.js';
-import { diagnostic, type Diagnostic, type Point } from '../diagnostics.js';
-import type { EnumModel, Model, ObjectModel, TypeRef, UnionModel } from '../ir.js';
+import type { DocModel } from '../../core/doc-model.js';
+import type { DocSource } from '../../core/doc-source.js';
+import type { BuildOptions } from '../build.js';
+import { diagnostic, type Diagnostic, type Point } from '../../core/diagnostics.js';
+import type { EnumModel, Model, ObjectModel, TypeRef, UnionModel } from '../../core/ir.js';
 import { resolveRoots } from './names.js';
 
 /** A model before it is named (the `names` pass adds `tsName`). */

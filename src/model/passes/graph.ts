@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { DocModel } from '../../parse/types.js';
+import type { DocModel } from '../../core/doc-model.js';
 import { docOf, enqueue, type BuildContext, type Draft } from './context.js';
 
 /** The transform that reads a doc of each kind into a model (references it meets are queued). */

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { diagnostic, type Point } from '../diagnostics.js';
+import { diagnostic, type Point } from '../../core/diagnostics.js';
 import { assignTypeNames, namespaceRank } from '../naming.js';
 import { docOf, type BuildContext, type Docs } from './context.js';
 

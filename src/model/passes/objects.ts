@@ -4,9 +4,9 @@
  * @module
  */
 
-import type { DocModel } from '../../parse/types.js';
-import { diagnostic } from '../diagnostics.js';
-import type { Field, ObjectModel, TypeRef } from '../ir.js';
+import type { DocModel } from '../../core/doc-model.js';
+import { diagnostic } from '../../core/diagnostics.js';
+import type { Field, ObjectModel, TypeRef } from '../../core/ir.js';
 import { draftBase, type BuildContext } from './context.js';
 import { readField } from './types.js';
 

@@ -9,8 +9,8 @@
 import { posix as posixPath } from 'node:path';
 import { tokenize } from '../../notation/tokenize.js';
 import type { Notation, NotationType } from '../../notation/types.js';
-import type { DocModel } from '../../parse/types.js';
-import { diagnostic, type Point } from '../diagnostics.js';
+import type { DocModel } from '../../core/doc-model.js';
+import { diagnostic, type Point } from '../../core/diagnostics.js';
 import { resolveLink } from '../links.js';
 import { docsOf, type BuildContext, type Docs } from './context.js';
 import { prefer, titled } from './names.js';

@@ -7,9 +7,9 @@
 
 import { tokenize } from '../../notation/tokenize.js';
 import type { NotationType } from '../../notation/types.js';
-import type { DocField, DocModel } from '../../parse/types.js';
-import { diagnostic, type Point } from '../diagnostics.js';
-import type { Field, TypeRef } from '../ir.js';
+import type { DocField, DocModel } from '../../core/doc-model.js';
+import { diagnostic, type Point } from '../../core/diagnostics.js';
+import type { Field, TypeRef } from '../../core/ir.js';
 import { docOf, enqueue, type BuildContext } from './context.js';
 import { resolveName } from './names.js';
 import { checkOtherLinks, resolveTarget } from './targets.js';

@@ -6,9 +6,9 @@
  * @module
  */
 
-import type { DocModel, DocUnionMember } from '../../parse/types.js';
-import { diagnostic, type Point } from '../diagnostics.js';
-import type { TypeRef, UnionModel } from '../ir.js';
+import type { DocModel, DocUnionMember } from '../../core/doc-model.js';
+import { diagnostic, type Point } from '../../core/diagnostics.js';
+import type { TypeRef, UnionModel } from '../../core/ir.js';
 import { docOf, draftBase, enqueue, type BuildContext, type Draft, type DraftBase } from './context.js';
 import { stronglyConnected } from './graph.js';
 import { resolveName, titleIndex } from './names.js';

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { Point } from '../model/diagnostics.js';
+import type { Point } from './diagnostics.js';
 
 /** A table cell: its raw Markdown source (escaped pipes unescaped) and where that source starts. */
 export interface DocCell {
