@@ -16,9 +16,9 @@ import { packageFile } from '../package-root.js';
 import { Helpers } from '../parallel/helpers.js';
 import { jsonSchemaDocument, schemaFileName } from './json-schema.js';
 import { modelFile, type ModelFileOptions } from './model.js';
-import { RUNTIME_FILE, runtimeSource } from './runtime.js';
+import { RUNTIME_FILE, runtimeText } from './runtime.js';
 import { modelsWithDates } from './validators.js';
-import { referenceGroups, ZOD_HELPERS_FILE, ZOD_HELPERS_SOURCE, zodIndexSource, zodModelSource, zodSchemaNames } from './zod.js';
+import { referenceGroups, ZOD_HELPERS_FILE, zodIndexSource, zodModelSource, zodSchemaNames } from './zod.js';
 
 /** The outputs docs2ts can write from one IR. */
 export const TARGETS = TARGET_NAMES;
@@ -118,7 +118,7 @@ export function modelFileOptions(options: EmitOptions): ModelFileOptions {
  */
 export async function emit(ir: IR, options: EmitOptions = {}, helpers: Helpers = Helpers.none()): Promise<Map<string, string>> {
   const raw = emitUnformatted(ir, options);
-  const formatted = await formatFiles(raw, { printWidth: 100, ...options.prettier }, new Set([RUNTIME_FILE, `zod/${ZOD_HELPERS_FILE}`]), helpers);
+  const formatted = await formatFiles(raw, { printWidth: 100, ...options.prettier }, new Set([RUNTIME_FILE, `zod/${RUNTIME_FILE}`, `zod/${ZOD_HELPERS_FILE}`]), helpers);
   return new Map([...formatted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -145,7 +145,7 @@ export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, 
       const file = printSourceFile(modelFile(model, byId, (id) => names.get(id)!, runtimeImport, codeOptions, withDates));
       raw.set(name, `${renderBanner(template, `\`${model.file}\``)}\n\n${file}`);
     }
-    raw.set(RUNTIME_FILE, `${renderBanner(template, sources)}\n\n${runtimeSource(codeOptions)}`);
+    raw.set(RUNTIME_FILE, `${renderBanner(template, sources)}\n\n${runtimeText(RUNTIME_FILE)}`);
     const exports = [...names.values()].sort().map((n) => `export * from "./${n.replace(/\.ts$/, '.js')}";`);
     // Only the runtime's public API: its helpers (isDate, isObject, ...) could clash with a model's isX.
     exports.push(`export { ValidationFailedError } from "${runtimeImport}";`);
@@ -165,7 +165,9 @@ export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, 
     const { group, recursive } = referenceGroups(byId);
     const ctx = { models: byId, schemaName: zodSchemaNames(ir.models), group, recursive, options: codeOptions, moduleOf: (id: string) => `./${names.get(id)!.replace(/\.ts$/, '.js')}` };
     for (const model of ir.models) raw.set(`zod/${names.get(model.id)!}`, `${renderBanner(template, `\`${model.file}\``)}\n\n${zodModelSource(model, ctx)}`);
-    raw.set(`zod/${ZOD_HELPERS_FILE}`, `${renderBanner(template, sources)}\n\n${ZOD_HELPERS_SOURCE}`);
+    // The helpers take the date checks from a copy of the runtime beside them (the zod target may be written alone).
+    raw.set(`zod/${RUNTIME_FILE}`, `${renderBanner(template, sources)}\n\n${runtimeText(RUNTIME_FILE)}`);
+    raw.set(`zod/${ZOD_HELPERS_FILE}`, `${renderBanner(template, sources)}\n\n${runtimeText(ZOD_HELPERS_FILE)}`);
     raw.set('zod/index.ts', `${renderBanner(template, sources)}\n\n${zodIndexSource([...names.values()].sort())}`);
   }
   return raw;
