@@ -327,13 +327,13 @@ function chunked(model: ObjectModel, guard: Stmt[][], check: Stmt[][], writer: V
   const guardCalls: Stmts[] = [objectHead(model, false), constStmt(V, as(VALUE, RECORD))];
   const checkCalls: Stmts[] = [objectHead(model, true), constStmt(V, as(VALUE, RECORD))];
   for (let i = 0; i < guard.length; i += CHUNK) {
-    const part = name(`is${model.tsName}${suffix}$part${i / CHUNK + 1}`);
+    const part = writer.scope.take(`is${model.tsName}${suffix}$part${i / CHUNK + 1}`);
     const entries = guard.slice(i, i + CHUNK);
     writer.helpers.push(helperFunction(part, [record], BOOLEAN, statements(prologue(entries, false), entries, ret(TRUE))));
     guardCalls.push(ifStmt(not(call(part, V)), ret(FALSE)));
   }
   for (let i = 0; i < check.length; i += CHUNK) {
-    const part = name(`check${model.tsName}${suffix}$part${i / CHUNK + 1}`);
+    const part = writer.scope.take(`check${model.tsName}${suffix}$part${i / CHUNK + 1}`);
     const entries = check.slice(i, i + CHUNK);
     writer.helpers.push(helperFunction(part, [record, CHECK_PARAMETERS[1], CHECK_PARAMETERS[2]], VOID, statements(prologue(entries, false), entries)));
     checkCalls.push(exprStmt(call(part, V, PATH, ERRORS)));

@@ -247,8 +247,8 @@ export class ValidatorWriter {
   readonly imports = new Map<string, Set<string>>();
   /** Models whose JSON form differs from their in-memory form (only with `dates: "Date"`). */
   readonly withDates: ReadonlySet<string>;
-  /** The module's names: hoisted helpers are numbered in it (`isTask$1`, `checkTask$2`, …). */
-  readonly scope = new Scope();
+  /** The names of the module's functions: hoisted helpers (`isTask$1`, `checkTask$2`, …) and parts (`isTask$part1`). */
+  readonly scope: Scope;
   private readonly hoisted = new Map<string, Name>();
 
   constructor(
@@ -260,6 +260,8 @@ export class ValidatorWriter {
     withDates?: ReadonlySet<string>,
   ) {
     this.withDates = options.dates === 'Date' ? (withDates ?? modelsWithDates(models)) : new Set();
+    // The runtime namespace and the model's own declarations are taken.
+    this.scope = new Scope([RT.text, ...['', 'is', 'check', 'validate', 'assert', 'parse', 'to'].flatMap((p) => [`${p}${prefix}`, `${p}${prefix}$json`])]);
   }
 
   /** The TypeScript name of a referenced model. */
