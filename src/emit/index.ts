@@ -83,12 +83,16 @@ function shorten(stem: string): string {
   return `${cut}-${sha256(stem).slice(0, 8)}`;
 }
 
-/** Render the banner template as `//` comment lines for a file generated from `sources`. */
-export function renderBanner(template: string, sources: string): string {
+/** The banner template's lines for a file generated from `sources` (no line terminator inside a line). */
+function bannerLines(template: string, sources: string): string[] {
   // Every ECMAScript line terminator would end a `//` comment: none may reach a banner line.
   const text = template.replace(/\{\{\s*sources\s*\}\}/g, sources.replace(/[\r\n\u2028\u2029]+/g, ' ')).trimEnd();
-  return text
-    .split(/\r\n?|[\n\u2028\u2029]/)
+  return text.split(/\r\n?|[\n\u2028\u2029]/);
+}
+
+/** Render the banner template as `//` comment lines for a file generated from `sources`. */
+export function renderBanner(template: string, sources: string): string {
+  return bannerLines(template, sources)
     .map((line) => (line === '' ? '//' : `// ${line}`))
     .join('\n');
 }
@@ -175,9 +179,7 @@ export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, 
 
 /** The banner's text as one line (for JSON documents, which have no comments): lines joined by spaces. */
 export function bannerText(template: string, sources: string): string {
-  return renderBanner(template, sources)
-    .split('\n')
-    .map((line) => line.replace(/^\/\/ ?/, ''))
+  return bannerLines(template, sources)
     .filter((line) => line !== '')
     .join(' ');
 }

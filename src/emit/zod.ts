@@ -170,12 +170,13 @@ class ZodWriter {
     return this.ctx.options;
   }
 
-  private import(id: string, name: string): string {
-    if (id === this.model.id) return name.replace(/^type /, '');
+  /** Record that `name` (a type only with `typeOnly`) of model `id`'s file is used, and return it. */
+  private import(id: string, name: string, typeOnly = false): string {
+    if (id === this.model.id) return name;
     let names = this.imports.get(id);
     if (!names) this.imports.set(id, (names = new Set()));
-    names.add(name);
-    return name.replace(/^type /, '');
+    names.add(typeOnly ? `type ${name}` : name);
+    return name;
   }
 
   private helper(name: string): string {
@@ -284,7 +285,7 @@ class ZodWriter {
   }
 
   private explicitType(model: Exclude<Model, EnumModel>): string {
-    const nameOf = (id: string): string => this.import(id, `type ${this.ctx.models.get(id)!.tsName}`);
+    const nameOf = (id: string): string => this.import(id, this.ctx.models.get(id)!.tsName, true);
     if (model.kind === 'union') {
       const members = model.members.map((m) => typeText(m, nameOf, this.options.dates));
       return `export type ${model.tsName} = ${members.join(' | ') || 'never'};`;
