@@ -33,7 +33,6 @@ import {
   not,
   object,
   or,
-  predicateType,
   printExpr,
   printStatements,
   printType,
@@ -147,8 +146,7 @@ describe('printing', () => {
 
   it('types', () => {
     expect(printType(arrayType(typeRef([name('rt'), name('ValidationError')])))).toBe('rt.ValidationError[]');
-    expect(printType(predicateType(name('value'), typeRef(name('Task'))))).toBe('value is Task');
-    expect(printType(predicateType(name('value'), typeRef(name('Task')), true))).toBe('asserts value is Task');
+    expect(printType(typeRef(name('Record'), [keywordType('string'), keywordType('unknown')]))).toBe('Record<string, unknown>');
   });
 
   it('statements: braces only where a block is given', () => {

@@ -48,8 +48,7 @@ export type LiteralValue = string | number | boolean | null | undefined;
 export type TypeNode =
   | { kind: 'typeKeyword'; keyword: 'unknown' | 'string' | 'boolean' | 'void' | 'number' }
   | { kind: 'typeRef'; path: readonly Name[]; args: readonly TypeNode[] }
-  | { kind: 'arrayType'; element: TypeNode }
-  | { kind: 'predicate'; asserts: boolean; parameter: Name; type: TypeNode };
+  | { kind: 'arrayType'; element: TypeNode };
 
 /** The binary operators the validators use. */
 export type BinaryOp = '===' | '!==' | '<' | '>' | 'in' | 'instanceof' | '+';
@@ -103,11 +102,6 @@ export function typeRef(path: Name | readonly Name[], args: readonly TypeNode[] 
 /** `T[]`. */
 export function arrayType(element: TypeNode): TypeNode {
   return { kind: 'arrayType', element };
-}
-
-/** `parameter is T`, or `asserts parameter is T`. */
-export function predicateType(parameter: Name, type: TypeNode, asserts = false): TypeNode {
-  return { kind: 'predicate', asserts, parameter, type };
 }
 
 // ——— Expressions ———
@@ -206,7 +200,7 @@ export function assign(target: Expr, value: Expr): Expr {
 }
 
 /** `target++`. */
-export function increment(target: Name): Expr {
+function increment(target: Name): Expr {
   return { kind: 'increment', target };
 }
 
@@ -427,8 +421,6 @@ export function uses(n: Name, ...nodes: (Stmt | Expr | TypeNode)[]): boolean {
         return node.path[0]!.text === n.text || node.args.some(visit);
       case 'arrayType':
         return visit(node.element);
-      case 'predicate':
-        return node.parameter.text === n.text || visit(node.type);
     }
   };
   return nodes.some(visit);
@@ -566,8 +558,6 @@ export function printType(t: TypeNode): string {
       return `${t.path.map((p) => p.text).join('.')}${t.args.length === 0 ? '' : `<${t.args.map(printType).join(', ')}>`}`;
     case 'arrayType':
       return `${printType(t.element)}[]`;
-    case 'predicate':
-      return `${t.asserts ? 'asserts ' : ''}${t.parameter.text} is ${printType(t.type)}`;
   }
 }
 

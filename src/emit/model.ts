@@ -117,7 +117,7 @@ export const DEFAULT_MODEL_FILE_OPTIONS: ModelFileOptions = { ...DEFAULT_VALIDAT
  * @param runtimeImport module specifier of the runtime file (`./_runtime.js`)
  * @param options validator and enum options
  * @param withDates ids of the models holding dates (see `modelsWithDates`), computed once per IR
- * @returns the source file structure (statements as structures; function bodies as text)
+ * @returns the source file structure (statements as structures; function bodies as text printed from the code builder's tree)
  */
 export function modelFile(
   model: Model,

@@ -13,6 +13,9 @@
  * the errors of the member it selects; another union reports the errors of its only member that can
  * take the value's JSON kind (array or object), else one mismatch at the union's pointer.
  *
+ * The code is a tree (`./builder.ts`): guards are expressions, reports and checks statements, and
+ * the choices (negation, constants, branches that cannot run) are made on the tree before printing.
+ *
  * Two variants of the code exist for `dates: "Date"`: the in-memory form (`Date` objects; `isX`,
  * `checkX`) and the JSON form (RFC 3339 strings; `isX$json`, `checkX$json`, for `parseX`).
  *
@@ -189,7 +192,7 @@ export function modelsWithDates(models: ReadonlyMap<string, Model>): Set<string>
 }
 
 /** Names the validator code uses: the runtime namespace, parameters, and locals. */
-export const RT = name('rt');
+const RT = name('rt');
 export const VALUE = name('value');
 export const PATH = name('path');
 export const ERRORS = name('errors');
