@@ -137,9 +137,13 @@ describe('printing', () => {
     expect(printExpr(or(a, or(a, a)))).toBe('f(x) || (f(x) || f(x))');
     expect(printExpr(binary(binary(name('path'), '+', lit('/')), '+', name('i')))).toBe('path + "/" + i');
     expect(printExpr(binary(name('path'), '+', binary(lit('/'), '+', name('i'))))).toBe('path + ("/" + i)');
-    expect(printExpr(index(as(x, typeRef(name('Record'), [keywordType('string'), keywordType('unknown')])), lit('k')))).toBe('(x as Record<string, unknown>)["k"]');
+    expect(printExpr(index(as(x, typeRef(name('Record'), [keywordType('string'), keywordType('unknown')])), lit('k')))).toBe(
+      '(x as Record<string, unknown>)["k"]',
+    );
     expect(printExpr(as(as(x, keywordType('unknown')), typeRef(name('Task'))))).toBe('x as unknown as Task');
-    expect(printExpr(call(member(as(x, arrayType(keywordType('unknown'))), 'map'), arrow([v], object([{ key: 'v', value: id(v) }]))))).toBe('(x as unknown[]).map((v) => ({ v }))');
+    expect(printExpr(call(member(as(x, arrayType(keywordType('unknown'))), 'map'), arrow([v], object([{ key: 'v', value: id(v) }]))))).toBe(
+      '(x as unknown[]).map((v) => ({ v }))',
+    );
     expect(printExpr(cond(eq(x, lit(0)), lit('a'), lit('b')))).toBe('x === 0 ? "a" : "b"');
     expect(printExpr(newExpr(name('Set'), [keywordType('unknown')], lit(1)))).toBe('new Set<unknown>(1)');
   });

@@ -177,11 +177,16 @@ export function modelsWithDates(models: ReadonlyMap<string, Model>): Set<string>
         return false;
     }
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const model of models.values()) {
       if (out.has(model.id)) continue;
-      const types = model.kind === 'object' ? [...model.fields.map((f) => f.type), ...(model.additionalProperties ? [model.additionalProperties] : [])] : model.kind === 'union' ? model.members : [];
+      const types =
+        model.kind === 'object'
+          ? [...model.fields.map((f) => f.type), ...(model.additionalProperties ? [model.additionalProperties] : [])]
+          : model.kind === 'union'
+            ? model.members
+            : [];
       if (types.some(has)) {
         out.add(model.id);
         changed = true;
@@ -343,7 +348,8 @@ export class ValidatorWriter {
         return eq(typeOf(x), lit('boolean'));
       case 'date':
       case 'date-time':
-        if (form === 'memory' && this.options.dates === 'Date') return and(binary(x, 'instanceof', name('Date')), not(call(member(name('Number'), 'isNaN'), call(member(x, 'getTime')))));
+        if (form === 'memory' && this.options.dates === 'Date')
+          return and(binary(x, 'instanceof', name('Date')), not(call(member(name('Number'), 'isNaN'), call(member(x, 'getTime')))));
         return and(eq(typeOf(x), lit('string')), call(rt(type === 'date' ? 'isDate' : 'isDateTime'), x));
       case 'unknown':
         return TRUE;
@@ -389,7 +395,10 @@ export class ValidatorWriter {
         // An inherited key (from a prototype other than Object's) is not an entry: hasOwn only when an entry fails.
         isConst(item, true)
           ? null
-          : [constStmt(V, as(VALUE, RECORD)), forIn(KEY, V, block(constStmt(X, index(V, id(KEY))), ifStmt(and(not(item), call(rt('hasOwn'), V, KEY)), ret(FALSE))))],
+          : [
+              constStmt(V, as(VALUE, RECORD)),
+              forIn(KEY, V, block(constStmt(X, index(V, id(KEY))), ifStmt(and(not(item), call(rt('hasOwn'), V, KEY)), ret(FALSE)))),
+            ],
         ret(TRUE),
       );
     } else if (type.kind === 'union') {
@@ -453,7 +462,11 @@ export class ValidatorWriter {
       const dispatch = switchStmt(
         field,
         groupCases(disc).map(([i, values]) => ({ tests: values.map(lit), body: [this.report(members[i]!, x, path, form), BREAK] })),
-        ifStmt(not(call(rt('hasOwn'), x, lit(disc.key))), exprStmt(call(rt('missing'), ERRORS, keyPath, keyExpected)), exprStmt(call(rt('mismatch'), ERRORS, keyPath, keyExpected, field))),
+        ifStmt(
+          not(call(rt('hasOwn'), x, lit(disc.key))),
+          exprStmt(call(rt('missing'), ERRORS, keyPath, keyExpected)),
+          exprStmt(call(rt('mismatch'), ERRORS, keyPath, keyExpected, field)),
+        ),
       );
       return [ifStmt(not(isObjectExpr(x)), mismatch(path, expected, x), dispatch)];
     }
@@ -590,7 +603,10 @@ export class ValidatorWriter {
         ifStmt(not(isObjectExpr(VALUE)), block(mismatch(id(PATH), expected, VALUE), ret())),
         isConst(item, true)
           ? null
-          : [constStmt(V, as(VALUE, RECORD)), forIn(KEY, V, block(constStmt(X, index(V, id(KEY))), ifStmt(and(not(item), call(rt('hasOwn'), V, KEY)), block(report))))],
+          : [
+              constStmt(V, as(VALUE, RECORD)),
+              forIn(KEY, V, block(constStmt(X, index(V, id(KEY))), ifStmt(and(not(item), call(rt('hasOwn'), V, KEY)), block(report)))),
+            ],
       );
     }
     this.helpers.push(helperFunction(fn, CHECK_PARAMETERS, keywordType('void'), body));
