@@ -84,7 +84,7 @@ describe('targets on the seed tree (fixtures/, root Task)', () => {
     const models = root.filter((f) => f !== 'index.ts' && f !== '_runtime.ts');
     expect(models).toHaveLength(ir.models.length);
     expect(fs.readdirSync(path.join(dir, 'schema')).sort()).toEqual(models.map((f) => f.replace(/\.ts$/, '.schema.json')).sort());
-    expect(fs.readdirSync(path.join(dir, 'zod')).filter((f) => f.endsWith('.ts')).sort()).toEqual([...models, '_json.ts', 'index.ts'].sort());
+    expect(fs.readdirSync(path.join(dir, 'zod')).filter((f) => f.endsWith('.ts')).sort()).toEqual([...models, '_json.ts', '_runtime.ts', 'index.ts'].sort());
   });
 
   it('no generated file imports anything but its sibling generated files (and "zod" in zod/)', () => {

@@ -15,9 +15,9 @@ import { formatFiles, type LayoutThreads } from './format.js';
 import { packageFile } from '../core/package-root.js';
 import { jsonSchemaDocument, schemaFileName } from './json-schema.js';
 import { modelFile, type ModelFileOptions } from './model.js';
-import { RUNTIME_FILE, runtimeSource } from './runtime.js';
+import { RUNTIME_FILE, runtimeText } from './runtime.js';
 import { modelsWithDates } from './validators.js';
-import { referenceGroups, ZOD_HELPERS_FILE, ZOD_HELPERS_SOURCE, zodIndexSource, zodModelSource, zodSchemaNames } from './zod.js';
+import { referenceGroups, ZOD_HELPERS_FILE, zodIndexSource, zodModelSource, zodSchemaNames } from './zod.js';
 
 /** The outputs docs2ts can write from one IR. */
 export const TARGETS = TARGET_NAMES;
@@ -82,12 +82,16 @@ function shorten(stem: string): string {
   return `${cut}-${sha256(stem).slice(0, 8)}`;
 }
 
-/** Render the banner template as `//` comment lines for a file generated from `sources`. */
-export function renderBanner(template: string, sources: string): string {
+/** The banner template's lines for a file generated from `sources` (no line terminator inside a line). */
+function bannerLines(template: string, sources: string): string[] {
   // Every ECMAScript line terminator would end a `//` comment: none may reach a banner line.
   const text = template.replace(/\{\{\s*sources\s*\}\}/g, sources.replace(/[\r\n\u2028\u2029]+/g, ' ')).trimEnd();
-  return text
-    .split(/\r\n?|[\n\u2028\u2029]/)
+  return text.split(/\r\n?|[\n\u2028\u2029]/);
+}
+
+/** Render the banner template as `//` comment lines for a file generated from `sources`. */
+export function renderBanner(template: string, sources: string): string {
+  return bannerLines(template, sources)
     .map((line) => (line === '' ? '//' : `// ${line}`))
     .join('\n');
 }
@@ -117,7 +121,7 @@ export function modelFileOptions(options: EmitOptions): ModelFileOptions {
  */
 export async function emit(ir: IR, options: EmitOptions = {}, threads?: LayoutThreads): Promise<Map<string, string>> {
   const raw = emitUnformatted(ir, options);
-  const formatted = await formatFiles(raw, { printWidth: 100, ...options.prettier }, new Set([RUNTIME_FILE, `zod/${ZOD_HELPERS_FILE}`]), threads);
+  const formatted = await formatFiles(raw, { printWidth: 100, ...options.prettier }, new Set([RUNTIME_FILE, `zod/${RUNTIME_FILE}`, `zod/${ZOD_HELPERS_FILE}`]), threads);
   return new Map([...formatted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -144,7 +148,7 @@ export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, 
       const file = printSourceFile(modelFile(model, byId, (id) => names.get(id)!, runtimeImport, codeOptions, withDates));
       raw.set(name, `${renderBanner(template, `\`${model.file}\``)}\n\n${file}`);
     }
-    raw.set(RUNTIME_FILE, `${renderBanner(template, sources)}\n\n${runtimeSource(codeOptions)}`);
+    raw.set(RUNTIME_FILE, `${renderBanner(template, sources)}\n\n${runtimeText(RUNTIME_FILE)}`);
     const exports = [...names.values()].sort().map((n) => `export * from "./${n.replace(/\.ts$/, '.js')}";`);
     // Only the runtime's public API: its helpers (isDate, isObject, ...) could clash with a model's isX.
     exports.push(`export { ValidationFailedError } from "${runtimeImport}";`);
@@ -164,7 +168,9 @@ export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, 
     const { group, recursive } = referenceGroups(byId);
     const ctx = { models: byId, schemaName: zodSchemaNames(ir.models), group, recursive, options: codeOptions, moduleOf: (id: string) => `./${names.get(id)!.replace(/\.ts$/, '.js')}` };
     for (const model of ir.models) raw.set(`zod/${names.get(model.id)!}`, `${renderBanner(template, `\`${model.file}\``)}\n\n${zodModelSource(model, ctx)}`);
-    raw.set(`zod/${ZOD_HELPERS_FILE}`, `${renderBanner(template, sources)}\n\n${ZOD_HELPERS_SOURCE}`);
+    // The helpers take the date checks from a copy of the runtime beside them (the zod target may be written alone).
+    raw.set(`zod/${RUNTIME_FILE}`, `${renderBanner(template, sources)}\n\n${runtimeText(RUNTIME_FILE)}`);
+    raw.set(`zod/${ZOD_HELPERS_FILE}`, `${renderBanner(template, sources)}\n\n${runtimeText(ZOD_HELPERS_FILE)}`);
     raw.set('zod/index.ts', `${renderBanner(template, sources)}\n\n${zodIndexSource([...names.values()].sort())}`);
   }
   return raw;
@@ -172,9 +178,7 @@ export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, 
 
 /** The banner's text as one line (for JSON documents, which have no comments): lines joined by spaces. */
 export function bannerText(template: string, sources: string): string {
-  return renderBanner(template, sources)
-    .split('\n')
-    .map((line) => line.replace(/^\/\/ ?/, ''))
+  return bannerLines(template, sources)
     .filter((line) => line !== '')
     .join(' ');
 }

@@ -22,7 +22,79 @@ import type { EnumModel, Field, Model, ObjectModel, TypeRef, UnionModel } from '
 import { propertyKey } from '../model/naming.js';
 import { jsDoc, modelDocs } from './jsdoc.js';
 import { tsType } from './types.js';
-import { DEFAULT_VALIDATOR_OPTIONS, enumExpected, escapePointer, isObjectExpr, not, openEnumExtras, openEnumType, ValidatorWriter, type Form, type ValidatorOptions } from './validators.js';
+import {
+  and,
+  array,
+  as,
+  assign,
+  binary,
+  block,
+  call,
+  cond,
+  constStmt,
+  CONTINUE,
+  eq,
+  exprStmt,
+  FALSE,
+  forIn,
+  id,
+  ifStmt,
+  index,
+  isConst,
+  keywordType,
+  letStmt,
+  lit,
+  member,
+  name,
+  ne,
+  newExpr,
+  not,
+  object,
+  or,
+  printExpr,
+  printStatements,
+  ret,
+  statements,
+  switchStmt,
+  throwStmt,
+  TRUE,
+  typeOf,
+  typeRef,
+  uses,
+  type Expr,
+  type Name,
+  type Stmt,
+  type Stmts,
+} from './builder.js';
+import {
+  CHECK_PARAMETERS,
+  DEFAULT_VALIDATOR_OPTIONS,
+  enumExpected,
+  ERROR_LIST,
+  ERRORS,
+  escapePointer,
+  helperFunction,
+  isObjectExpr,
+  KEY,
+  mismatch,
+  openEnumExtras,
+  openEnumType,
+  PATH,
+  RECORD,
+  rt,
+  UNKNOWN,
+  V,
+  ValidatorWriter,
+  VALUE,
+  X,
+  type Form,
+  type ValidatorOptions,
+} from './validators.js';
+
+/** `plain`: the local that says whether the object's prototype is Object.prototype. */
+const PLAIN = name('plain');
+const BOOLEAN = keywordType('boolean');
+const VOID = keywordType('void');
 
 /** Enums with more values than this are checked with a `Set` lookup instead of `===` chains. */
 const SET_THRESHOLD = 8;
@@ -45,7 +117,7 @@ export const DEFAULT_MODEL_FILE_OPTIONS: ModelFileOptions = { ...DEFAULT_VALIDAT
  * @param runtimeImport module specifier of the runtime file (`./_runtime.js`)
  * @param options validator and enum options
  * @param withDates ids of the models holding dates (see `modelsWithDates`), computed once per IR
- * @returns the source file structure (statements as structures; function bodies as text)
+ * @returns the source file structure (statements as structures; function bodies as text printed from the code builder's tree)
  */
 export function modelFile(
   model: Model,
@@ -59,7 +131,7 @@ export function modelFile(
   const declarations: Statement[] =
     model.kind === 'object' ? objectDeclarations(model, writer) : model.kind === 'enum' ? enumDeclarations(model, options.enumStyle) : unionDeclarations(model, writer);
   declarations.push(...commonFunctions(model, writer));
-  for (const helper of writer.helpers) declarations.push(helper.source);
+  declarations.push(...writer.helpers);
 
   const imports: ImportDeclaration[] = [{ kind: 'import', moduleSpecifier: runtimeImport, namespaceImport: 'rt' }];
   for (const id of [...writer.imports.keys()].sort()) {
@@ -138,7 +210,7 @@ function admitsNull(field: Field): boolean {
 }
 
 function objectDeclarations(model: ObjectModel, writer: ValidatorWriter): Statement[] {
-  const shape = objectShape(model, (id) => writer.use(id, ''), writer.options);
+  const shape = objectShape(model, (id) => writer.use(id, '').text, writer.options);
   const iface: InterfaceDeclaration = {
     kind: 'interface',
     name: model.tsName,
@@ -165,50 +237,57 @@ function objectFunctions(model: ObjectModel, writer: ValidatorWriter, form: Form
  * never count), and then, for an object whose prototype is Object.prototype, a key that prototype
  * lacks is own when defined, so hasOwnProperty (a lookup V8 does not inline) is left for the rest.
  */
-function objectBodies(model: ObjectModel, writer: ValidatorWriter, form: Form): { guard: string[]; check: string[] } {
+function objectBodies(model: ObjectModel, writer: ValidatorWriter, form: Form): { guard: Stmt[][]; check: Stmt[][] } {
   const options = writer.options;
-  const guard: string[] = [];
-  const check: string[] = [];
+  const guard: Stmt[][] = [];
+  const check: Stmt[][] = [];
+  const hasOwn = (key: Expr): Expr => call(rt('hasOwn'), V, key);
   for (const field of model.fields) {
-    const key = JSON.stringify(field.name);
-    const fieldPath = `path + ${JSON.stringify(`/${escapePointer(field.name)}`)}`;
-    const ok = writer.guard(field.type, 'x', form);
-    const orNull = acceptsNull(field, options) && ok !== 'true';
-    const expected = JSON.stringify(writer.expected(field.type, form) + (acceptsNull(field, options) && !admitsNull(field) ? ' | null' : ''));
-    const read = `x = v[${key}];`;
+    const key = lit(field.name);
+    const fieldPath = binary(PATH, '+', lit(`/${escapePointer(field.name)}`));
+    const ok = writer.guard(field.type, X, form);
+    const anything = isConst(ok, true);
+    const orNull = acceptsNull(field, options) && !anything;
+    const expected = writer.expected(field.type, form) + (acceptsNull(field, options) && !admitsNull(field) ? ' | null' : '');
+    const read = exprStmt(assign(id(X), index(V, key)));
+    const undef = eq(X, lit(undefined));
     if (field.required) {
       // `undefined` is never a value of a required property (JSON has none; TS forbids it).
-      const bad = ok === 'true' ? '' : orNull ? ` || (x !== null && ${not(ok)})` : ` || ${not(ok)}`;
+      const bad = orNull ? and(ne(X, lit(null)), not(ok)) : not(ok);
       // A defined value is own when the prototype is Object.prototype and that does not have the key:
       // hasOwn (a lookup, not inlined) only for other objects and keys Object.prototype has.
-      const notOwn = field.name in Object.prototype ? `!rt.hasOwn(v, ${key})` : `((!plain || ${key} in rt.objectPrototype) && !rt.hasOwn(v, ${key}))`;
+      const notOwn = field.name in Object.prototype ? not(hasOwn(key)) : and(or(not(id(PLAIN)), binary(key, 'in', rt('objectPrototype'))), not(hasOwn(key)));
       // Most guards refuse `undefined` already; `unknown` and nullable ones need the test.
-      const undef = ok === 'true' || orNull || !refusesUndefined(field.type, writer.models) ? 'x === undefined || ' : '';
-      guard.push(`${read} if (${undef}${bad.replace(/^ \|\| /, '')}${bad === '' ? '' : ' || '}${notOwn}) return false;`);
-      const report = ok === 'true' ? '' : ` else { ${writer.report(field.type, 'x', fieldPath, form)} }`;
-      check.push(`${read} if (x === undefined${bad} || ${notOwn}) { if (!rt.hasOwn(v, ${key})) rt.missing(errors, ${fieldPath}, ${expected}); else if (x === undefined) rt.mismatch(errors, ${fieldPath}, ${expected}, x);${report} }`);
-    } else if (ok !== 'true') {
+      const testUndefined = anything || orNull || !refusesUndefined(field.type, writer.models);
+      guard.push(statements(read, ifStmt(or(testUndefined ? undef : FALSE, bad, notOwn), ret(FALSE))));
+      const report = ifStmt(
+        not(hasOwn(key)),
+        exprStmt(call(rt('missing'), ERRORS, fieldPath, lit(expected))),
+        ifStmt(undef, mismatch(fieldPath, expected, X), anything ? null : block(writer.report(field.type, X, fieldPath, form))),
+      );
+      check.push(statements(read, ifStmt(or(undef, bad, notOwn), block(report))));
+    } else if (!anything) {
       // An optional property may be absent, or present as `undefined` (as TypeScript's `?` allows).
-      const cond = `x !== undefined && ${orNull ? 'x !== null && ' : ''}${not(ok)} && rt.hasOwn(v, ${key})`;
-      guard.push(`${read} if (${cond}) return false;`);
-      check.push(`${read} if (${cond}) { ${writer.report(field.type, 'x', fieldPath, form)} }`);
+      const cond = and(ne(X, lit(undefined)), orNull ? ne(X, lit(null)) : TRUE, not(ok), hasOwn(key));
+      guard.push(statements(read, ifStmt(cond, ret(FALSE))));
+      check.push(statements(read, ifStmt(cond, block(writer.report(field.type, X, fieldPath, form)))));
     }
   }
   const extra = model.additionalProperties;
-  const known = model.fields.map((f) => `case ${JSON.stringify(f.name)}:`).join(' ');
-  const skip = known === '' ? '' : `switch (key) { ${known} continue; }`;
-  const keyPath = 'path + "/" + rt.pointer(key)';
+  const skip = model.fields.length === 0 ? null : switchStmt(id(KEY), [{ tests: model.fields.map((f) => lit(f.name)), body: CONTINUE }]);
+  const keyPath = binary(binary(PATH, '+', lit('/')), '+', call(rt('pointer'), KEY));
+  const readKey = exprStmt(assign(id(X), index(V, id(KEY))));
   if (extra) {
     // Keys the table does not list must match the additionalProperties type.
-    const ok = writer.guard(extra, 'x', form);
-    if (ok !== 'true') {
-      guard.push(`for (const key in v) { ${skip} x = v[key]; if (${not(ok)} && rt.hasOwn(v, key)) return false; }`);
-      check.push(`for (const key in v) { ${skip} x = v[key]; if (${not(ok)} && rt.hasOwn(v, key)) { ${writer.report(extra, 'x', keyPath, form)} } }`);
+    const bad = and(not(writer.guard(extra, X, form)), hasOwn(id(KEY)));
+    if (!isConst(bad, false)) {
+      guard.push([forIn(KEY, V, block(skip, readKey, ifStmt(bad, ret(FALSE))))]);
+      check.push([forIn(KEY, V, block(skip, readKey, ifStmt(bad, block(writer.report(extra, X, keyPath, form)))))]);
     }
   } else if (options.additionalProperties === 'reject' && model.fields.length > 0) {
     // Strict mode: every own key the table does not list is an error at its own pointer.
-    guard.push(`for (const key in v) { ${skip} if (rt.hasOwn(v, key)) return false; }`);
-    check.push(`for (const key in v) { ${skip} if (rt.hasOwn(v, key)) rt.unknownKey(errors, ${keyPath}, ${JSON.stringify(model.tsName)}, v[key]); }`);
+    guard.push([forIn(KEY, V, block(skip, ifStmt(hasOwn(id(KEY)), ret(FALSE))))]);
+    check.push([forIn(KEY, V, block(skip, ifStmt(hasOwn(id(KEY)), exprStmt(call(rt('unknownKey'), ERRORS, keyPath, lit(model.tsName), index(V, id(KEY)))))))]);
   }
   return { guard, check };
 }
@@ -216,66 +295,87 @@ function objectBodies(model: ObjectModel, writer: ValidatorWriter, form: Form): 
 /** Field entries per function: TypeScript gives up control-flow analysis of very large bodies (TS2563). */
 const CHUNK = 75;
 
-/** The declarations a body of field entries needs: `v` (the object), `plain` and `x` where used. */
-function prologue(body: string[], withV = true): string[] {
-  if (body.length === 0) return [];
-  const lines = withV ? ['const v = value as Record<string, unknown>;'] : [];
-  if (body.some((s) => /\bplain\b/.test(s))) lines.push('const plain = rt.isPlain(v);');
-  if (body.some((s) => /\bx\b/.test(s))) lines.push('let x: unknown;');
-  return lines;
+/** The declarations a body of field entries needs: `v` (the object), then `plain` and `x` where used. */
+function prologue(entries: readonly Stmt[][], withV = true): Stmt[] {
+  if (entries.length === 0) return [];
+  const body = entries.flat();
+  return statements(
+    withV ? constStmt(V, as(VALUE, RECORD)) : null,
+    uses(PLAIN, ...body) ? constStmt(PLAIN, call(rt('isPlain'), V)) : null,
+    uses(X, ...body) ? letStmt(X, UNKNOWN) : null,
+  );
+}
+
+/** `if (!(typeof value === "object" && …)) …`: the head of an object's guard or check. */
+function objectHead(model: ObjectModel, check: boolean): Stmts {
+  return ifStmt(not(isObjectExpr(VALUE)), check ? block(mismatch(id(PATH), model.tsName, VALUE), ret()) : ret(FALSE));
 }
 
 /**
  * The guard and check functions of an object; beyond {@link CHUNK} entries their bodies are
  * split into hoisted part functions (`isX$part1`, …) called in order.
  */
-function chunked(model: ObjectModel, guard: string[], check: string[], writer: ValidatorWriter, form: Form): FunctionDeclaration[] {
+function chunked(model: ObjectModel, guard: Stmt[][], check: Stmt[][], writer: ValidatorWriter, form: Form): FunctionDeclaration[] {
   const suffix = form === 'json' ? '$json' : '';
-  const guardHead = `if (!(${isObjectExpr('value')})) return false;`;
-  const checkHead = `if (!(${isObjectExpr('value')})) { rt.mismatch(errors, path, ${JSON.stringify(model.tsName)}, value); return; }`;
   if (guard.length <= CHUNK) {
-    return [guardFunction(model, [guardHead, ...prologue(guard), ...guard, 'return true;'], suffix), checkFunction(model, [checkHead, ...prologue(check), ...check], suffix)];
+    return [
+      guardFunction(model, statements(objectHead(model, false), prologue(guard), guard, ret(TRUE)), suffix),
+      checkFunction(model, statements(objectHead(model, true), prologue(check), check), suffix),
+    ];
   }
-  const guardCalls: string[] = [guardHead, 'const v = value as Record<string, unknown>;'];
-  const checkCalls: string[] = [checkHead, 'const v = value as Record<string, unknown>;'];
+  const record = [V, RECORD] as const;
+  const guardCalls: Stmts[] = [objectHead(model, false), constStmt(V, as(VALUE, RECORD))];
+  const checkCalls: Stmts[] = [objectHead(model, true), constStmt(V, as(VALUE, RECORD))];
   for (let i = 0; i < guard.length; i += CHUNK) {
-    const part = `is${model.tsName}${suffix}$part${i / CHUNK + 1}`;
-    const partGuard = guard.slice(i, i + CHUNK);
-    writer.helpers.push({ name: part, source: `function ${part}(v: Record<string, unknown>): boolean {\n${[...prologue(partGuard, false), ...partGuard].join('\n')}\nreturn true;\n}` });
-    guardCalls.push(`if (!${part}(v)) return false;`);
+    const part = writer.scope.take(`is${model.tsName}${suffix}$part${i / CHUNK + 1}`);
+    const entries = guard.slice(i, i + CHUNK);
+    writer.helpers.push(helperFunction(part, [record], BOOLEAN, statements(prologue(entries, false), entries, ret(TRUE))));
+    guardCalls.push(ifStmt(not(call(part, V)), ret(FALSE)));
   }
   for (let i = 0; i < check.length; i += CHUNK) {
-    const part = `check${model.tsName}${suffix}$part${i / CHUNK + 1}`;
-    const partCheck = check.slice(i, i + CHUNK);
-    writer.helpers.push({ name: part, source: `function ${part}(v: Record<string, unknown>, path: string, errors: rt.ValidationError[]): void {\n${[...prologue(partCheck, false), ...partCheck].join('\n')}\n}` });
-    checkCalls.push(`${part}(v, path, errors);`);
+    const part = writer.scope.take(`check${model.tsName}${suffix}$part${i / CHUNK + 1}`);
+    const entries = check.slice(i, i + CHUNK);
+    writer.helpers.push(helperFunction(part, [record, CHECK_PARAMETERS[1], CHECK_PARAMETERS[2]], VOID, statements(prologue(entries, false), entries)));
+    checkCalls.push(exprStmt(call(part, V, PATH, ERRORS)));
   }
-  guardCalls.push('return true;');
-  return [guardFunction(model, guardCalls, suffix), checkFunction(model, checkCalls, suffix)];
+  guardCalls.push(ret(TRUE));
+  return [guardFunction(model, statements(guardCalls), suffix), checkFunction(model, statements(checkCalls), suffix)];
 }
 
 /** The body of `toX$json` for an object: a shallow copy with the date-holding properties converted. */
-function objectConverterBody(model: ObjectModel, writer: ValidatorWriter): string[] {
-  const lines = ['const v = value as Record<string, unknown>;', 'const out: Record<string, unknown> = { ...v };'];
-  let usesX = false;
+function objectConverterBody(model: ObjectModel, writer: ValidatorWriter): Stmt[] {
+  const out = name('out');
+  const fields: Stmts[] = [];
   for (const field of model.fields) {
     if (!writer.hasDates(field.type)) continue;
-    usesX = true;
-    const key = JSON.stringify(field.name);
-    const set = field.name === '__proto__' ? `rt.define(out, ${key}, ${writer.convert(field.type, 'x')})` : `out[${key}] = ${writer.convert(field.type, 'x')}`;
-    lines.push(`x = v[${key}]; if (x !== undefined && x !== null && rt.hasOwn(v, ${key})) ${set};`);
+    const key = lit(field.name);
+    const value = writer.convert(field.type, id(X));
+    const set = field.name === '__proto__' ? call(rt('define'), out, key, value) : assign(index(out, key), value);
+    fields.push(exprStmt(assign(id(X), index(V, key))), ifStmt(and(ne(X, lit(undefined)), ne(X, lit(null)), call(rt('hasOwn'), V, key)), exprStmt(set)));
   }
   const extra = model.additionalProperties;
-  if (extra && writer.hasDates(extra)) {
-    const known = model.fields.map((f) => `case ${JSON.stringify(f.name)}:`).join(' ');
-    lines.push(`for (const key in v) { ${known === '' ? '' : `switch (key) { ${known} continue; }`} if (rt.hasOwn(v, key)) rt.define(out, key, ${writer.convert(extra, 'v[key]')}); }`);
-  }
-  if (usesX) lines.splice(2, 0, 'let x: unknown;');
-  lines.push(`return out as unknown as ${model.tsName};`);
-  return lines;
+  const rest =
+    extra && writer.hasDates(extra)
+      ? forIn(
+          KEY,
+          V,
+          block(
+            model.fields.length === 0 ? null : switchStmt(id(KEY), [{ tests: model.fields.map((f) => lit(f.name)), body: CONTINUE }]),
+            ifStmt(call(rt('hasOwn'), V, KEY), exprStmt(call(rt('define'), out, KEY, writer.convert(extra, index(V, id(KEY)))))),
+          ),
+        )
+      : null;
+  return statements(
+    constStmt(V, as(VALUE, RECORD)),
+    constStmt(out, object([{ spread: id(V) }]), RECORD),
+    fields.length > 0 ? letStmt(X, UNKNOWN) : null,
+    fields,
+    rest,
+    ret(as(as(out, UNKNOWN), typeRef(name(model.tsName)))),
+  );
 }
 
-function converter(model: Model, writer: ValidatorWriter, body: string[]): FunctionDeclaration {
+function converter(model: Model, writer: ValidatorWriter, body: Stmt[]): FunctionDeclaration {
   return {
     kind: 'function',
     name: `to${model.tsName}$json`,
@@ -283,7 +383,7 @@ function converter(model: Model, writer: ValidatorWriter, body: string[]): Funct
     docs: [{ description: `Convert a valid JSON form of {@link ${model.tsName}} (dates as RFC 3339 strings) to its in-memory form (dates as \`Date\`); the input is not changed.`, tags: [{ tagName: 'internal' }] }],
     parameters: [{ name: 'value', type: 'unknown' }],
     returnType: model.tsName,
-    statements: body.join('\n'),
+    statements: printStatements(body),
   };
 }
 
@@ -297,20 +397,20 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
   const alias = (type: string): TypeAliasDeclaration => ({ kind: 'typeAlias', name: model.tsName, isExported: true, docs: modelDocs(model), type });
   const open = openEnumType(model);
   const other = open ? [`(${open} & {})`] : [];
-  const statements: Statement[] = [];
-  if (model.valueType === 'boolean' || model.valueType === 'mixed' || model.values.length === 0 || style === 'union') statements.push(alias([...literals, ...other].join(' | ') || 'never'));
+  const out: Statement[] = [];
+  if (model.valueType === 'boolean' || model.valueType === 'mixed' || model.values.length === 0 || style === 'union') out.push(alias([...literals, ...other].join(' | ') || 'never'));
   else if (style === 'const' || open) {
     const members = model.values.map((v) => `${docComment(memberDocs(v))}${v.memberName}: ${JSON.stringify(v.value)},`).join('\n');
-    statements.push({
+    out.push({
       kind: 'variable',
       declarationKind: 'const',
       isExported: true,
       docs: modelDocs(model),
       declarations: [{ name: model.tsName, initializer: `{\n${members}\n} as const` }],
     } satisfies VariableStatement);
-    statements.push(alias([`(typeof ${model.tsName})[keyof typeof ${model.tsName}]`, ...other].join(' | ')));
+    out.push(alias([`(typeof ${model.tsName})[keyof typeof ${model.tsName}]`, ...other].join(' | ')));
   } else {
-    statements.push({
+    out.push({
       kind: 'enum',
       name: model.tsName,
       isExported: true,
@@ -318,22 +418,20 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
       members: model.values.map((v) => ({ name: v.memberName, value: v.value as string | number, docs: memberDocs(v) })),
     } satisfies EnumDeclaration);
   }
-  let test: string;
-  if (open) test = [open === 'number' ? 'Number.isFinite(value)' : 'typeof value === "string"', ...openEnumExtras(model).map((v) => `value === ${JSON.stringify(v)}`)].join(' || ');
-  else if (literals.length === 0) test = 'false';
+  let test: Expr;
+  if (open) test = or(open === 'number' ? call(member(name('Number'), 'isFinite'), VALUE) : eq(typeOf(VALUE), lit('string')), ...openEnumExtras(model).map((v) => eq(VALUE, lit(v))));
   else if (literals.length > SET_THRESHOLD) {
-    const setName = `${model.tsName}$values`;
-    statements.push({
+    const setName = name(`${model.tsName}$values`);
+    out.push({
       kind: 'variable',
       declarationKind: 'const',
-      declarations: [{ name: setName, initializer: `new Set<unknown>([${literals.join(', ')}])` }],
+      declarations: [{ name: setName.text, initializer: printExpr(newExpr(name('Set'), [UNKNOWN], array(model.values.map((v) => lit(v.value))))) }],
     } satisfies VariableStatement);
-    test = `${setName}.has(value)`;
-  } else test = literals.map((l) => `value === ${l}`).join(' || ');
-  const expected = enumExpected(model);
-  statements.push(guardFunction(model, [`return ${test};`]));
-  statements.push(checkFunction(model, [`if (!is${model.tsName}(value)) rt.mismatch(errors, path, ${JSON.stringify(expected)}, value);`]));
-  return statements;
+    test = call(member(setName, 'has'), VALUE);
+  } else test = or(FALSE, ...model.values.map((v) => eq(VALUE, lit(v.value))));
+  out.push(guardFunction(model, [ret(test)]));
+  out.push(checkFunction(model, statements(ifStmt(not(call(name(`is${model.tsName}`), VALUE)), mismatch(id(PATH), enumExpected(model), VALUE)))));
+  return out;
 }
 
 /** A JSDoc structure as comment text (for members written inside an initializer). */
@@ -348,23 +446,26 @@ function unionDeclarations(model: UnionModel, writer: ValidatorWriter): Statemen
     name: model.tsName,
     isExported: true,
     docs: modelDocs(model),
-    type: model.members.map((m) => tsType(m, (id) => writer.use(id, ''), writer.options.dates)).join(' | ') || 'never',
+    type: model.members.map((m) => tsType(m, (id) => writer.use(id, '').text, writer.options.dates)).join(' | ') || 'never',
   };
   const out: Statement[] = [alias, ...unionFunctions(model, writer, 'memory')];
   if (writer.withDates.has(model.id)) {
     out.push(...unionFunctions(model, writer, 'json'));
-    out.push(converter(model, writer, [`return ${writer.convert({ kind: 'union', members: model.members }, 'value')} as ${model.tsName};`]));
+    out.push(converter(model, writer, [ret(as(writer.convert({ kind: 'union', members: model.members }, id(VALUE)), typeRef(name(model.tsName))))]));
   }
   return out;
 }
 
 function unionFunctions(model: UnionModel, writer: ValidatorWriter, form: Form): FunctionDeclaration[] {
   const suffix = form === 'json' ? '$json' : '';
-  const report = writer.unionReport(model.members, 'value', 'path', model.tsName, form);
-  return [guardFunction(model, [writer.unionGuardBody(model.members, form)], suffix), checkFunction(model, [`if (is${model.tsName}${suffix}(value)) return;`, report], suffix)];
+  const report = writer.unionReport(model.members, VALUE, id(PATH), model.tsName, form);
+  return [
+    guardFunction(model, writer.unionGuardBody(model.members, form), suffix),
+    checkFunction(model, statements(ifStmt(call(name(`is${model.tsName}${suffix}`), VALUE), ret()), report), suffix),
+  ];
 }
 
-function guardFunction(model: Model, body: string[], suffix = ''): FunctionDeclaration {
+function guardFunction(model: Model, body: Stmt[], suffix = ''): FunctionDeclaration {
   const json = suffix !== '';
   return {
     kind: 'function',
@@ -375,11 +476,11 @@ function guardFunction(model: Model, body: string[], suffix = ''): FunctionDecla
       : [{ description: `True when \`value\` is a valid {@link ${model.tsName}}. Allocates nothing; use {@link validate${model.tsName}} to learn why a value is not.` }],
     parameters: [{ name: 'value', type: 'unknown' }],
     returnType: json ? 'boolean' : `value is ${model.tsName}`,
-    statements: body.join('\n'),
+    statements: printStatements(body),
   };
 }
 
-function checkFunction(model: Model, body: string[], suffix = ''): FunctionDeclaration {
+function checkFunction(model: Model, body: Stmt[], suffix = ''): FunctionDeclaration {
   return {
     kind: 'function',
     name: `check${model.tsName}${suffix}`,
@@ -391,67 +492,109 @@ function checkFunction(model: Model, body: string[], suffix = ''): FunctionDecla
       { name: 'errors', type: 'rt.ValidationError[]' },
     ],
     returnType: 'void',
-    statements: body.join('\n'),
+    statements: printStatements(body),
   };
 }
 
+/** `const errors: rt.ValidationError[] = []; checkX(input, "", errors);`: how `validateX`, `assertX` and `parseX` collect errors. */
+function collect(check: Name, input: Name): Stmt[] {
+  return [constStmt(ERRORS, array([]), ERROR_LIST), exprStmt(call(check, input, lit(''), ERRORS))];
+}
+
+const JSON_ = name('json');
+
+/** `errors.length > 0`. */
+const HAS_ERRORS = binary(member(ERRORS, 'length'), '>', lit(0));
+
 function commonFunctions(model: Model, writer: ValidatorWriter): FunctionDeclaration[] {
-  const name = model.tsName;
+  const tsName = model.tsName;
+  const fn = (prefix: string, suffix = ''): Name => name(`${prefix}${tsName}${suffix}`);
+  const check = fn('check');
+  const type = typeRef(fn(''));
   const functions: FunctionDeclaration[] = [
     {
       kind: 'function',
-      name: `validate${name}`,
+      name: `validate${tsName}`,
       isExported: true,
-      docs: [{ description: `Validate \`value\` as a {@link ${name}}, collecting every error (each with a JSON Pointer \`path\`).` }],
+      docs: [{ description: `Validate \`value\` as a {@link ${tsName}}, collecting every error (each with a JSON Pointer \`path\`).` }],
       parameters: [{ name: 'value', type: 'unknown' }],
-      returnType: `rt.ValidationResult<${name}>`,
+      returnType: `rt.ValidationResult<${tsName}>`,
       // One pass: checkX asks each property's guard first, so a valid value costs about what isX costs.
-      statements: [
-        'const errors: rt.ValidationError[] = [];',
-        `check${name}(value, "", errors);`,
-        `return errors.length === 0 ? { success: true, value: value as ${name} } : { success: false, errors };`,
-      ],
+      statements: printStatements([
+        ...collect(check, VALUE),
+        ret(
+          cond(
+            eq(member(ERRORS, 'length'), lit(0)),
+            object([
+              { key: 'success', value: TRUE },
+              { key: 'value', value: as(VALUE, type) },
+            ]),
+            object([
+              { key: 'success', value: FALSE },
+              { key: 'errors', value: id(ERRORS) },
+            ]),
+          ),
+        ),
+      ]),
     },
     {
       kind: 'function',
-      name: `assert${name}`,
+      name: `assert${tsName}`,
       isExported: true,
-      docs: [{ description: `Throw a {@link rt.ValidationFailedError} carrying every error unless \`value\` is a valid {@link ${name}}.` }],
+      docs: [{ description: `Throw a {@link rt.ValidationFailedError} carrying every error unless \`value\` is a valid {@link ${tsName}}.` }],
       parameters: [{ name: 'value', type: 'unknown' }],
-      returnType: `asserts value is ${name}`,
-      statements: [
-        `if (is${name}(value)) return;`,
-        'const errors: rt.ValidationError[] = [];',
-        `check${name}(value, "", errors);`,
-        `if (errors.length > 0) throw new rt.ValidationFailedError(${JSON.stringify(name)}, errors);`,
-      ],
+      returnType: `asserts value is ${tsName}`,
+      statements: printStatements(
+        statements(
+          ifStmt(call(fn('is'), VALUE), ret()),
+          collect(check, VALUE),
+          ifStmt(HAS_ERRORS, throwStmt(newExpr(rt('ValidationFailedError'), [], lit(tsName), ERRORS))),
+        ),
+      ),
     },
   ];
   if (writer.options.dates === 'Date') {
     const withDates = writer.withDates.has(model.id);
     functions.push({
       kind: 'function',
-      name: `parse${name}`,
+      name: `parse${tsName}`,
       isExported: true,
       docs: [
         {
           description: withDates
-            ? `Validate \`json\` (parsed JSON: dates as RFC 3339 strings) as a {@link ${name}}, collecting every error, and convert it: dates become \`Date\` objects in a copy; \`json\` is not changed.`
-            : `Validate \`json\` (parsed JSON) as a {@link ${name}}, collecting every error; the value holds no dates, so it is returned as it is.`,
+            ? `Validate \`json\` (parsed JSON: dates as RFC 3339 strings) as a {@link ${tsName}}, collecting every error, and convert it: dates become \`Date\` objects in a copy; \`json\` is not changed.`
+            : `Validate \`json\` (parsed JSON) as a {@link ${tsName}}, collecting every error; the value holds no dates, so it is returned as it is.`,
         },
       ],
       parameters: [{ name: 'json', type: 'unknown' }],
-      returnType: `rt.ValidationResult<${name}>`,
-      statements: withDates
-        ? [
-            `if (!is${name}$json(json)) {`,
-            'const errors: rt.ValidationError[] = [];',
-            `check${name}$json(json, "", errors);`,
-            'if (errors.length > 0) return { success: false, errors };',
-            '}',
-            `return { success: true, value: to${name}$json(json) };`,
-          ]
-        : [`return validate${name}(json);`],
+      returnType: `rt.ValidationResult<${tsName}>`,
+      statements: printStatements(
+        withDates
+          ? statements(
+              ifStmt(
+                not(call(fn('is', '$json'), JSON_)),
+                block(
+                  collect(fn('check', '$json'), JSON_),
+                  ifStmt(
+                    HAS_ERRORS,
+                    ret(
+                      object([
+                        { key: 'success', value: FALSE },
+                        { key: 'errors', value: id(ERRORS) },
+                      ]),
+                    ),
+                  ),
+                ),
+              ),
+              ret(
+                object([
+                  { key: 'success', value: TRUE },
+                  { key: 'value', value: call(fn('to', '$json'), JSON_) },
+                ]),
+              ),
+            )
+          : [ret(call(fn('validate'), JSON_))],
+      ),
     });
   }
   return functions;

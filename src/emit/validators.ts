@@ -13,6 +13,9 @@
  * the errors of the member it selects; another union reports the errors of its only member that can
  * take the value's JSON kind (array or object), else one mismatch at the union's pointer.
  *
+ * The code is a tree (`./builder.ts`): guards are expressions, reports and checks statements, and
+ * the choices (negation, constants, branches that cannot run) are made on the tree before printing.
+ *
  * Two variants of the code exist for `dates: "Date"`: the in-memory form (`Date` objects; `isX`,
  * `checkX`) and the JSON form (RFC 3339 strings; `isX$json`, `checkX$json`, for `parseX`).
  *
@@ -20,13 +23,49 @@
  */
 
 import type { EnumModel, LiteralValue, Model, TypeRef } from '../core/ir.js';
+import {
+  and,
+  arrayType,
+  arrow,
+  as,
+  binary,
+  block,
+  BREAK,
+  call,
+  constStmt,
+  eq,
+  exprStmt,
+  FALSE,
+  forIn,
+  forIndex,
+  id,
+  ifStmt,
+  index,
+  isConst,
+  keywordType,
+  lit,
+  member,
+  name,
+  ne,
+  not,
+  object,
+  or,
+  printStatements,
+  printType,
+  ret,
+  Scope,
+  statements,
+  switchStmt,
+  TRUE,
+  typeOf,
+  typeRef,
+  type Expr,
+  type Name,
+  type Stmt,
+  type TypeNode,
+} from './builder.js';
+import type { FunctionDeclaration } from './code.js';
 import { tsType } from './types.js';
-
-/** A helper function hoisted to module level: its name and full source. */
-export interface Helper {
-  name: string;
-  source: string;
-}
 
 /** The options that change what a validator accepts. */
 export interface ValidatorOptions {
@@ -138,11 +177,16 @@ export function modelsWithDates(models: ReadonlyMap<string, Model>): Set<string>
         return false;
     }
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const model of models.values()) {
       if (out.has(model.id)) continue;
-      const types = model.kind === 'object' ? [...model.fields.map((f) => f.type), ...(model.additionalProperties ? [model.additionalProperties] : [])] : model.kind === 'union' ? model.members : [];
+      const types =
+        model.kind === 'object'
+          ? [...model.fields.map((f) => f.type), ...(model.additionalProperties ? [model.additionalProperties] : [])]
+          : model.kind === 'union'
+            ? model.members
+            : [];
       if (types.some(has)) {
         out.add(model.id);
         changed = true;
@@ -152,20 +196,68 @@ export function modelsWithDates(models: ReadonlyMap<string, Model>): Set<string>
   return out;
 }
 
-/** The JS condition that a value `x` is a plain JSON object (not null, not an array). */
-export function isObjectExpr(x: string): string {
-  return `typeof ${x} === "object" && ${x} !== null && !Array.isArray(${x})`;
+/** Names the validator code uses: the runtime namespace, parameters, and locals. */
+const RT = name('rt');
+export const VALUE = name('value');
+export const PATH = name('path');
+export const ERRORS = name('errors');
+export const X = name('x');
+export const V = name('v');
+export const KEY = name('key');
+const I = name('i');
+const OUT = name('out');
+
+/** `rt.<member>`: a runtime function. */
+export function rt(member_: string): Expr {
+  return member(RT, member_);
 }
+
+/** `Record<string, unknown>`. */
+export const RECORD = typeRef(name('Record'), [keywordType('string'), keywordType('unknown')]);
+/** `unknown`. */
+export const UNKNOWN = keywordType('unknown');
+/** `rt.ValidationError[]`. */
+export const ERROR_LIST = arrayType(typeRef([RT, name('ValidationError')]));
+
+/** The condition that a value `x` is a plain JSON object (not null, not an array). */
+export function isObjectExpr(x: Expr | Name): Expr {
+  return and(eq(typeOf(x), lit('object')), ne(x, lit(null)), not(call(member(name('Array'), 'isArray'), x)));
+}
+
+/** `rt.mismatch(errors, path, "expected", value);`. */
+export function mismatch(path: Expr, expected: string, value: Expr | Name): Stmt {
+  return exprStmt(call(rt('mismatch'), ERRORS, path, lit(expected), value));
+}
+
+/** A function declaration (not exported, no docs) for a hoisted helper. */
+export function helperFunction(fn: Name, parameters: readonly (readonly [Name, TypeNode])[], returnType: TypeNode, body: readonly Stmt[]): FunctionDeclaration {
+  return {
+    kind: 'function',
+    name: fn.text,
+    parameters: parameters.map(([n, t]) => ({ name: n.text, type: printType(t) })),
+    returnType: printType(returnType),
+    statements: printStatements(body),
+  };
+}
+
+/** The parameters of a check function: `value: unknown, path: string, errors: rt.ValidationError[]`. */
+export const CHECK_PARAMETERS = [
+  [VALUE, UNKNOWN],
+  [PATH, keywordType('string')],
+  [ERRORS, ERROR_LIST],
+] as const;
 
 /** Emits validator code for the models of one output file, hoisting helpers for composite types. */
 export class ValidatorWriter {
-  readonly helpers: Helper[] = [];
+  /** Functions hoisted to module level, in the order written. */
+  readonly helpers: FunctionDeclaration[] = [];
   /** Identifiers of other models' files used by the code written so far, by model id. */
   readonly imports = new Map<string, Set<string>>();
   /** Models whose JSON form differs from their in-memory form (only with `dates: "Date"`). */
   readonly withDates: ReadonlySet<string>;
-  private counter = 0;
-  private readonly hoisted = new Map<string, string>();
+  /** The names of the module's functions: hoisted helpers (`isTask$1`, `checkTask$2`, …) and parts (`isTask$part1`). */
+  readonly scope: Scope;
+  private readonly hoisted = new Map<string, Name>();
 
   constructor(
     /** Every model of the IR by id. */
@@ -176,6 +268,8 @@ export class ValidatorWriter {
     withDates?: ReadonlySet<string>,
   ) {
     this.withDates = options.dates === 'Date' ? (withDates ?? modelsWithDates(models)) : new Set();
+    // The runtime namespace and the model's own declarations are taken.
+    this.scope = new Scope([RT.text, ...['', 'is', 'check', 'validate', 'assert', 'parse', 'to'].flatMap((p) => [`${p}${prefix}`, `${p}${prefix}$json`])]);
   }
 
   /** The TypeScript name of a referenced model. */
@@ -184,12 +278,12 @@ export class ValidatorWriter {
   }
 
   /** Record that `prefix + tsName + suffix` of model `id` is used, and return it. */
-  use(id: string, prefix: '' | 'is' | 'check' | 'to', suffix: '' | '$json' = ''): string {
-    const name = `${prefix}${this.nameOf(id)}${suffix}`;
+  use(id: string, prefix: '' | 'is' | 'check' | 'to', suffix: '' | '$json' = ''): Name {
+    const fn = name(`${prefix}${this.nameOf(id)}${suffix}`);
     let names = this.imports.get(id);
     if (!names) this.imports.set(id, (names = new Set()));
-    names.add(name);
-    return name;
+    names.add(fn.text);
+    return fn;
   }
 
   /** The suffix of a model's functions for a form: `$json` for the JSON form of a model with dates. */
@@ -214,138 +308,141 @@ export class ValidatorWriter {
   }
 
   /**
-   * A boolean expression true when `x` (an identifier) has type `type`; allocates nothing.
-   * Composite types become a call to a hoisted helper.
+   * A condition true when `x` has type `type`; allocates nothing. Composite types become a call to
+   * a hoisted helper; `unknown` is the constant `true`.
    */
-  guard(type: TypeRef, x: string, form: Form = 'memory'): string {
+  guard(type: TypeRef, x: Name, form: Form = 'memory'): Expr {
     switch (type.kind) {
       case 'primitive':
         return this.primitiveGuard(type.type, x, form);
       case 'literal':
-        return `${x} === ${JSON.stringify(type.value)}`;
+        return eq(x, lit(type.value));
       case 'ref':
-        return `${this.use(type.model, 'is', this.suffix(type.model, form))}(${x})`;
+        return call(this.use(type.model, 'is', this.suffix(type.model, form)), x);
       case 'union': {
         const others = type.members.filter((m) => !(m.kind === 'literal' && m.value === null));
         // `X | null` with a simple X stays inline.
         if (others.length === 1 && (others[0]!.kind === 'primitive' || others[0]!.kind === 'literal' || others[0]!.kind === 'ref')) {
           const inner = this.guard(others[0]!, x, form);
-          return inner === 'true' ? 'true' : others.length < type.members.length ? `${x} === null || ${inner}` : inner;
+          return others.length < type.members.length ? or(eq(x, lit(null)), inner) : inner;
         }
-        return `${this.hoistGuard(type, form)}(${x})`;
+        return call(this.hoistGuard(type, form), x);
       }
       case 'array':
       case 'map':
-        return `${this.hoistGuard(type, form)}(${x})`;
+        return call(this.hoistGuard(type, form), x);
     }
   }
 
   /** The guard of a primitive type (inline). */
-  primitiveGuard(type: Extract<TypeRef, { kind: 'primitive' }>['type'], x: string, form: Form): string {
+  primitiveGuard(type: Extract<TypeRef, { kind: 'primitive' }>['type'], x: Name, form: Form): Expr {
     switch (type) {
       case 'string':
-        return `typeof ${x} === "string"`;
+        return eq(typeOf(x), lit('string'));
       case 'number':
         // Number.isFinite is false for anything that is not a number (no coercion).
-        return `Number.isFinite(${x})`;
+        return call(member(name('Number'), 'isFinite'), x);
       case 'integer':
-        return `Number.isInteger(${x})`;
+        return call(member(name('Number'), 'isInteger'), x);
       case 'boolean':
-        return `typeof ${x} === "boolean"`;
+        return eq(typeOf(x), lit('boolean'));
       case 'date':
       case 'date-time':
-        if (form === 'memory' && this.options.dates === 'Date') return `${x} instanceof Date && !Number.isNaN(${x}.getTime())`;
-        return `typeof ${x} === "string" && rt.${type === 'date' ? 'isDate' : 'isDateTime'}(${x})`;
+        if (form === 'memory' && this.options.dates === 'Date')
+          return and(binary(x, 'instanceof', name('Date')), not(call(member(name('Number'), 'isNaN'), call(member(x, 'getTime')))));
+        return and(eq(typeOf(x), lit('string')), call(rt(type === 'date' ? 'isDate' : 'isDateTime'), x));
       case 'unknown':
-        return 'true';
+        return TRUE;
     }
   }
 
-  /** A body for a guard of a union of members on `value` (statements ending in a return). */
-  unionGuardBody(members: readonly TypeRef[], form: Form): string {
-    if (members.length === 0) return 'return false;';
+  /** The body of a guard of a union of members on `value` (statements ending in a return). */
+  unionGuardBody(members: readonly TypeRef[], form: Form): Stmt[] {
+    if (members.length === 0) return [ret(FALSE)];
     const disc = discriminator(members, this.models);
     if (disc) {
-      const lines: string[] = [];
-      if (members.some((m) => m.kind === 'literal' && m.value === null)) lines.push('if (value === null) return true;');
-      lines.push(`if (!(${isObjectExpr('value')})) return false;`);
-      lines.push(`switch ((value as Record<string, unknown>)[${JSON.stringify(disc.key)}]) {`);
-      for (const [index, values] of groupCases(disc)) {
-        lines.push(`${values.map((v) => `case ${JSON.stringify(v)}:`).join(' ')} return ${this.guard(members[index]!, 'value', form)};`);
-      }
-      lines.push('default: return false; }');
-      return lines.join('\n');
+      return statements(
+        members.some((m) => m.kind === 'literal' && m.value === null) ? ifStmt(eq(VALUE, lit(null)), ret(TRUE)) : null,
+        ifStmt(not(isObjectExpr(VALUE)), ret(FALSE)),
+        switchStmt(
+          index(as(VALUE, RECORD), lit(disc.key)),
+          groupCases(disc).map(([i, values]) => ({ tests: values.map(lit), body: ret(this.guard(members[i]!, VALUE, form)) })),
+          ret(FALSE),
+        ),
+      );
     }
-    const tests = members.map((m) => this.guard(m, 'value', form));
-    if (tests.includes('true')) return 'return true;';
-    return `return ${tests.map((t) => `(${t})`).join(' || ')};`;
+    return [ret(or(...members.map((m) => this.guard(m, VALUE, form))))];
   }
 
-  private hoistGuard(type: TypeRef, form: Form): string {
+  private hoistGuard(type: TypeRef, form: Form): Name {
     const key = `is:${form}:${JSON.stringify(type)}`;
     const known = this.hoisted.get(key);
     if (known) return known;
-    const name = `is${this.prefix}$${++this.counter}`;
-    this.hoisted.set(key, name);
-    const lines: string[] = [];
+    const fn = this.scope.numbered(`is${this.prefix}`);
+    this.hoisted.set(key, fn);
+    let body: Stmt[] = [];
     if (type.kind === 'array') {
-      const item = this.guard(type.items, 'x', form);
-      lines.push('if (!Array.isArray(value)) return false;');
-      if (item !== 'true') lines.push(`for (let i = 0; i < value.length; i++) { const x: unknown = value[i]; if (${not(item)}) return false; }`);
-      lines.push('return true;');
+      const item = this.guard(type.items, X, form);
+      body = statements(
+        ifStmt(not(call(member(name('Array'), 'isArray'), VALUE)), ret(FALSE)),
+        isConst(item, true) ? null : forIndex(I, member(VALUE, 'length'), block(constStmt(X, index(VALUE, id(I)), UNKNOWN), ifStmt(not(item), ret(FALSE)))),
+        ret(TRUE),
+      );
     } else if (type.kind === 'map') {
-      const item = this.guard(type.values, 'x', form);
-      lines.push(`if (!(${isObjectExpr('value')})) return false;`);
-      if (item !== 'true') {
+      const item = this.guard(type.values, X, form);
+      body = statements(
+        ifStmt(not(isObjectExpr(VALUE)), ret(FALSE)),
         // An inherited key (from a prototype other than Object's) is not an entry: hasOwn only when an entry fails.
-        lines.push('const v = value as Record<string, unknown>;');
-        lines.push(`for (const key in v) { const x = v[key]; if (${not(item)} && rt.hasOwn(v, key)) return false; }`);
-      }
-      lines.push('return true;');
+        isConst(item, true)
+          ? null
+          : [
+              constStmt(V, as(VALUE, RECORD)),
+              forIn(KEY, V, block(constStmt(X, index(V, id(KEY))), ifStmt(and(not(item), call(rt('hasOwn'), V, KEY)), ret(FALSE)))),
+            ],
+        ret(TRUE),
+      );
     } else if (type.kind === 'union') {
-      lines.push(this.unionGuardBody(type.members, form));
+      body = this.unionGuardBody(type.members, form);
     }
-    this.helpers.push({ name, source: `function ${name}(value: unknown): boolean {\n${lines.join('\n')}\n}` });
-    return name;
+    this.helpers.push(helperFunction(fn, [[VALUE, UNKNOWN]], keywordType('boolean'), body));
+    return fn;
   }
 
   /**
    * Statements that push an error for every place where `x` does not have type `type`, and do
-   * nothing more than the guard when it does.
+   * nothing more than the guard when it does (null when every value has the type).
    *
    * Guards come first: a valid value costs its guard (which allocates nothing), an invalid one its
    * guard up to the first failure, then the report; so check functions run on invalid values only,
    * and a pointer is built only on the way down to an error.
    *
-   * @param x an identifier holding the value
-   * @param rel an expression giving the value's JSON Pointer
+   * @param x the name holding the value
+   * @param rel the value's JSON Pointer
    */
-  check(type: TypeRef, x: string, rel: string, form: Form = 'memory'): string {
-    const ok = this.guard(type, x, form);
-    if (ok === 'true') return '';
-    return `if (${not(ok)}) { ${this.report(type, x, rel, form)} }`;
+  check(type: TypeRef, x: Name, rel: Expr, form: Form = 'memory'): Stmt | null {
+    return ifStmt(not(this.guard(type, x, form)), block(this.report(type, x, rel, form)));
   }
 
   /** A call of a check function on `x` at pointer `path`. */
-  private nested(fn: string, x: string, path: string): string {
-    return `${fn}(${x}, ${path}, errors);`;
+  private nested(fn: Name, x: Expr | Name, path: Expr): Stmt {
+    return exprStmt(call(fn, x, path, ERRORS));
   }
 
   /**
    * Statements that push at least one error for `x`, known not to have type `type` (its guard is
    * false): the errors inside it where there is a structure to look into, else one mismatch.
    */
-  report(type: TypeRef, x: string, rel: string, form: Form = 'memory'): string {
+  report(type: TypeRef, x: Name, rel: Expr, form: Form = 'memory'): Stmt[] {
     switch (type.kind) {
       case 'primitive':
       case 'literal':
-        return `rt.mismatch(errors, ${rel}, ${JSON.stringify(this.expected(type, form))}, ${x});`;
+        return [mismatch(rel, this.expected(type, form), x)];
       case 'ref':
         // Also for enums: their expected values stay in their own file (a doc edit changes one file).
-        return this.nested(this.use(type.model, 'check', this.suffix(type.model, form)), x, rel);
+        return [this.nested(this.use(type.model, 'check', this.suffix(type.model, form)), x, rel)];
       case 'array':
       case 'map':
-        return this.nested(this.hoistCheck(type, form), x, rel);
+        return [this.nested(this.hoistCheck(type, form), x, rel)];
       case 'union':
         return this.unionReport(type.members, x, rel, this.expected(type, form), form);
     }
@@ -356,34 +453,36 @@ export class ValidatorWriter {
    * reports the selected member's errors (or the dispatch field's); otherwise the only member that
    * can take the value's kind (array or object) reports its errors; else one mismatch.
    */
-  unionReport(members: readonly TypeRef[], x: string, path: string, expected: string, form: Form): string {
-    const mismatch = `rt.mismatch(errors, ${path}, ${JSON.stringify(expected)}, ${x});`;
+  unionReport(members: readonly TypeRef[], x: Name, path: Expr, expected: string, form: Form): Stmt[] {
     const disc = discriminator(members, this.models);
     if (disc) {
-      const key = JSON.stringify(disc.key);
+      const field = index(as(x, RECORD), lit(disc.key));
       const keyPath = joinPointer(path, `/${escapePointer(disc.key)}`);
-      const keyExpected = JSON.stringify([...disc.cases.keys()].map((v) => JSON.stringify(v)).join(' | '));
-      const lines = [`if (!(${isObjectExpr(x)})) ${mismatch}`, `else switch ((${x} as Record<string, unknown>)[${key}]) {`];
-      for (const [index, values] of groupCases(disc)) {
-        lines.push(`${values.map((v) => `case ${JSON.stringify(v)}:`).join(' ')} ${this.report(members[index]!, x, path, form)} break;`);
-      }
-      lines.push(`default: if (!rt.hasOwn(${x}, ${key})) rt.missing(errors, ${keyPath}, ${keyExpected}); else rt.mismatch(errors, ${keyPath}, ${keyExpected}, (${x} as Record<string, unknown>)[${key}]); }`);
-      return lines.join('\n');
+      const keyExpected = lit([...disc.cases.keys()].map((v) => JSON.stringify(v)).join(' | '));
+      const dispatch = switchStmt(
+        field,
+        groupCases(disc).map(([i, values]) => ({ tests: values.map(lit), body: [this.report(members[i]!, x, path, form), BREAK] })),
+        ifStmt(
+          not(call(rt('hasOwn'), x, lit(disc.key))),
+          exprStmt(call(rt('missing'), ERRORS, keyPath, keyExpected)),
+          exprStmt(call(rt('mismatch'), ERRORS, keyPath, keyExpected, field)),
+        ),
+      );
+      return [ifStmt(not(isObjectExpr(x)), mismatch(path, expected, x), dispatch)];
     }
     const others = members.filter((m) => !(m.kind === 'literal' && m.value === null));
     // `X | null`: report the errors inside X rather than one mismatch for the whole value.
     if (others.length === 1 && others.length < members.length) return this.report(others[0]!, x, path, form);
-    const branches: string[] = [];
+    let out: Stmt = mismatch(path, expected, x);
     for (const [kind, test] of [
-      ['array', `Array.isArray(${x})`],
       ['object', isObjectExpr(x)],
+      ['array', call(member(name('Array'), 'isArray'), x)],
     ] as const) {
       const able = members.filter((m) => this.kinds(m, form).has(kind));
-      if (able.length === 1) branches.push(`if (${test}) { ${this.report(able[0]!, x, path, form)} }`);
+      if (able.length === 1) out = ifStmt(test, block(this.report(able[0]!, x, path, form)), out);
     }
-    return branches.length === 0 ? mismatch : `${branches.join(' else ')} else ${mismatch}`;
+    return [out];
   }
-
   /** The JSON kinds values of a type can have. */
   kinds(type: TypeRef, form: Form, seen: ReadonlySet<string> = new Set()): Set<JsonKind> {
     switch (type.kind) {
@@ -440,73 +539,78 @@ export class ValidatorWriter {
    * An expression converting `x`, a valid JSON form of `type`, to its in-memory form (dates as
    * `Date` objects; new arrays and objects where something inside changes; the value itself elsewhere).
    */
-  convert(type: TypeRef, x: string): string {
+  convert(type: TypeRef, x: Expr): Expr {
     if (!this.hasDates(type)) return x;
     switch (type.kind) {
       case 'primitive':
-        return `rt.toDate(${x} as string)`;
+        return call(rt('toDate'), as(x, keywordType('string')));
       case 'ref':
-        return `${this.use(type.model, 'to', '$json')}(${x})`;
+        return call(this.use(type.model, 'to', '$json'), x);
       case 'literal':
         return x;
       default:
-        return `${this.hoistConvert(type)}(${x})`;
+        return call(this.hoistConvert(type), x);
     }
   }
 
-  private hoistConvert(type: Extract<TypeRef, { kind: 'array' | 'map' | 'union' }>): string {
+  private hoistConvert(type: Extract<TypeRef, { kind: 'array' | 'map' | 'union' }>): Name {
     const key = `to:${JSON.stringify(type)}`;
     const known = this.hoisted.get(key);
     if (known) return known;
-    const name = `to${this.prefix}$${++this.counter}`;
-    this.hoisted.set(key, name);
-    const lines: string[] = [];
+    const fn = this.scope.numbered(`to${this.prefix}`);
+    this.hoisted.set(key, fn);
+    let body: Stmt[];
     if (type.kind === 'array') {
-      lines.push(`return (value as unknown[]).map((x) => ${this.convert(type.items, 'x')});`);
+      body = [ret(call(member(as(VALUE, arrayType(UNKNOWN)), 'map'), arrow([X], this.convert(type.items, id(X)))))];
     } else if (type.kind === 'map') {
-      lines.push('const v = value as Record<string, unknown>;', 'const out: Record<string, unknown> = {};');
-      lines.push(`for (const key in v) if (rt.hasOwn(v, key)) rt.define(out, key, ${this.convert(type.values, 'v[key]')});`);
-      lines.push('return out;');
+      body = [
+        constStmt(V, as(VALUE, RECORD)),
+        constStmt(OUT, object([]), RECORD),
+        forIn(KEY, V, ifStmt(call(rt('hasOwn'), V, KEY), exprStmt(call(rt('define'), OUT, KEY, this.convert(type.values, index(V, id(KEY)))))) ?? block()),
+        ret(OUT),
+      ];
     } else {
       // The first member whose JSON form matches decides (a string member before a date member keeps the string).
-      for (const member of type.members) {
-        const ok = this.guard(member, 'value', 'json');
-        const converted = this.convert(member, 'value');
-        if (ok === 'true') {
-          lines.push(`return ${converted};`);
-          break;
-        }
-        lines.push(`if (${ok}) return ${converted};`);
-      }
-      if (!lines.at(-1)!.startsWith('return')) lines.push('return value;');
+      body = statements(
+        type.members.map((m) => ifStmt(this.guard(m, VALUE, 'json'), ret(this.convert(m, id(VALUE))))),
+        ret(VALUE),
+      );
     }
-    this.helpers.push({ name, source: `function ${name}(value: unknown): unknown {\n${lines.join('\n')}\n}` });
-    return name;
+    this.helpers.push(helperFunction(fn, [[VALUE, UNKNOWN]], UNKNOWN, body));
+    return fn;
   }
 
-  private hoistCheck(type: Extract<TypeRef, { kind: 'array' | 'map' }>, form: Form): string {
+  private hoistCheck(type: Extract<TypeRef, { kind: 'array' | 'map' }>, form: Form): Name {
     const key = `check:${form}:${JSON.stringify(type)}`;
     const known = this.hoisted.get(key);
     if (known) return known;
-    const name = `check${this.prefix}$${++this.counter}`;
-    this.hoisted.set(key, name);
-    let body: string;
-    const expected = JSON.stringify(this.expected(type, form));
+    const fn = this.scope.numbered(`check${this.prefix}`);
+    this.hoisted.set(key, fn);
+    const expected = this.expected(type, form);
+    let body: Stmt[];
     if (type.kind === 'array') {
-      const item = this.check(type.items, 'x', 'path + "/" + i', form);
-      body = [`if (!Array.isArray(value)) { rt.mismatch(errors, path, ${expected}, value); return; }`, `for (let i = 0; i < value.length; i++) { const x: unknown = value[i]; ${item} }`].join('\n');
+      // An item that any value matches needs no loop.
+      const item = this.check(type.items, X, binary(binary(PATH, '+', lit('/')), '+', I), form);
+      body = statements(
+        ifStmt(not(call(member(name('Array'), 'isArray'), VALUE)), block(mismatch(id(PATH), expected, VALUE), ret())),
+        item === null ? null : forIndex(I, member(VALUE, 'length'), block(constStmt(X, index(VALUE, id(I)), UNKNOWN), item)),
+      );
     } else {
       // Entries are tested first (an inherited key is no entry, and hasOwn costs a lookup).
-      const item = this.guard(type.values, 'x', form);
-      const report = this.report(type.values, 'x', 'path + "/" + rt.pointer(key)', form);
-      body = [
-        `if (!(${isObjectExpr('value')})) { rt.mismatch(errors, path, ${expected}, value); return; }`,
-        'const v = value as Record<string, unknown>;',
-        `for (const key in v) { const x = v[key]; if (${not(item)} && rt.hasOwn(v, key)) { ${report} } }`,
-      ].join('\n');
+      const item = this.guard(type.values, X, form);
+      const report = this.report(type.values, X, binary(binary(PATH, '+', lit('/')), '+', call(rt('pointer'), KEY)), form);
+      body = statements(
+        ifStmt(not(isObjectExpr(VALUE)), block(mismatch(id(PATH), expected, VALUE), ret())),
+        isConst(item, true)
+          ? null
+          : [
+              constStmt(V, as(VALUE, RECORD)),
+              forIn(KEY, V, block(constStmt(X, index(V, id(KEY))), ifStmt(and(not(item), call(rt('hasOwn'), V, KEY)), block(report)))),
+            ],
+      );
     }
-    this.helpers.push({ name, source: `function ${name}(value: unknown, path: string, errors: rt.ValidationError[]): void {\n${body}\n}` });
-    return name;
+    this.helpers.push(helperFunction(fn, CHECK_PARAMETERS, keywordType('void'), body));
+    return fn;
   }
 }
 
@@ -537,21 +641,13 @@ export function enumExpected(model: EnumModel): string {
   return literals.length === 0 ? 'never' : literals.length <= 10 ? literals.join(' | ') : `one of the ${literals.length} values of ${model.tsName}`;
 }
 
-/** The negation of a guard expression, written the way a person would (`typeof x !== "string"`, `!isX(x)`). */
-export function not(expr: string): string {
-  const typeOf = /^typeof (\w+) === ("\w+")$/.exec(expr);
-  if (typeOf) return `typeof ${typeOf[1]} !== ${typeOf[2]}`;
-  if (/^[\w$.]+\([\w$]*\)$/.test(expr)) return `!${expr}`;
-  return `!(${expr})`;
-}
-
 /**
- * A pointer expression extended by a literal suffix (`"/kind"`): folded when the pointer is a
- * literal, else a concatenation.
+ * A pointer extended by a literal suffix (`"/kind"`): one literal when the pointer is a literal,
+ * else a concatenation.
  */
-export function joinPointer(rel: string, suffix: string): string {
-  if (/^"(?:[^"\\]|\\.)*"$/.test(rel)) return JSON.stringify((JSON.parse(rel) as string) + suffix);
-  return `${rel} + ${JSON.stringify(suffix)}`;
+export function joinPointer(rel: Expr, suffix: string): Expr {
+  if (rel.kind === 'lit' && typeof rel.value === 'string') return lit(rel.value + suffix);
+  return binary(rel, '+', lit(suffix));
 }
 
 /** Escape one JSON Pointer reference token (RFC 6901): `~` as `~0`, `/` as `~1`. */

@@ -25,7 +25,7 @@ import { docText } from './jsdoc.js';
 import { acceptsNull, objectShape, type ModelFileOptions } from './model.js';
 import { openEnumType } from './validators.js';
 
-/** The helper file of the zod target (RFC 3339 checks, own-property helpers). */
+/** The helper file of the zod target (RFC 3339 checks, own-property helpers): `src/runtime/_json.ts`, copied. */
 export const ZOD_HELPERS_FILE = '_json.ts';
 
 /**
@@ -170,12 +170,13 @@ class ZodWriter {
     return this.ctx.options;
   }
 
-  private import(id: string, name: string): string {
-    if (id === this.model.id) return name.replace(/^type /, '');
+  /** Record that `name` (a type only with `typeOnly`) of model `id`'s file is used, and return it. */
+  private import(id: string, name: string, typeOnly = false): string {
+    if (id === this.model.id) return name;
     let names = this.imports.get(id);
     if (!names) this.imports.set(id, (names = new Set()));
-    names.add(name);
-    return name.replace(/^type /, '');
+    names.add(typeOnly ? `type ${name}` : name);
+    return name;
   }
 
   private helper(name: string): string {
@@ -284,7 +285,7 @@ class ZodWriter {
   }
 
   private explicitType(model: Exclude<Model, EnumModel>): string {
-    const nameOf = (id: string): string => this.import(id, `type ${this.ctx.models.get(id)!.tsName}`);
+    const nameOf = (id: string): string => this.import(id, this.ctx.models.get(id)!.tsName, true);
     if (model.kind === 'union') {
       const members = model.members.map((m) => typeText(m, nameOf, this.options.dates));
       return `export type ${model.tsName} = ${members.join(' | ') || 'never'};`;
@@ -356,104 +357,3 @@ function jsDocText(description: string | null, deprecated: boolean, source?: str
   if (text === '') return '';
   return text.includes('\n') ? `/**\n${text.split('\n').map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */\n` : `/** ${text} */\n`;
 }
-
-/** Source of `zod/_json.ts`: the checks the zod schemas share with the validators, and own-property helpers. */
-export const ZOD_HELPERS_SOURCE = String.raw`import { z } from "zod";
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
-
-function validDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days =
-    month === 2
-      ? leap
-        ? 29
-        : 28
-      : month === 4 || month === 6 || month === 9 || month === 11
-        ? 30
-        : 31;
-  return day <= days;
-}
-
-/** RFC 3339 full-date: YYYY-MM-DD, a real calendar day. */
-export function isDate(value: string): boolean {
-  const m = DATE.exec(value);
-  return m !== null && validDay(+m[1]!, +m[2]!, +m[3]!);
-}
-
-/**
- * RFC 3339 date-time: full-date "T" time with seconds, optional fraction, and "Z" or an offset
- * ("T" and "Z" may be lower case). A leap second (":60") is valid only at 23:59 UTC.
- */
-export function isDateTime(value: string): boolean {
-  const m = DATE_TIME.exec(value);
-  if (m === null || !validDay(+m[1]!, +m[2]!, +m[3]!)) return false;
-  const hour = +m[4]!;
-  const minute = +m[5]!;
-  const second = +m[6]!;
-  if (hour > 23 || minute > 59 || second > 60) return false;
-  if (m[8] !== undefined && (+m[9]! > 23 || +m[10]! > 59)) return false;
-  const offset = m[8] === undefined ? 0 : (m[8] === "-" ? -1 : 1) * (+m[9]! * 60 + +m[10]!);
-  return second < 60 || (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 1439;
-}
-
-/** A valid RFC 3339 date or date-time string as a Date (a date is midnight UTC; ":60" is the next second). */
-export function toDate(value: string): Date {
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2})))?$/.exec(
-      value,
-    )!;
-  const offset = m[8] === undefined ? 0 : (m[8] === "-" ? -1 : 1) * (+m[9]! * 60 + +m[10]!);
-  const ms = m[7] === undefined ? 0 : +(m[7] + "00").slice(0, 3);
-  const date = new Date(0);
-  date.setUTCFullYear(+m[1]!, +m[2]! - 1, +m[3]!);
-  date.setUTCHours(+(m[4] ?? 0), +(m[5] ?? 0) - offset, +(m[6] ?? 0), ms);
-  return date;
-}
-
-/** A required property's value: anything but undefined. */
-export function defined(value: unknown): boolean {
-  return value !== undefined;
-}
-
-/** A plain object's own properties on an object without a prototype (zod reads keys with "in"). */
-export function ownOnly(value: unknown): unknown {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return Object.assign(Object.create(null) as object, value);
-}
-
-/**
- * The schema, after a check of the input's own "__proto__" property (zod skips that key, and
- * leaves it out of what it parses, so the check runs on the input first).
- *
- * @param schema the object's or map's schema
- * @param value the schema of the "__proto__" property's value
- * @param required true when the property must be present
- */
-export function ownProto<T extends z.ZodType>(
-  schema: T,
-  value: z.ZodType,
-  required: boolean,
-): z.ZodPipe<z.ZodUnknown, T> {
-  const check = z.unknown().superRefine((input, ctx) => {
-    if (typeof input !== "object" || input === null || Array.isArray(input)) return;
-    if (!Object.prototype.hasOwnProperty.call(input, "__proto__")) {
-      if (required)
-        ctx.addIssue({ code: "custom", path: ["__proto__"], message: "missing required property" });
-      return;
-    }
-    const result = value.safeParse((input as Record<string, unknown>)["__proto__"]);
-    if (!result.success)
-      for (const issue of result.error.issues)
-        ctx.addIssue({
-          code: "custom",
-          path: ["__proto__", ...issue.path],
-          message: issue.message,
-        });
-  });
-  return check.pipe(schema);
-}
-`;
