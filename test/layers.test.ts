@@ -1,5 +1,6 @@
 /**
- * The layers of src/ import only downward: core ← notation ← parse ← model ← emit ← parallel ←
+ * The layers of src/ import only downward: runtime (the files copied into the output, which import
+ * only each other) ← core ← notation ← parse ← model ← emit ← parallel ←
  * the top level (cli, index, commands, run, write, incremental, config, job, graph, …). Imports are
  * read with the TypeScript compiler's parser: static imports and re-exports (type-only ones too),
  * `import()` calls and `import('…')` types.
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
 /** The layers, lowest first: a file may import its own layer's files and those of the layers before it. */
-const LAYERS = ['core', 'notation', 'parse', 'model', 'emit', 'parallel', '(top level)'] as const;
+const LAYERS = ['runtime', 'core', 'notation', 'parse', 'model', 'emit', 'parallel', '(top level)'] as const;
 
 /** The layer of a file (path relative to src/, POSIX), or null for a folder no layer names. */
 function layerOf(file: string): number | null {
