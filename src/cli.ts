@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { inputHash, isUpToDate } from './incremental.js';
 import { packageFile } from './package-root.js';
-import { prettierConfigText } from './prettier-config.js';
+import { formatInputs } from './prettier-config.js';
 import { commandFor, resolveJob, TARGET_NAMES, UsageError, type Flags, type Job } from './job.js';
 import type { Diagnostic } from './model/diagnostics.js';
 import { WriteError } from './write.js';
@@ -92,7 +92,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
       .addOption(new Option('--additional-properties <mode>', 'keys a table does not list: allow, or reject each at its pointer').choices(['allow', 'reject']))
       .option('--nullable-optionals', 'optional fields also accept null (interface and validator)')
       .addOption(new Option('--dates <mode>', 'date and date-time as RFC 3339 strings, or as Date with parseX(json) converters').choices(['string', 'Date']))
-      .addOption(new Option('--enum-style <style>', 'enums as TypeScript enums, const objects, or literal unions').choices(['enum', 'const', 'union']));
+      .addOption(new Option('--enum-style <style>', 'enums as TypeScript enums, const objects, or literal unions').choices(['enum', 'const', 'union']))
+      .addOption(new NoFormatOption('--no-format', 'write the files as generated, not formatted by prettier'));
 
   output(program.command('generate').description('write the TypeScript files for the root models and everything they reach'))
     .option('-w, --watch', 'regenerate whenever a doc or the config changes (one line a run)')
@@ -133,6 +134,13 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     throw error;
   }
   return code;
+}
+
+/** `--no-format`, kept as `formatOutput: false`: `format` holds the diagnostics' `--format`. */
+class NoFormatOption extends Option {
+  override attributeName(): string {
+    return 'formatOutput';
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -190,7 +198,7 @@ async function run(command: CommandName, options: CliOptions, io: CliIO): Promis
 /** Everything the output depends on besides the docs: hashed with them into the manifest. */
 function hashInputs(job: Job): unknown {
   const { input: _input, out: _out, ...rest } = job;
-  return { docs2ts: version(), ...rest, prettier: prettierConfigText(job.out) };
+  return { docs2ts: version(), ...rest, prettier: formatInputs(job.out, job.format) };
 }
 
 async function once(command: CommandName, job: Job, options: CliOptions, io: CliIO, fix: string): Promise<number> {

@@ -33,6 +33,8 @@ export interface Config {
   enumStyle?: 'enum' | 'const' | 'union';
   /** Read links to missing docs as `unknown` with a warning. */
   allowBrokenLinks?: boolean;
+  /** Format the output with prettier (default true). */
+  format?: boolean;
   /**
    * Wire names for docs whose SDK renamed properties: as documented, camelCase or snake_case. Left
    * out (not the same as `preserve`), Go / C# / Ruby / Python docs whose names the SDK may have
@@ -86,6 +88,7 @@ const KEYS: Record<keyof Config, Kind> = {
   dates: ['string', 'Date'],
   enumStyle: ['enum', 'const', 'union'],
   allowBrokenLinks: 'boolean',
+  format: 'boolean',
   propertyCase: ['preserve', 'camel', 'snake'],
   overrides: 'overrides',
   name: 'string',

@@ -28,6 +28,8 @@ export interface Flags {
   enumStyle?: 'enum' | 'const' | 'union';
   propertyCase?: 'preserve' | 'camel' | 'snake';
   allowBrokenLinks?: boolean;
+  /** False with `--no-format` (not `format`: that is the diagnostics' `--format`). */
+  formatOutput?: boolean;
   job?: string;
 }
 
@@ -48,6 +50,8 @@ export interface Job {
   enumStyle: 'enum' | 'const' | 'union';
   /** Banner template text, when the config names one. */
   banner: string | undefined;
+  /** Format the output with prettier (false: `--no-format` / `"format": false`). */
+  format: boolean;
   /**
    * The defaulted settings the flags or the config did choose (absent when none): a run that
    * leaves `propertyCase` or `nullableOptionals` to its default is told once what it would change.
@@ -102,6 +106,7 @@ export function resolveJob(flags: Flags, config: Config, cwd: string, needsOut: 
     dates: flags.dates ?? config.dates ?? 'string',
     enumStyle: flags.enumStyle ?? config.enumStyle ?? 'enum',
     banner,
+    format: flags.formatOutput ?? config.format ?? true,
     // Only when something was chosen: the job is hashed into the manifest, and a run that chose
     // nothing keeps the hash it had before this key existed.
     ...(chosen.length > 0 ? { chosen } : {}),
@@ -127,6 +132,7 @@ export function commandFor(command: string, flags: Flags, configFile: string | u
   if (flags.enumStyle) parts.push('--enum-style', flags.enumStyle);
   if (flags.propertyCase) parts.push('--property-case', flags.propertyCase);
   if (flags.allowBrokenLinks) parts.push('--allow-broken-links');
+  if (flags.formatOutput === false) parts.push('--no-format');
   if (flags.job) parts.push('--job', q(flags.job));
   return parts.join(' ');
 }

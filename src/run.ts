@@ -7,7 +7,6 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type * as prettier from 'prettier';
 import { emit, type EmitOptions, type Target } from './emit/index.js';
 import { buildModel, type BuildOptions } from './model/build.js';
 import type { Diagnostic } from './model/diagnostics.js';
@@ -15,7 +14,6 @@ import type { IR } from './model/ir.js';
 import { getNotation } from './notation/index.js';
 import { Helpers } from './parallel/helpers.js';
 import { folderDocSource } from './parse/files.js';
-import { prettierConfigText } from './prettier-config.js';
 import type { Job } from './job.js';
 import { manifestText, MANIFEST_FILE, outputFolderStat, readManifest, writeOutput } from './write.js';
 
@@ -39,20 +37,9 @@ export async function buildJobIR(job: Job, onProgress?: (stage: string) => void,
 }
 
 /**
- * The user's prettier options for files in the output folder (`prettier.resolveConfig`), with
- * docs2ts's `printWidth: 100` where they set none. Prettier is loaded only when a configuration
- * file applies (see {@link prettierConfigText}).
+ * Emit the job's files in memory, formatted for the output folder (see `EmitOptions.out`) with
+ * the helper threads' help, unless the job says `format: false`.
  */
-export async function prettierOptions(out: string | undefined): Promise<prettier.Options> {
-  let resolved: prettier.Options | null = null;
-  if (out && prettierConfigText(out) !== '') {
-    const { resolveConfig } = await import('prettier');
-    resolved = await resolveConfig(path.join(out, 'index.ts'), { editorconfig: true, useCache: false });
-  }
-  return { printWidth: 100, ...(resolved ?? {}) };
-}
-
-/** Emit the job's files in memory (laid out with the helper threads' help). */
 export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => void, helpers: Helpers = Helpers.none()): Promise<Map<string, string>> {
   onProgress?.('emit');
   const options: EmitOptions = {
@@ -61,8 +48,9 @@ export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => 
     nullableOptionals: job.nullableOptionals,
     dates: job.dates,
     enumStyle: job.enumStyle,
-    prettier: await prettierOptions(job.out),
+    format: job.format,
   };
+  if (job.out !== undefined) options.out = job.out;
   if (job.banner !== undefined) options.banner = job.banner;
   return emit(ir, options, helpers);
 }

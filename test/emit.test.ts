@@ -194,15 +194,3 @@ describe('emit: names and values that broke earlier versions', () => {
     expect(renderBanner('From {{sources}}\u2028x', 'a\u2028throw 1\u2029.md')).toBe('// From a throw 1 .md\n// x');
   });
 });
-
-describe('formatAll', () => {
-  it('formats in batched worker threads exactly as one file a call in this thread', async () => {
-    const { formatAll } = await import('../src/emit/format.js');
-    const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'generated');
-    const texts = new Map(fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8').replace(/\n\s+/g, '\n')] as [string, string]));
-    const inThread = await formatAll(texts, { printWidth: 100 });
-    const inWorkers = await formatAll(texts, { printWidth: 100 }, 1);
-    expect(inWorkers).toEqual(inThread);
-    expect(inThread.size).toBeGreaterThan(30);
-  });
-});
