@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emit, fileNames, renderBanner } from '../src/emit/index.js';
+import { emit, emitUnformatted, fileNames, renderBanner } from '../src/emit/index.js';
 import { buildModel } from '../src/model/build.js';
 import { hasErrors } from '../src/model/diagnostics.js';
 import type { IR } from '../src/model/ir.js';
@@ -192,5 +192,19 @@ describe('emit: names and values that broke earlier versions', () => {
     const area = fs.readFileSync(path.join(out, 'area-m.ts'), 'utf8');
     expect(area).not.toMatch(/[\u2028\u2029]/);
     expect(renderBanner('From {{sources}}\u2028x', 'a\u2028throw 1\u2029.md')).toBe('// From a throw 1 .md\n// x');
+  });
+});
+
+describe('format keys in the manifest', () => {
+  it("emit's files carry each file's format key into the manifest; a copy of the map does not", async () => {
+    const { manifestText } = await import('../src/write.js');
+    const { formatKey } = await import('../src/emit/format.js');
+    const files = await emit(ir);
+    const manifest = JSON.parse(manifestText(files)) as { files: string[]; unformatted?: Record<string, string> };
+    expect(Object.keys(manifest.unformatted!)).toEqual(manifest.files);
+    const raw = emitUnformatted(ir);
+    const version = (JSON.parse(fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules/prettier/package.json'), 'utf8')) as { version: string }).version;
+    expect(manifest.unformatted!['_runtime.ts']).toBe(formatKey(raw.get('_runtime.ts')!, version, { printWidth: 100, parser: 'babel-ts' }));
+    expect(JSON.parse(manifestText(new Map(files)))).not.toHaveProperty('unformatted');
   });
 });
