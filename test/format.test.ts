@@ -77,6 +77,19 @@ describe('formatting with the configuration of the output folder', () => {
   });
 });
 
+describe('the options of each file', () => {
+  it('resolve per file (overrides apply), the given options over them, and a parser the configuration names wins', async () => {
+    const { loadFormatter } = await import('../src/emit/format.js');
+    const dir = project({ '.prettierrc.json': JSON.stringify({ semi: false, overrides: [{ files: 'gen/zod/*.ts', options: { semi: true, parser: 'typescript' } }] }) });
+    const formatter = await loadFormatter(path.join(dir, 'gen'), { tabWidth: 4 });
+    expect(await formatter.options('task.ts')).toEqual({ printWidth: 100, semi: false, tabWidth: 4, parser: 'babel-ts' });
+    expect(await formatter.options('zod/task.ts')).toEqual({ printWidth: 100, semi: true, tabWidth: 4, parser: 'typescript' });
+    expect(await formatter.options('schema/task.schema.json')).toMatchObject({ parser: 'json' });
+    const none = await loadFormatter(undefined);
+    expect(await none.options('task.ts')).toEqual({ printWidth: 100, parser: 'babel-ts' });
+  });
+});
+
 describe("the project's own prettier", () => {
   it('formats with a prettier 3 installed above the output folder, and a new version makes the output stale', async () => {
     const dir = project();

@@ -21,12 +21,13 @@ import { findPrettier, loadPrettier, prettierConfigText, type PrettierModule } f
 import { readManifest } from '../write.js';
 
 /**
- * The parser a generated file is formatted with: `json` for the JSON Schema documents, `babel-ts`
- * for TypeScript (the same output as `typescript` on every generated file of the corpus trees,
- * and faster: see README "Formatting").
+ * The parser a generated file is formatted with, when the options name none: `json` for the JSON
+ * Schema documents; for TypeScript `babel-ts` (the same output as `typescript` on every generated
+ * file of the corpus trees, and faster: see README "Formatting"), or `typescript`, the parser
+ * prettier infers from the name, when plugins are configured (a plugin may hook that one only).
  */
-export function parserFor(name: string): 'json' | 'babel-ts' {
-  return name.endsWith('.json') ? 'json' : 'babel-ts';
+export function parserFor(name: string, plugins: boolean): 'json' | 'babel-ts' | 'typescript' {
+  return name.endsWith('.json') ? 'json' : plugins ? 'typescript' : 'babel-ts';
 }
 
 /** How the files of one output are formatted. */
@@ -34,8 +35,9 @@ export interface Formatter {
   /** The prettier that formats them. */
   prettier: PrettierModule;
   /**
-   * The options for one file (its parser set): the configuration that applies to that path in
-   * the output folder, over `printWidth: 100`, under the options given to {@link loadFormatter}.
+   * The options for one file (its parser set, see {@link parserFor}): the configuration that
+   * applies to that path in the output folder, over `printWidth: 100`, under the options given to
+   * {@link loadFormatter}.
    */
   options(name: string): Promise<prettier.Options>;
 }
@@ -58,7 +60,9 @@ export async function loadFormatter(out: string | undefined, given: prettier.Opt
     prettier: found,
     async options(name: string): Promise<prettier.Options> {
       const resolved = configured ? await loadPrettier(found.module).resolveConfig(path.join(folder, name), { editorconfig: true }) : null;
-      return { printWidth: 100, ...resolved, ...given, parser: parserFor(name) };
+      const options: prettier.Options = { printWidth: 100, ...resolved, ...given };
+      options.parser ??= parserFor(name, (options.plugins ?? []).length > 0);
+      return options;
     },
   };
 }
