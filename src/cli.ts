@@ -65,7 +65,7 @@ interface CliOptions extends Omit<Flags, 'root' | SettingName> {
 
 /** A setting's CLI option, made from its row of {@link SETTINGS}. */
 function settingOption(setting: Setting): Option {
-  const option = new Option(setting.flag, setting.help);
+  const option = 'attribute' in setting && setting.attribute !== undefined ? new NamedOption(setting.flag, setting.help, setting.attribute) : new Option(setting.flag, setting.help);
   if (setting.kind === 'choice') return option.choices(setting.choices);
   if (setting.kind === 'list') return option.argParser(collectChoice(setting.choices));
   return option;
@@ -83,8 +83,10 @@ function flagsOf(options: CliOptions): Flags {
   const flags: Flags = { root: options.root };
   for (const key of ['input', 'out', 'job'] as const) if (options[key] !== undefined) flags[key] = options[key];
   for (const [key, setting] of Object.entries(SETTINGS)) {
-    const value = options[new Option(setting.flag).attributeName()];
-    if (value !== undefined) Object.assign(flags, { [key]: value });
+    const value = options[settingOption(setting).attributeName()];
+    // Commander gives a `--no-…` flag that was not passed its default (true): not a choice.
+    const unset = value === undefined || (setting.flag.startsWith('--no-') && value === true);
+    if (!unset) Object.assign(flags, { [key]: value });
   }
   return flags;
 }
@@ -163,6 +165,21 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     throw error;
   }
   return code;
+}
+
+/** An option stored under a name of its own (`--no-format` as `formatOutput`: `format` holds the diagnostics' `--format`). */
+class NamedOption extends Option {
+  constructor(
+    flags: string,
+    description: string,
+    private readonly attribute: string,
+  ) {
+    super(flags, description);
+  }
+
+  override attributeName(): string {
+    return this.attribute;
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {

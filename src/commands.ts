@@ -18,7 +18,7 @@ import type { GraphFormat } from './graph.js';
 import { inputHash, isUpToDate } from './incremental.js';
 import type { Job } from './job.js';
 import type { Helpers } from './parallel/helpers.js';
-import { prettierConfigText } from './prettier-config.js';
+import { formatInputs } from './emit/prettier.js';
 import type { Comparison } from './run.js';
 
 /** The output could not be formatted (the user's prettier config or plugins failed on it); nothing was written. */
@@ -42,14 +42,14 @@ export function version(): string {
 
 /**
  * The hash of everything a job's output depends on: the docs, the job's settings, the prettier
- * configuration that applies to the output folder and the docs2ts version (recorded in the
+ * configuration that applies to the output folder, the prettier that formats it and the docs2ts version (recorded in the
  * manifest; see `inputHash`).
  *
  * @param read when given, receives the docs' bytes (a rooted run then scans them from memory)
  */
 export function jobHash(job: Job, read?: Map<string, Uint8Array>): string {
   const { input: _input, out: _out, ...rest } = job;
-  return inputHash(job.input, { docs2ts: version(), ...rest, prettier: prettierConfigText(job.out) }, read);
+  return inputHash(job.input, { docs2ts: version(), ...rest, prettier: formatInputs(job.out, job.format) }, read);
 }
 
 /** Run `fn` with helper threads for the stages that split over cores, and stop them after. */

@@ -110,6 +110,7 @@ export function jobOf(
     dates: settings.dates,
     enumStyle: settings.enumStyle,
     banner: base.banner,
+    format: settings.format,
   };
   // Only when something was chosen: the job is hashed into the manifest, and a run that chose
   // nothing keeps the hash it had before this key existed.
@@ -133,7 +134,8 @@ export function commandFor(command: string, flags: Flags, configFile: string | u
   for (const [key, setting] of Object.entries(SETTINGS)) {
     const value = flags[key as keyof typeof SETTINGS];
     const flag = setting.flag.split(/[ ,]+/).find((part) => part.startsWith('--'))!;
-    if (value === true) parts.push(flag);
+    // A flag that turns a setting off (`--no-format`) is written when the setting is off.
+    if (typeof value === 'boolean' && value !== setting.default) parts.push(flag);
     else if (typeof value === 'string') parts.push(flag, value);
     else if (Array.isArray(value)) for (const v of value) parts.push(flag, v);
   }

@@ -7,16 +7,14 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type * as prettier from 'prettier';
 import { emit, type EmitOptions } from './emit/index.js';
-import type { LayoutThreads } from './emit/format.js';
+import type { FormatThreads } from './emit/format.js';
 import type { ParseThreads } from './core/doc-source.js';
 import type { DocSource } from './core/doc-source.js';
 import { buildModel, type BuildOptions } from './model/build.js';
 import type { IR } from './core/ir.js';
 import { getNotation } from './notation/index.js';
 import { folderDocSource } from './parse/files.js';
-import { prettierConfigText } from './prettier-config.js';
 import type { Job } from './job.js';
 import { manifestText, MANIFEST_FILE, outputFolderStat, readManifest, writeOutput } from './write.js';
 
@@ -48,21 +46,10 @@ export async function buildJobIR(job: Job, onProgress?: (stage: string) => void,
 }
 
 /**
- * The user's prettier options for files in the output folder (`prettier.resolveConfig`), with
- * docs2ts's `printWidth: 100` where they set none. Prettier is loaded only when a configuration
- * file applies (see {@link prettierConfigText}).
+ * Emit the job's files in memory, formatted for the output folder (see `EmitOptions.out`) with
+ * the helper threads' help, unless the job says `format: false`.
  */
-export async function prettierOptions(out: string | undefined): Promise<prettier.Options> {
-  let resolved: prettier.Options | null = null;
-  if (out && prettierConfigText(out) !== '') {
-    const { resolveConfig } = await import('prettier');
-    resolved = await resolveConfig(path.join(out, 'index.ts'), { editorconfig: true, useCache: false });
-  }
-  return { printWidth: 100, ...(resolved ?? {}) };
-}
-
-/** Emit the job's files in memory (laid out with the helper threads' help when given). */
-export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => void, threads?: LayoutThreads): Promise<Map<string, string>> {
+export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => void, threads?: FormatThreads): Promise<Map<string, string>> {
   onProgress?.('emit');
   const options: EmitOptions = {
     targets: job.targets,
@@ -70,8 +57,14 @@ export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => 
     nullableOptionals: job.nullableOptionals,
     dates: job.dates,
     enumStyle: job.enumStyle,
-    prettier: { ...(await prettierOptions(job.out)), ...job.prettier },
+    format: job.format,
   };
+  if (job.prettier !== undefined) options.prettier = job.prettier;
+  if (job.out !== undefined) {
+    options.out = job.out;
+    const manifest = readManifest(job.out);
+    if (manifest) options.kept = manifest;
+  }
   if (job.banner !== undefined) options.banner = job.banner;
   return emit(ir, options, threads);
 }

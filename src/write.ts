@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256 } from './core/hash.js';
+import { formatKeysOf } from './emit/format.js';
 
 /** Name of the manifest docs2ts keeps in the output folder: the files it owns. */
 export const MANIFEST_FILE = '.docs2ts-manifest.json';
@@ -20,6 +21,11 @@ export interface Manifest {
   hashes?: Record<string, string>;
   /** Hash of the run's inputs (docs, options, version): see `inputHash` in incremental.ts. */
   inputHash?: string;
+  /**
+   * Each formatted file's key: a hash of its unformatted text, the prettier version and options
+   * (`formatKey` in emit/format.ts). A run that generates the same key keeps the file as it is.
+   */
+  unformatted?: Record<string, string>;
 }
 
 /** Why the output could not be written; the output folder is left as it was. */
@@ -137,11 +143,16 @@ export function outputFolderStat(out: string, shown = out): { mode: number } | u
   return stat === undefined ? undefined : { mode: stat.mode };
 }
 
-/** The manifest file's text for a set of files (deterministic: sorted, no timestamps). */
+/**
+ * The manifest file's text for a set of files (deterministic: sorted, no timestamps), with their
+ * format keys when `emit` returned them (see `rememberFormatKeys` in emit/format.ts).
+ */
 export function manifestText(files: ReadonlyMap<string, string>, inputHash?: string): string {
   const names = [...files.keys()].sort();
   const manifest: Manifest = { generator: 'docs2ts', files: names, hashes: Object.fromEntries(names.map((n) => [n, sha256(files.get(n)!)])) };
   if (inputHash !== undefined) manifest.inputHash = inputHash;
+  const keys = formatKeysOf(files);
+  if (keys !== undefined) manifest.unformatted = Object.fromEntries(names.filter((n) => Object.hasOwn(keys, n)).map((n) => [n, keys[n]!]));
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
@@ -153,6 +164,7 @@ export function readManifest(outDir: string): Manifest | null {
     const manifest: Manifest = { generator: 'docs2ts', files: data.files.filter((f) => typeof f === 'string') };
     if (data.hashes && typeof data.hashes === 'object') manifest.hashes = data.hashes;
     if (typeof data.inputHash === 'string') manifest.inputHash = data.inputHash;
+    if (data.unformatted && typeof data.unformatted === 'object') manifest.unformatted = data.unformatted;
     return manifest;
   } catch {
     return null;

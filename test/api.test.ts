@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import {
   buildIR,
@@ -23,7 +24,7 @@ import {
   writeOutput,
   type IR,
 } from '../src/index.js';
-import { HAS_SHARED, ROOT, SHARED, tmpDir, writeDocs } from './helpers.js';
+import { HAS_SHARED, ROOT, runCli, SHARED, tmpDir, writeDocs } from './helpers.js';
 
 const FIXTURES = path.join(ROOT, 'fixtures');
 
@@ -96,6 +97,21 @@ describe('buildIR and generate', () => {
     const { files } = await generate({ input: dir, roots: ['Task'], banner: 'Made from {{sources}}.' });
     expect(files!.get('status.ts')).toMatch(/^\/\/ Made from `models\/shared\/status\.md`\.\n/);
   });
+
+  it('formats for `out` (its prettier config, `prettier` over it), or not at all with format: false', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, { ...docs, 'gen/.prettierrc.json': JSON.stringify({ singleQuote: true, semi: false }) });
+    const out = path.join(dir, 'gen');
+    const plain = (await generate({ input: dir, roots: ['Task'] })).files!.get('task.ts')!;
+    expect(plain).toContain('from "./_runtime.js";');
+    const configured = (await generate({ input: dir, roots: ['Task'], out })).files!.get('task.ts')!;
+    expect(configured).toContain("from './_runtime.js'\n");
+    const given = (await generate({ input: dir, roots: ['Task'], out, prettier: { semi: true } })).files!.get('task.ts')!;
+    expect(given).toContain("from './_runtime.js';\n");
+    const raw = (await generate({ input: dir, roots: ['Task'], format: false })).files!.get('task.ts')!;
+    expect(raw).not.toBe(plain);
+    expect(await prettier.format(raw, { printWidth: 100, parser: 'typescript' })).toBe(plain);
+  });
 });
 
 describe('check', () => {
@@ -132,6 +148,14 @@ describe('check', () => {
     expect(result.missing).toEqual(['status.ts']);
     expect(result.extra).toEqual(['old.ts']);
     expect(fs.readdirSync(out).sort()).toEqual(snapshot);
+  });
+
+  it("compares with the files formatted by the output folder's prettier config, as the CLI writes them", async () => {
+    const dir = tmpDir();
+    writeDocs(dir, { ...docs, '.prettierrc': JSON.stringify({ singleQuote: true }) });
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ input: '.', out: 'gen', roots: ['Task'] }));
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    expect(await check({ input: dir, roots: ['Task'], out: path.join(dir, 'gen') })).toMatchObject({ upToDate: true, stale: [], missing: [], extra: [] });
   });
 
   it('a doc edit or an option change makes files stale', async () => {

@@ -104,6 +104,19 @@ describe('docs2ts check', () => {
     expect(task).toContain("import * as rt from './_runtime.js'");
     expect(task).not.toMatch(/;\n/);
   });
+
+  it('a prettier config change makes the output stale; generate formats it again; --no-format output is checked unformatted', async () => {
+    const dir = project();
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    fs.writeFileSync(path.join(dir, '.prettierrc.json'), JSON.stringify({ singleQuote: true }));
+    const stale = await runCli(['check'], dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/stale task\.ts/);
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'gen/task.ts'), 'utf8')).toContain("from './_runtime.js';");
+    expect((await runCli(['check'], dir)).code).toBe(0);
+    expect((await runCli(['check', '--no-format'], dir)).code).toBe(1);
+  });
 });
 
 describe('diagnostics output', () => {

@@ -111,7 +111,23 @@ describe('docs2ts generate', () => {
     const help = await runCli(['generate', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--root/);
+    expect(help.stdout).toMatch(/--no-format/);
     expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('--no-format writes unformatted files, keeps --format json for the diagnostics, and the fix command repeats it', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, good);
+    const json = await runCli(['generate', '--input', '.', '--out', 'gen', '--root', 'B', '--no-format', '--format', 'json'], dir);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ files: 3 });
+    const raw = readTree(path.join(dir, 'gen'));
+    expect((await runCli(['generate', '--input', '.', '--out', 'formatted', '--root', 'B'], dir)).code).toBe(0);
+    expect(readTree(path.join(dir, 'formatted')).get('b.ts')).not.toBe(raw.get('b.ts'));
+    fs.appendFileSync(path.join(dir, 'b.md'), '\n');
+    const stale = await runCli(['check', '--input', '.', '--out', 'gen', '--root', 'B', '--no-format'], dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('npx docs2ts generate --input . --out gen --root B --no-format');
   });
 });
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emit, fileNames, renderBanner } from '../src/emit/index.js';
+import { emit, emitUnformatted, fileNames, renderBanner } from '../src/emit/index.js';
 import { buildModel } from '../src/model/build.js';
 import { hasErrors } from '../src/core/diagnostics.js';
 import type { IR } from '../src/core/ir.js';
@@ -195,14 +195,16 @@ describe('emit: names and values that broke earlier versions', () => {
   });
 });
 
-describe('formatAll', () => {
-  it('formats in batched worker threads exactly as one file a call in this thread', async () => {
-    const { formatAll } = await import('../src/emit/format.js');
-    const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'generated');
-    const texts = new Map(fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8').replace(/\n\s+/g, '\n')] as [string, string]));
-    const inThread = await formatAll(texts, { printWidth: 100 });
-    const inWorkers = await formatAll(texts, { printWidth: 100 }, 1);
-    expect(inWorkers).toEqual(inThread);
-    expect(inThread.size).toBeGreaterThan(30);
+describe('format keys in the manifest', () => {
+  it("emit's files carry each file's format key into the manifest; a copy of the map does not", async () => {
+    const { manifestText } = await import('../src/write.js');
+    const { formatKey } = await import('../src/emit/format.js');
+    const files = await emit(ir);
+    const manifest = JSON.parse(manifestText(files)) as { files: string[]; unformatted?: Record<string, string> };
+    expect(Object.keys(manifest.unformatted!)).toEqual(manifest.files);
+    const raw = emitUnformatted(ir);
+    const version = (JSON.parse(fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules/prettier/package.json'), 'utf8')) as { version: string }).version;
+    expect(manifest.unformatted!['_runtime.ts']).toBe(formatKey(raw.get('_runtime.ts')!, version, { printWidth: 100, parser: 'babel-ts' }));
+    expect(JSON.parse(manifestText(new Map(files)))).not.toHaveProperty('unformatted');
   });
 });

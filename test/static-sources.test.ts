@@ -1,7 +1,9 @@
 /**
- * The static sources docs2ts writes (the runtime files of src/runtime/, the zod index) are already
- * in prettier's format: prettier with docs2ts's options gives the same text back, alone and after
- * a banner (the caller writes `${banner}\n\n${text}`), so they need not go through prettier.
+ * The static sources docs2ts writes (the runtime files of src/runtime/, the zod index) are kept in
+ * prettier's format: prettier with docs2ts's default options gives the same text back, alone and
+ * after a banner (the caller writes `${banner}\n\n${text}`). Every file goes through prettier
+ * (with the user's options); this keeps the `--no-format` output of these files equal to the
+ * formatted one, and the sources readable as the output shows them.
  */
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';

@@ -25,6 +25,11 @@ interface Flag {
   help: string;
   /** `input`: read by every command; `output`: only by those that emit (generate, check). */
   stage: 'input' | 'output';
+  /**
+   * The name commander stores the flag under, when not the one it derives from `flag` (`--no-format`
+   * would be `format`, the diagnostics' `--format`).
+   */
+  attribute?: string;
 }
 
 /** A setting that takes one of a few strings (`list`: several of them). */
@@ -106,6 +111,14 @@ export const SETTINGS = {
     flag: '--allow-broken-links',
     help: 'read links to docs that do not exist as `unknown`, with a warning instead of an error',
     stage: 'input',
+  },
+  format: {
+    kind: 'boolean',
+    default: true,
+    flag: '--no-format',
+    help: 'write the files as generated, not formatted by prettier',
+    stage: 'output',
+    attribute: 'formatOutput',
   },
 } as const satisfies Record<string, Setting>;
 

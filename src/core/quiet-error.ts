@@ -1,6 +1,6 @@
 /**
  * An error without a stack trace, for errors thrown as control flow and caught by the caller
- * (a grammar that does not read a Type cell, a statement the layout printer hands to prettier):
+ * (a grammar that does not read a Type cell):
  * capturing a stack for each of the thousands a run throws was a measurable part of its time.
  *
  * @module

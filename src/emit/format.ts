@@ -1,178 +1,173 @@
 /**
- * Format generated files as prettier does. With prettier's default style (any `printWidth`) most
- * of the text is laid out by `./layout/` (prettier's document printer, no parsing); the statements
- * it cannot vouch for, and everything under other options, go to prettier itself, in worker
- * threads when there are many.
+ * Format generated files with prettier: the project's own prettier 3 when the project holding the
+ * output folder has one, else docs2ts's (see `findPrettier`), with the configuration that applies
+ * to each file in the output folder (`prettier.resolveConfig`, `.editorconfig` included), over
+ * docs2ts's `printWidth: 100`. So `prettier --check` in the user's project passes on the output.
+ *
+ * Work is not done twice: each file's key (a hash of its unformatted text, the prettier version
+ * and the options it is formatted with) is recorded in the manifest, and a file whose key is
+ * unchanged is taken from the output folder as it is, when the folder still holds it as written.
+ * A cold run of many files formats in the helper threads.
  *
  * @module
  */
 
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import fs from 'node:fs';
+import path from 'node:path';
 import type * as prettier from 'prettier';
-import { canLayout, joinLayout, layout, type Layout } from './layout/index.js';
-import { layoutJson } from './layout/json.js';
+import { canonicalJson, sha256 } from '../core/hash.js';
+import { findPrettier, loadPrettier, prettierConfigText, type PrettierModule } from './prettier.js';
 
-/** Below this many files, formatting in this thread is faster than starting workers. */
-const PARALLEL_FROM = 200;
-
-/** Files sent to a worker per message. */
-const BATCH = 25;
+/** One file for prettier: its text and the options to format it with (parser included). */
+export type FormatItem = { text: string; options: prettier.Options };
 
 /**
- * The worker's source (CommonJS, run with `eval: true` so that it works the same from the compiled
- * package and from the TypeScript sources under test). It loads prettier from the path given in
- * `workerData` and formats each batch in one prettier call: the files joined with a boundary
- * comment line, then split. Prettier formats top-level statements independently, so each part
- * equals the file formatted alone (checked on 1,988 generated files, and by the tests against the
- * one-file-a-call path); a split that does not give back as many parts as files falls back to one
- * call per file.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const prettier = require(workerData.prettier);
-const BOUNDARY = '\\n// @@docs2ts-file-boundary@@\\n';
-async function formatBatch(texts, options) {
-  if (texts.length > 1 && !texts.some((t) => t.includes(BOUNDARY))) {
-    const parts = (await prettier.format(texts.join(BOUNDARY), options)).split(BOUNDARY);
-    if (parts.length === texts.length) return parts.map((p) => p.replace(/^\\n+/, '').replace(/\\n*$/, '\\n'));
-  }
-  const out = [];
-  for (const text of texts) out.push(await prettier.format(text, options));
-  return out;
-}
-parentPort.on('message', async ({ id, texts, options }) => {
-  try {
-    parentPort.postMessage({ id, out: await formatBatch(texts, options) });
-  } catch (error) {
-    parentPort.postMessage({ id, error: String((error && error.message) || error) });
-  }
-});
-`;
-
-/**
- * Format every text with prettier.
- *
- * @param texts file name → unformatted TypeScript
- * @param parallelFrom files per worker thread started (tests lower it to compare both paths)
- * @param options prettier options (`parser` is set to `babel-ts`: the same output as `typescript`
- *   on every generated file of the corpus trees (1,433 compared), about a third faster)
- * @returns file name → formatted text, same order
- * @throws {Error} when prettier cannot parse a text (a bug in docs2ts: generated code is invalid)
- */
-export async function formatAll(texts: ReadonlyMap<string, string>, options: prettier.Options, parallelFrom = PARALLEL_FROM): Promise<Map<string, string>> {
-  const opts: prettier.Options = { ...options, parser: 'babel-ts' };
-  const entries = [...texts];
-  const threads = Math.min(Math.max(os.availableParallelism(), 2), 4, Math.ceil(entries.length / parallelFrom));
-  if (threads <= 1) {
-    const out = new Map<string, string>();
-    if (entries.length === 0) return out;
-    const { format } = await import('prettier');
-    for (const [name, text] of entries) out.set(name, await format(text, opts));
-    return out;
-  }
-  const prettierPath = createRequire(import.meta.url).resolve('prettier');
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { prettier: prettierPath } }));
-  try {
-    const batches: [string, string][][] = [];
-    for (let i = 0; i < entries.length; i += BATCH) batches.push(entries.slice(i, i + BATCH));
-    const results: string[][] = new Array(batches.length);
-    let next = 0;
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = (): void => {
-              if (next >= batches.length) return resolve();
-              const id = next++;
-              worker.postMessage({ id, texts: batches[id]!.map(([, text]) => text), options: opts });
-            };
-            worker.on('message', (message: { id: number; out?: string[]; error?: string }) => {
-              if (message.error !== undefined) return reject(new Error(`prettier: ${message.error}`));
-              results[message.id] = message.out!;
-              send();
-            });
-            worker.on('error', reject);
-            send();
-          }),
-      ),
-    );
-    const out = new Map<string, string>();
-    batches.forEach((batch, b) => batch.forEach(([name], i) => out.set(name, results[b]![i]!)));
-    return out;
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-}
-
-/**
- * Threads that lay out files beside this one (the helper threads of `src/parallel/`), handed in
+ * Threads that format files beside this one (the helper threads of `src/parallel/`), handed in
  * by whoever started them; the emit stage does not import them.
  */
-export interface LayoutThreads {
-  /** Lay out texts shared out between the threads; each text's layout (null: prettier formats it), in order. */
-  layout(texts: readonly string[], printWidth: number, layout: (text: string) => Layout | null): Promise<(Layout | null)[]>;
+export interface FormatThreads {
+  /**
+   * Format `items` with the prettier module at `prettier`, shared out between the threads; this
+   * thread formats its share with `format`. Each formatted text, in the order of `items`.
+   */
+  format(prettier: string, items: readonly FormatItem[], format: (item: FormatItem) => Promise<string>): Promise<string[]>;
+}
+
+/** What a manifest recorded of the files an earlier run wrote: their hashes and format keys. */
+export interface KeptFiles {
+  /** File name → hash of the formatted text written. */
+  hashes?: Readonly<Record<string, string>>;
+  /** File name → {@link formatKey} it was formatted under. */
+  unformatted?: Readonly<Record<string, string>>;
+}
+
+/** The format keys of files `emit` formatted, by the map it returned (see {@link rememberFormatKeys}). */
+const formatKeys = new WeakMap<ReadonlyMap<string, string>, Readonly<Record<string, string>>>();
+
+/**
+ * Attach the format keys to the files `emit` returns, so that the manifest written with them
+ * records them without every caller passing them on. A copy of the map has none: the next run
+ * formats every file again.
+ */
+export function rememberFormatKeys(files: ReadonlyMap<string, string>, keys: Readonly<Record<string, string>>): void {
+  formatKeys.set(files, keys);
+}
+
+/** The format keys {@link rememberFormatKeys} attached to files `emit` returned, if any. */
+export function formatKeysOf(files: ReadonlyMap<string, string>): Readonly<Record<string, string>> | undefined {
+  return formatKeys.get(files);
 }
 
 /**
- * Format generated files: each file's text exactly as `prettier.format` would print it.
+ * The parser a generated file is formatted with, when the options name none: `json` for the JSON
+ * Schema documents; for TypeScript `babel-ts` (the same output as `typescript` on every generated
+ * file of the corpus trees, and faster: see README "Formatting"), or `typescript`, the parser
+ * prettier infers from the name, when plugins are configured (a plugin may hook that one only).
+ */
+export function parserFor(name: string, plugins: boolean): 'json' | 'babel-ts' | 'typescript' {
+  return name.endsWith('.json') ? 'json' : plugins ? 'typescript' : 'babel-ts';
+}
+
+/** How the files of one output are formatted. */
+export interface Formatter {
+  /** The prettier that formats them. */
+  prettier: PrettierModule;
+  /**
+   * The options for one file (its parser set, see {@link parserFor}): the configuration that
+   * applies to that path in the output folder, over `printWidth: 100`, under the options given to
+   * {@link loadFormatter}.
+   */
+  options(name: string): Promise<prettier.Options>;
+}
+
+/**
+ * The formatter of an output folder.
  *
- * - `.ts` files in `canonical` are already in prettier's format at `printWidth: 100` (the static
- *   runtime sources; a test keeps them so) and are kept as they are at that width;
- * - other `.ts` files are laid out statement by statement (`./layout/`); the statements it leaves
- *   (and whole files outside its subset) are formatted by prettier, many at a time in workers;
- * - `.json` files are laid out from their value, or formatted by prettier's `json` parser.
- * Options other than prettier's defaults (and `printWidth`) leave every file to prettier.
+ * @param out the output folder (need not exist); undefined: docs2ts's prettier, no configuration
+ * @param given options over the resolved configuration (the API's `prettier` option)
+ * @throws {Error} when the prettier module cannot be loaded
+ */
+export async function loadFormatter(out: string | undefined, given: prettier.Options = {}): Promise<Formatter> {
+  const found = findPrettier(out);
+  const folder = out === undefined ? undefined : path.resolve(out);
+  // Without a configuration file prettier would resolve none: it is not asked (nor loaded).
+  const configured = folder !== undefined && prettierConfigText(folder) !== '';
+  // Configuration files read by an earlier run of this process (`--watch`) may have changed.
+  if (configured) await loadPrettier(found.module).clearConfigCache();
+  return {
+    prettier: found,
+    async options(name: string): Promise<prettier.Options> {
+      const resolved = configured ? await loadPrettier(found.module).resolveConfig(path.join(folder, name), { editorconfig: true }) : null;
+      const options: prettier.Options = { printWidth: 100, ...resolved, ...given };
+      options.parser ??= parserFor(name, (options.plugins ?? []).length > 0);
+      return options;
+    },
+  };
+}
+
+/**
+ * The key a file's formatted text is kept under in the manifest: a hash of its unformatted text,
+ * the prettier version and the options (the same key: the same formatted text).
+ */
+export function formatKey(text: string, version: string, options: prettier.Options): string {
+  return sha256(`${version}\n${canonicalJson(options)}\n${text}`);
+}
+
+/** What {@link formatFiles} returns. */
+export interface Formatted {
+  /** File name → formatted text, in the order of the unformatted files. */
+  files: Map<string, string>;
+  /** File name → {@link formatKey}, for the manifest. */
+  keys: Record<string, string>;
+  /** How many files prettier formatted (the others were kept from the output folder). */
+  formatted: number;
+}
+
+/**
+ * Format generated files, each by one prettier call, except those the output folder already
+ * holds formatted: a file whose manifest key matches and whose text on disk is the one the
+ * manifest names (its hash) is kept as it is.
  *
  * @param raw file name → generated text (valid, any layout)
- * @param options prettier options (the user's, over `printWidth: 100`)
- * @param canonical names of files already in prettier's format at width 100
- * @param threads helper threads to share the layout with (default: none, all in this thread)
- * @returns file name → formatted text, same names
- * @throws {Error} when prettier cannot parse a text (a bug in docs2ts: generated code is invalid)
+ * @param formatter the output folder's formatter ({@link loadFormatter})
+ * @param out the output folder to take unchanged files from (undefined: format every file)
+ * @param kept what the output folder's manifest recorded (undefined: format every file)
+ * @param threads helper threads to share a cold run's formatting with (default: none)
+ * @throws {Error} when prettier cannot parse a text (a bug in docs2ts) or the configuration is
+ *   invalid (prettier's message)
  */
-export async function formatFiles(raw: ReadonlyMap<string, string>, options: prettier.Options, canonical: ReadonlySet<string> = new Set(), threads?: LayoutThreads): Promise<Map<string, string>> {
-  const opts: prettier.Options = { printWidth: 100, ...options };
-  const width = opts.printWidth!;
-  const fast = canLayout(opts as Record<string, unknown>);
-  const out = new Map<string, string>();
-  const layouts = new Map<string, Layout>();
-  // Work for prettier: whole files by name, single statements by `name\0index`.
-  const code = new Map<string, string>();
-  const json = new Map<string, string>();
-  const toLay: string[] = [];
+export async function formatFiles(raw: ReadonlyMap<string, string>, formatter: Formatter, out?: string, kept?: KeptFiles, threads?: FormatThreads): Promise<Formatted> {
+  const manifest = out === undefined ? undefined : kept;
+  const keys: Record<string, string> = {};
+  const done = new Map<string, string>();
+  const todo: { name: string; text: string; options: prettier.Options }[] = [];
   for (const [name, text] of raw) {
-    if (name.endsWith('.json')) {
-      const laid = fast ? layoutJson(JSON.parse(text), width) : null;
-      if (laid !== null) out.set(name, laid);
-      else json.set(name, text);
-    } else if (fast && canonical.has(name) && width === 100) out.set(name, text);
-    else if (fast) toLay.push(name);
-    else code.set(name, text);
+    const options = await formatter.options(name);
+    const key = formatKey(text, formatter.prettier.version, options);
+    keys[name] = key;
+    const keptText = manifest?.unformatted?.[name] === key ? readKept(out!, name, manifest.hashes?.[name]) : undefined;
+    if (keptText !== undefined) done.set(name, keptText);
+    else todo.push({ name, text, options });
   }
-  const texts = toLay.map((name) => raw.get(name)!);
-  const laidOut = threads ? await threads.layout(texts, width, (text) => layout(text, width)) : texts.map((text) => layout(text, width));
-  for (const [k, name] of toLay.entries()) {
-    const laid = laidOut[k]!;
-    if (laid === null) {
-      code.set(name, raw.get(name)!);
-      continue;
-    }
-    layouts.set(name, laid);
-    laid.printed.forEach((printed, i) => {
-      if (printed === null) code.set(`${name}\0${i}`, laid.sources[i]!);
-    });
+  const items = todo.map(({ text, options }) => ({ text, options }));
+  const one = ({ text, options }: FormatItem): Promise<string> => loadPrettier(formatter.prettier.module).format(text, options);
+  let texts: string[];
+  if (threads) texts = await threads.format(formatter.prettier.module, items, one);
+  else {
+    texts = [];
+    for (const item of items) texts.push(await one(item));
   }
-  const formatted = await formatAll(code, opts);
-  for (const [name, laid] of layouts) {
-    const texts = laid.printed.map((printed, i) => printed ?? formatted.get(`${name}\0${i}`)!.replace(/\n$/, ''));
-    out.set(name, joinLayout(texts, laid.blankBefore));
+  todo.forEach(({ name }, i) => done.set(name, texts[i]!));
+  return { files: new Map([...raw.keys()].map((name) => [name, done.get(name)!])), keys, formatted: todo.length };
+}
+
+/** A file of the output folder, when its text still has the hash the manifest recorded. */
+function readKept(out: string, name: string, hash: string | undefined): string | undefined {
+  if (hash === undefined) return undefined;
+  try {
+    const text = fs.readFileSync(path.join(out, name), 'utf8');
+    return sha256(text) === hash ? text : undefined;
+  } catch {
+    return undefined;
   }
-  for (const [name, text] of formatted) if (!name.includes('\0')) out.set(name, text);
-  if (json.size > 0) {
-    const { format } = await import('prettier');
-    for (const [name, text] of json) out.set(name, await format(text, { ...opts, parser: 'json' }));
-  }
-  return new Map([...raw.keys()].map((name) => [name, out.get(name)!]));
 }

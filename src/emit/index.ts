@@ -1,6 +1,6 @@
 /**
- * The emit stage: IR → output files in memory (name → text), laid out as prettier formats them
- * (see `./format.ts`).
+ * The emit stage: IR → output files in memory (name → text), formatted by prettier (see
+ * `./format.ts`).
  *
  * @module
  */
@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import type * as prettier from 'prettier';
 import type { IR } from '../core/ir.js';
 import { printSourceFile } from './code.js';
-import { formatFiles, type LayoutThreads } from './format.js';
+import { formatFiles, loadFormatter, rememberFormatKeys, type FormatThreads, type KeptFiles } from './format.js';
 import { packageFile } from '../core/package-root.js';
 import { jsonSchemaDocument, schemaFileName } from './json-schema.js';
 import { modelFile, type ModelFileOptions } from './model.js';
@@ -27,8 +27,26 @@ export type { Target };
 export interface EmitOptions {
   /** Banner template text; `{{sources}}` is replaced by the docs a file came from. Default: `templates/banner.txt`. */
   banner?: string;
-  /** Prettier options merged over docs2ts's defaults (`printWidth: 100`). */
+  /**
+   * Prettier options, over the configuration that applies in `out` (if given) and docs2ts's
+   * `printWidth: 100`.
+   */
   prettier?: prettier.Options;
+  /** Format the files with prettier (default true); false: the files as generated, valid but not laid out. */
+  format?: boolean;
+  /**
+   * The output folder the files are for: prettier formats them with the configuration that
+   * applies there, and with the project's own prettier 3 when the project holding the folder has
+   * one installed; files whose unformatted text is unchanged since the run that wrote the folder
+   * are taken from it as they are (see README "Formatting"). Absent: docs2ts's prettier, no
+   * configuration file.
+   */
+  out?: string;
+  /**
+   * What the manifest of `out` recorded (its files' hashes and format keys): the files whose
+   * unformatted text is unchanged are kept from `out` (absent: every file is formatted).
+   */
+  kept?: KeptFiles;
   /** What to write; default `['typescript']`. */
   targets?: readonly Target[];
   /** Keys an object's table does not list: allowed (default) or reported, each at its pointer. */
@@ -114,19 +132,27 @@ export function modelFileOptions(options: EmitOptions): ModelFileOptions {
  * - `zod`: `zod/<file>.ts` per model, `zod/_json.ts` (shared checks) and `zod/index.ts`.
  * Relative imports end in `.js` (for `--module nodenext`).
  *
+ * Files are formatted as `options` say (see {@link EmitOptions.out}); the map returned carries
+ * each file's format key for the manifest `writeOutput` writes with it.
+ *
  * @param ir the IR (its diagnostics are not looked at: the caller stops on errors first)
- * @param threads helper threads to share the layout with (default: none)
+ * @param threads helper threads to share the formatting with (default: none)
  * @returns file name (relative, POSIX) → formatted text, sorted by name
- * @throws {Error} if prettier cannot parse a generated file it is given (a bug in docs2ts)
+ * @throws {Error} if prettier cannot format a file: a generated file it cannot parse (a bug in
+ *   docs2ts), an invalid configuration or plugin (prettier's message)
  */
-export async function emit(ir: IR, options: EmitOptions = {}, threads?: LayoutThreads): Promise<Map<string, string>> {
+export async function emit(ir: IR, options: EmitOptions = {}, threads?: FormatThreads): Promise<Map<string, string>> {
   const raw = emitUnformatted(ir, options);
-  const formatted = await formatFiles(raw, { printWidth: 100, ...options.prettier }, new Set([RUNTIME_FILE, `zod/${RUNTIME_FILE}`, `zod/${ZOD_HELPERS_FILE}`]), threads);
-  return new Map([...formatted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sort = (files: Iterable<[string, string]>): Map<string, string> => new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (options.format === false) return sort(raw);
+  const { files, keys } = await formatFiles(raw, await loadFormatter(options.out, options.prettier), options.out, options.kept, threads);
+  const sorted = sort(files);
+  rememberFormatKeys(sorted, keys);
+  return sorted;
 }
 
 /**
- * {@link emit} without the layout: the same files, valid but not laid out (tests that emit thousands
+ * {@link emit} without formatting: the same files, valid but not laid out (tests that emit thousands
  * of outputs use it; what runs is the same code).
  *
  * @returns file name (relative, POSIX) → text, in the order written

@@ -1,5 +1,5 @@
 /**
- * Helper threads for the two stages that split over cores: parsing docs and laying out generated
+ * Helper threads for the two stages that split over cores: parsing docs and formatting generated
  * files. The threads start when a stage first has enough work for them ({@link PARALLEL_FROM});
  * each stage then gives each helper an equal share and does one share itself, so a 2-core machine
  * runs one helper beside this thread.
@@ -14,13 +14,13 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { DocModel } from '../core/doc-model.js';
-import type { Layout } from '../emit/layout/index.js';
+import type { FormatItem } from '../emit/format.js';
 
 /** The result of parsing one doc. */
 export type Parsed = { docs: DocModel[]; diagnostics: Diagnostic[] };
 
-/** A request to a helper and its answer. */
-export type Request = { id: number; kind: 'parse'; root: string; files: string[] } | { id: number; kind: 'layout'; texts: string[]; printWidth: number };
+/** A request to a helper and its answer. `prettier`: the entry of the prettier module to format with. */
+export type Request = { id: number; kind: 'parse'; root: string; files: string[] } | { id: number; kind: 'format'; prettier: string; items: FormatItem[] };
 export type Answer = { id: number; out: unknown[]; error?: undefined } | { id: number; error: string };
 
 /**
@@ -30,6 +30,12 @@ export type Answer = { id: number; out: unknown[]; error?: undefined } | { id: n
  * 183 docs: slower with a helper). `DOCS2TS_PARALLEL_FROM` sets another threshold.
  */
 export const PARALLEL_FROM = Number(process.env.DOCS2TS_PARALLEL_FROM) > 0 ? Number(process.env.DOCS2TS_PARALLEL_FROM) : 500;
+
+/**
+ * Below this many files to format, helpers cost more than they save: a helper loads prettier and
+ * warms it up before its first file. `DOCS2TS_PARALLEL_FROM` sets this threshold too.
+ */
+export const FORMAT_PARALLEL_FROM = Number(process.env.DOCS2TS_PARALLEL_FROM) > 0 ? Number(process.env.DOCS2TS_PARALLEL_FROM) : 300;
 
 /** True when helpers can run (from compiled JavaScript, where the worker module exists). */
 export function helpersAvailable(): boolean {
@@ -106,14 +112,14 @@ export class Helpers {
    * Split `items` into one share per thread, send a request for each helper's share, do this
    * thread's share with `local`, and return every result in item order.
    */
-  private async split<T, R>(items: readonly T[], request: (share: T[]) => Omit<Request, 'id'>, local: (share: T[]) => R[]): Promise<R[]> {
-    if (this.count === 0 || items.length < PARALLEL_FROM) return local([...items]);
+  private async split<T, R>(items: readonly T[], from: number, request: (share: T[]) => Omit<Request, 'id'>, local: (share: T[]) => R[] | Promise<R[]>): Promise<R[]> {
+    if (this.count === 0 || items.length < from) return local([...items]);
     this.startWorkers();
     const size = Math.ceil(items.length / this.threads);
     const shares = Array.from({ length: this.threads }, (_, i) => items.slice(i * size, (i + 1) * size));
     // Helpers take the first shares (sent before this thread starts on the last one).
     const asked = this.workers.map((worker, i) => (shares[i]!.length === 0 ? Promise.resolve([]) : this.ask(worker, request(shares[i]!))));
-    const mine = local(shares[this.workers.length]!);
+    const mine = await local(shares[this.workers.length]!);
     const theirs = await Promise.all(asked);
     return [...theirs.flat(), ...mine] as R[];
   }
@@ -127,16 +133,31 @@ export class Helpers {
    * @returns each file's result, in the order of `files`
    */
   parse(root: string, files: readonly string[], parse: (file: string) => Parsed): Promise<Parsed[]> {
-    return this.split(files, (share) => ({ kind: 'parse', root, files: share }), (share) => share.map(parse));
+    return this.split(files, PARALLEL_FROM, (share) => ({ kind: 'parse', root, files: share }), (share) => share.map(parse));
   }
 
   /**
-   * Lay out generated files (see `layout` in `src/emit/layout/index.ts`), shared out between the threads.
+   * Format files with prettier, shared out between the threads ({@link FORMAT_PARALLEL_FROM}
+   * files or more), one prettier call a file.
    *
-   * @returns each text's layout (null: prettier formats it), in order
+   * @param prettier the entry of the prettier module helpers load (`PrettierModule.module`)
+   * @param items the texts and their options (structured-cloneable: the options of a
+   *   configuration file are)
+   * @param format how this thread formats one item (with the same prettier)
+   * @returns each formatted text, in the order of `items`
+   * @throws {Error} when prettier cannot format a text (its message)
    */
-  layout(texts: readonly string[], printWidth: number, layout: (text: string) => Layout | null): Promise<(Layout | null)[]> {
-    return this.split(texts, (share) => ({ kind: 'layout', texts: share, printWidth }), (share) => share.map(layout));
+  format(prettier: string, items: readonly FormatItem[], format: (item: FormatItem) => Promise<string>): Promise<string[]> {
+    return this.split(
+      items,
+      FORMAT_PARALLEL_FROM,
+      (share) => ({ kind: 'format', prettier, items: share }),
+      async (share) => {
+        const out: string[] = [];
+        for (const item of share) out.push(await format(item));
+        return out;
+      },
+    );
   }
 
   /** Stop the helpers. */

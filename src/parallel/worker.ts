@@ -1,6 +1,7 @@
 /**
- * A helper thread (see `./helpers.ts`): parses docs and lays out files on request. It loads both
- * stages when it starts, while the main thread reads the input.
+ * A helper thread (see `./helpers.ts`): parses docs and formats files on request. It loads the
+ * parser when it starts, while the main thread reads the input, and prettier on its first
+ * format request.
  *
  * @module
  */
@@ -8,18 +9,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { layout } from '../emit/layout/index.js';
+import { loadPrettier } from '../emit/prettier.js';
 import { parseDoc } from '../parse/doc.js';
 import type { Answer, Request } from './helpers.js';
 
-parentPort!.on('message', (request: Request) => {
+/** Answer one request: parse its docs, or format its files one after the other. */
+async function answerOf(request: Request): Promise<unknown[]> {
+  if (request.kind === 'parse') return request.files.map((file) => parseDoc(fs.readFileSync(path.join(request.root, file), 'utf8'), file));
+  const prettier = loadPrettier(request.prettier);
+  const out: string[] = [];
+  for (const { text, options } of request.items) out.push(await prettier.format(text, options));
+  return out;
+}
+
+parentPort!.on('message', async (request: Request) => {
   let answer: Answer;
   try {
-    const out =
-      request.kind === 'parse'
-        ? request.files.map((file) => parseDoc(fs.readFileSync(path.join(request.root, file), 'utf8'), file))
-        : request.texts.map((text) => layout(text, request.printWidth));
-    answer = { id: request.id, out };
+    answer = { id: request.id, out: await answerOf(request) };
   } catch (error) {
     answer = { id: request.id, error: String((error instanceof Error && error.stack) || error) };
   }
