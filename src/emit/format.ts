@@ -60,9 +60,9 @@ export function formatKeysOf(files: ReadonlyMap<string, string>): Readonly<Recor
 
 /**
  * The parser a generated file is formatted with, when the options name none: `json` for the JSON
- * Schema documents; for TypeScript `babel-ts` (the same output as `typescript` on every generated
- * file of the corpus trees, and faster: see README "Formatting"), or `typescript`, the parser
- * prettier infers from the name, when plugins are configured (a plugin may hook that one only).
+ * Schema documents; for TypeScript `babel-ts` (the same output as `typescript` on the 2,472
+ * generated files of four corpus trees, and faster: see README "Formatting"), or `typescript`, the
+ * parser prettier infers from the name, when plugins are configured (a plugin may hook that one).
  */
 export function parserFor(name: string, plugins: boolean): 'json' | 'babel-ts' | 'typescript' {
   return name.endsWith('.json') ? 'json' : plugins ? 'typescript' : 'babel-ts';
