@@ -124,7 +124,7 @@ describe('docs2ts generate', () => {
     const raw = readTree(path.join(dir, 'gen'));
     expect((await runCli(['generate', '--input', '.', '--out', 'formatted', '--root', 'B'], dir)).code).toBe(0);
     expect(readTree(path.join(dir, 'formatted')).get('b.ts')).not.toBe(raw.get('b.ts'));
-    fs.appendFileSync(path.join(dir, 'b.md'), '\n');
+    fs.appendFileSync(path.join(dir, 'models/shared/b.md'), '\n| `Y` | y |');
     const stale = await runCli(['check', '--input', '.', '--out', 'gen', '--root', 'B', '--no-format'], dir);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('npx docs2ts generate --input . --out gen --root B --no-format');
