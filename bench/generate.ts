@@ -75,7 +75,8 @@ function measurePair(a: [string[], string], b: [string[], string], runs: number)
   return [figures(ours), failure ?? figures(theirs)];
 }
 
-const fmt = (f: Figures): string => `${(f.median / 1000).toFixed(2)} s (min ${(f.min / 1000).toFixed(2)}, max ${(f.max / 1000).toFixed(2)}), peak RSS ${f.rssMB.toFixed(0)} MB`;
+const fmt = (f: Figures): string =>
+  `${(f.median / 1000).toFixed(2)} s (min ${(f.min / 1000).toFixed(2)}, max ${(f.max / 1000).toFixed(2)}), peak RSS ${f.rssMB.toFixed(0)} MB`;
 
 if (!fs.existsSync(CORPUS)) {
   console.log(`bench:generate skipped: ${CORPUS} is absent`);
@@ -93,7 +94,8 @@ for (const [name, docs, oracle] of [
   const oracleDir = path.join(tmp, `${name}-oracle`);
   fs.mkdirSync(oracleDir, { recursive: true });
   for (const f of fs.readdirSync(path.dirname(path.join(CORPUS, oracle)))) {
-    if (f.startsWith('oracle-') && f.endsWith('.yaml')) fs.copyFileSync(path.join(CORPUS, path.dirname(oracle), f), path.join(oracleDir, f.replace(/^oracle-/, '')));
+    if (f.startsWith('oracle-') && f.endsWith('.yaml'))
+      fs.copyFileSync(path.join(CORPUS, path.dirname(oracle), f), path.join(oracleDir, f.replace(/^oracle-/, '')));
   }
   const spec = path.join(oracleDir, path.basename(oracle).replace(/^oracle-/, ''));
   const [ours, peer] = measurePair(
@@ -113,9 +115,17 @@ for (const [name, docs, oracle] of [
 }
 
 const vercel = path.join(CORPUS, 'vercel/docs/models');
-const all = fs.readdirSync(vercel).filter((f) => f.endsWith('.md')).sort();
+const all = fs
+  .readdirSync(vercel)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const perDoc: [string, number][] = [];
-for (const [label, share] of [['1/8', 8], ['1/4', 4], ['1/2', 2], ['full', 1]] as const) {
+for (const [label, share] of [
+  ['1/8', 8],
+  ['1/4', 4],
+  ['1/2', 2],
+  ['full', 1],
+] as const) {
   let input = vercel;
   const count = Math.floor(all.length / share);
   if (share > 1) {
@@ -124,7 +134,11 @@ for (const [label, share] of [['1/8', 8], ['1/4', 4], ['1/2', 2], ['full', 1]] a
     fs.mkdirSync(input, { recursive: true });
     for (const f of all.slice(0, count)) fs.copyFileSync(path.join(vercel, f), path.join(input, f));
   }
-  const f = measure([CLI, 'generate', '--input', input, '--out', path.join(tmp, `out-${share}`), '--allow-broken-links'], VERCEL_RUNS, path.join(tmp, `out-${share}`));
+  const f = measure(
+    [CLI, 'generate', '--input', input, '--out', path.join(tmp, `out-${share}`), '--allow-broken-links'],
+    VERCEL_RUNS,
+    path.join(tmp, `out-${share}`),
+  );
   perDoc.push([label, f.median / count]);
   console.log(`vercel ${label.padEnd(4)} (${String(count).padStart(5)} docs): ${fmt(f)}, ${(f.median / count).toFixed(2)} ms/doc`);
   if (share === 4) rooted(input, count, f);
@@ -142,10 +156,12 @@ function rooted(input: string, count: number, whole: Figures): void {
   const reach = (id: string): number => {
     const seen = new Set([id]);
     const stack = [id];
-    while (stack.length > 0) for (const next of refs.get(stack.pop()!) ?? []) if (!seen.has(next)) {
-        seen.add(next);
-        stack.push(next);
-      }
+    while (stack.length > 0)
+      for (const next of refs.get(stack.pop()!) ?? [])
+        if (!seen.has(next)) {
+          seen.add(next);
+          stack.push(next);
+        }
     return seen.size;
   };
   let best: [string, number] | null = null;

@@ -56,7 +56,10 @@ export function installPackedPackage(work: string): { project: string; tarball: 
     return result.stdout;
   };
   run(['pack', '--pack-destination', pack], stage);
-  const tarball = path.join(pack, fs.readdirSync(pack).find((f) => f.endsWith('.tgz'))!);
+  const tarball = path.join(
+    pack,
+    fs.readdirSync(pack).find((f) => f.endsWith('.tgz'))!,
+  );
   writeConsumer(project, tarball);
   run(['ci', '--offline', '--no-audit', '--no-fund'], project);
   return { project, tarball };
@@ -92,7 +95,10 @@ function writeConsumer(project: string, tarball: string): void {
   }
   const consumer = { name: 'docs2ts-consumer', private: true, type: 'module', dependencies: { docs2ts: spec } };
   fs.writeFileSync(path.join(project, 'package.json'), `${JSON.stringify(consumer, null, 2)}\n`);
-  fs.writeFileSync(path.join(project, 'package-lock.json'), `${JSON.stringify({ name: 'docs2ts-consumer', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(project, 'package-lock.json'),
+    `${JSON.stringify({ name: 'docs2ts-consumer', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`,
+  );
 }
 
 /**
@@ -150,7 +156,9 @@ function main(): void {
     const { help, baseline } = timeHelp(project, runs);
     const m = median(help);
     process.stdout.write(`docs2ts --help, ${runs} runs: ${help.map((t) => t.toFixed(0)).join(' ')} ms\n`);
-    process.stdout.write(`node -e 0 (paired baseline): median ${median(baseline).toFixed(1)} ms; docs2ts's own share: median ${median(help.map((h, i) => h - baseline[i]!)).toFixed(1)} ms\n`);
+    process.stdout.write(
+      `node -e 0 (paired baseline): median ${median(baseline).toFixed(1)} ms; docs2ts's own share: median ${median(help.map((h, i) => h - baseline[i]!)).toFixed(1)} ms\n`,
+    );
     process.stdout.write(`median: ${m.toFixed(1)} ms (budget ${budget} ms) ${m <= budget ? 'OK' : 'OVER BUDGET'}\n`);
     if (m > budget) process.exitCode = 1;
   } finally {

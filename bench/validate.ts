@@ -94,7 +94,9 @@ async function main(): Promise<void> {
       return values[Math.floor(values.length / 2)]!;
     };
 
-    console.log(`Task validators: ${VALID_TASKS.length} valid and ${INVALID_TASKS.length} invalid values; one op = the whole set; median of ${ROUNDS} rounds of ${TIME} ms per task`);
+    console.log(
+      `Task validators: ${VALID_TASKS.length} valid and ${INVALID_TASKS.length} invalid values; one op = the whole set; median of ${ROUNDS} rounds of ${TIME} ms per task`,
+    );
     console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString().slice(0, 10)}\n`);
     console.table(tasks.map(([name]) => ({ task: name, 'ops/sec': Math.round(median(name)).toLocaleString('en-US') })));
     const ratio = (a: string, b: string): string => `${(median(a) / median(b)).toFixed(2)}x`;

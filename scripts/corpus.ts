@@ -66,12 +66,16 @@ function generate(tree: CorpusTree, out: string, extra: string[]): Run {
 function typecheck(dir: string): string {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts'));
   if (files.length === 0) return 'no .ts files';
-  const result = spawnSync(process.execPath, [TSC, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', ...files], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(
+    process.execPath,
+    [TSC, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', ...files],
+    { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 },
+  );
   return result.status === 0 ? '' : result.stdout.trim().split('\n').slice(0, 3).join(' | ');
 }
 
 function main(): number {
-  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] ?? '' : '';
+  const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : '';
   const keep = process.argv.includes('--keep');
   if (!fs.existsSync(CLI)) {
     console.error(`corpus: ${path.relative(ROOT, CLI)} is missing: run \`npm run build\` first`);

@@ -65,7 +65,10 @@ interface CliOptions extends Omit<Flags, 'root' | SettingName> {
 
 /** A setting's CLI option, made from its row of {@link SETTINGS}. */
 function settingOption(setting: Setting): Option {
-  const option = 'attribute' in setting && setting.attribute !== undefined ? new NamedOption(setting.flag, setting.help, setting.attribute) : new Option(setting.flag, setting.help);
+  const option =
+    'attribute' in setting && setting.attribute !== undefined
+      ? new NamedOption(setting.flag, setting.help, setting.attribute)
+      : new Option(setting.flag, setting.help);
   if (setting.kind === 'choice') return option.choices(setting.choices);
   if (setting.kind === 'list') return option.argParser(collectChoice(setting.choices));
   return option;

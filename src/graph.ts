@@ -328,7 +328,10 @@ const MARGIN = 20;
 /** Display width of text in character cells: wide (East Asian) characters take two. */
 function cells(text: string): number {
   let n = 0;
-  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(ch)
+      ? 2
+      : 1;
   return n;
 }
 
@@ -471,7 +474,9 @@ function renderSvg(graph: ModelGraph): string {
     const generalization = edge.kind === 'member' && !edge.multiplicity;
     const dash = edge.kind === 'member' && edge.multiplicity ? ' stroke-dasharray="5,3"' : '';
     const marker = generalization ? 'triangle' : 'arrow';
-    out.push(`<path d="${d}"${dash} marker-end="url(#${marker})"><title>${xmlText(`${from.node.name}${edge.label ? `.${edge.label}` : ''} → ${to.node.name}`)}</title></path>`);
+    out.push(
+      `<path d="${d}"${dash} marker-end="url(#${marker})"><title>${xmlText(`${from.node.name}${edge.label ? `.${edge.label}` : ''} → ${to.node.name}`)}</title></path>`,
+    );
     if (edge.multiplicity) {
       const [x, y] = end;
       const anchor = side === 'left' ? 'end' : 'start';
@@ -485,7 +490,9 @@ function renderSvg(graph: ModelGraph): string {
     out.push(`<g>`);
     out.push(`<title>${xmlText(`${node.name} (${node.id})`)}</title>`);
     out.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="#ffffff" stroke="#333333" stroke-width="${node.root ? 2.5 : 1}"/>`);
-    out.push(`<rect x="${x}" y="${y}" width="${w}" height="${box.header}" fill="${KIND_COLOR[node.kind]}" stroke="#333333" stroke-width="${node.root ? 2.5 : 1}"/>`);
+    out.push(
+      `<rect x="${x}" y="${y}" width="${w}" height="${box.header}" fill="${KIND_COLOR[node.kind]}" stroke="#333333" stroke-width="${node.root ? 2.5 : 1}"/>`,
+    );
     let ty = y + PAD / 2 + ROW_HEIGHT - 4;
     if (node.stereotype) {
       out.push(`<text x="${x + w / 2}" y="${ty}" text-anchor="middle" font-style="italic" font-size="11">«${xmlText(node.stereotype)}»</text>`);

@@ -79,7 +79,9 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
   const topLevel = new Set([...files.keys()].map((f) => f.split('/')[0]!));
   const clash = foreign.filter((entry) => topLevel.has(entry));
   if (clash.length > 0) {
-    throw new WriteError(`Output folder \`${outDir}\` holds ${clash.map((c) => `\`${c}\``).join(', ')}, not written by docs2ts, where a generated file would go; move or rename it`);
+    throw new WriteError(
+      `Output folder \`${outDir}\` holds ${clash.map((c) => `\`${c}\``).join(', ')}, not written by docs2ts, where a generated file would go; move or rename it`,
+    );
   }
 
   const parent = path.dirname(out);

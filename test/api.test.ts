@@ -29,7 +29,8 @@ import { HAS_SHARED, ROOT, runCli, SHARED, tmpDir, writeDocs } from './helpers.j
 const FIXTURES = path.join(ROOT, 'fixtures');
 
 const docs = {
-  'models/shared/task.md': '# Task\n\nA task.\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *String* | :heavy_check_mark: | N/A |\n| `status` | [Shared::Status](../../models/shared/status.md) | :heavy_minus_sign: | N/A |\n| `tags` | T::Array<*String*> | :heavy_minus_sign: | N/A |',
+  'models/shared/task.md':
+    '# Task\n\nA task.\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *String* | :heavy_check_mark: | N/A |\n| `status` | [Shared::Status](../../models/shared/status.md) | :heavy_minus_sign: | N/A |\n| `tags` | T::Array<*String*> | :heavy_minus_sign: | N/A |',
   'models/shared/status.md': '# Status\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `ONE` | one |\n| `TWO` | two |',
   'models/operations/option.md': 'No heading here.',
 };
@@ -43,13 +44,23 @@ describe('parseDocs', () => {
       ['models/shared/status.md', 'Status', 'values'],
       ['models/shared/task.md', 'Task', 'fields'],
     ]);
-    expect(parsed[1]!.fields.map((f) => [f.name, f.required])).toEqual([['id', true], ['status', false], ['tags', false]]);
+    expect(parsed[1]!.fields.map((f) => [f.name, f.required])).toEqual([
+      ['id', true],
+      ['status', false],
+      ['tags', false],
+    ]);
     expect(diagnostics.every((d) => d.severity !== 'error')).toBe(true);
   });
 
   it('reads the 32 fixture docs and takes a DocSource too', () => {
     expect(parseDocs(FIXTURES).docs).toHaveLength(32);
-    expect(parseDocs(memoryDocSource({ 'a.md': '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `x` | *String* | :heavy_check_mark: | N/A |' })).docs.map((d) => d.title)).toEqual(['A']);
+    expect(
+      parseDocs(
+        memoryDocSource({
+          'a.md': '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `x` | *String* | :heavy_check_mark: | N/A |',
+        }),
+      ).docs.map((d) => d.title),
+    ).toEqual(['A']);
   });
 
   it('throws on a missing folder', () => {
@@ -70,7 +81,9 @@ describe('buildIR and generate', () => {
   it('rejects an unknown notation id, and reads a missing link as unknown only with allowBrokenLinks', () => {
     expect(() => buildIR({ input: FIXTURES, notation: 'cobol' })).toThrow(/Unknown notation `cobol`/);
     const dir = tmpDir();
-    writeDocs(dir, { 'a.md': '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `b` | [B](b.md) | :heavy_check_mark: | N/A |' });
+    writeDocs(dir, {
+      'a.md': '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `b` | [B](b.md) | :heavy_check_mark: | N/A |',
+    });
     expect(hasErrors(buildIR({ input: dir, notation: 'ruby' }).diagnostics)).toBe(true);
     const lenient = buildIR({ input: dir, notation: 'ruby', allowBrokenLinks: true });
     expect(hasErrors(lenient.diagnostics)).toBe(false);
@@ -191,7 +204,9 @@ const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }
 const validate = ajv.compile(irSchema());
 
 function schemaErrors(ir: unknown): string[] {
-  return validate(JSON.parse(JSON.stringify(ir))) ? [] : (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  return validate(JSON.parse(JSON.stringify(ir)))
+    ? []
+    : (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }
 
 describe('the IR JSON Schema', () => {
@@ -203,7 +218,8 @@ describe('the IR JSON Schema', () => {
   it('accepts IRs with unions, maps, literals, open and mixed enums, additional properties and error diagnostics', () => {
     const ir = buildModel(
       memoryDocSource({
-        'a.md': '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `m` | T::Hash[Symbol, [B](b.md)] | :heavy_check_mark: | N/A |\n| `u` | T.any(String, Integer) | :heavy_minus_sign: | N/A |\n| `additional_properties` | T::Hash[Symbol, Integer] | :heavy_minus_sign: | N/A |\n| `x` | [Nope](nope.md) | :heavy_minus_sign: | N/A |\n| `y` | *Gibberish<<* | :heavy_minus_sign: | N/A |',
+        'a.md':
+          '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `m` | T::Hash[Symbol, [B](b.md)] | :heavy_check_mark: | N/A |\n| `u` | T.any(String, Integer) | :heavy_minus_sign: | N/A |\n| `additional_properties` | T::Hash[Symbol, Integer] | :heavy_minus_sign: | N/A |\n| `x` | [Nope](nope.md) | :heavy_minus_sign: | N/A |\n| `y` | *Gibberish<<* | :heavy_minus_sign: | N/A |',
         'b.md': '# B\n\n## Values\n\n```typescript\n"a" | 1 | true\n```',
       }),
       { roots: [] },
@@ -259,9 +275,13 @@ const TREES: [string, string][] = [
 ];
 
 describe.skipIf(!HAS_SHARED)('the IR JSON Schema on every shared corpus tree', () => {
-  it.each(TREES)('%s', (_name, input) => {
-    const ir = buildModel(folderDocSource(path.join(SHARED, 'corpus', input)), { roots: [], allowBrokenLinks: true });
-    expect(ir.models.length).toBeGreaterThan(0);
-    expect(schemaErrors(ir)).toEqual([]);
-  }, 600_000);
+  it.each(TREES)(
+    '%s',
+    (_name, input) => {
+      const ir = buildModel(folderDocSource(path.join(SHARED, 'corpus', input)), { roots: [], allowBrokenLinks: true });
+      expect(ir.models.length).toBeGreaterThan(0);
+      expect(schemaErrors(ir)).toEqual([]);
+    },
+    600_000,
+  );
 });

@@ -27,7 +27,10 @@ function casesIn(dir: string): { name: string; dir: string; spec: CaseSpec }[] {
     .map((e) => ({ name: e.name, dir: path.join(dir, e.name), spec: JSON.parse(fs.readFileSync(path.join(dir, e.name, 'case.json'), 'utf8')) as CaseSpec }));
 }
 
-const cases = [...(HAS_SHARED ? casesIn(path.join(SHARED, 'cases')).map((c) => ({ ...c, name: `shared/${c.name}` })) : []), ...casesIn(path.join(ROOT, 'test/cases')).map((c) => ({ ...c, name: `own/${c.name}` }))];
+const cases = [
+  ...(HAS_SHARED ? casesIn(path.join(SHARED, 'cases')).map((c) => ({ ...c, name: `shared/${c.name}` })) : []),
+  ...casesIn(path.join(ROOT, 'test/cases')).map((c) => ({ ...c, name: `own/${c.name}` })),
+];
 const outputs: string[] = [];
 
 /** A root as the CLI takes it: a name, or a doc path made relative to the input folder. */
@@ -44,9 +47,13 @@ describe.each(cases)('case $name', ({ dir, spec }) => {
       const cwd = tmpDir();
       const ir = await runCli(['ir', '--input', input, ...roots], cwd);
       expect(ir.code).toBe(1);
-      const errors = (JSON.parse(ir.stdout) as { diagnostics: { severity: string; file: string | null; line?: number; column?: number }[] }).diagnostics.filter((d) => d.severity === 'error');
+      const errors = (JSON.parse(ir.stdout) as { diagnostics: { severity: string; file: string | null; line?: number; column?: number }[] }).diagnostics.filter(
+        (d) => d.severity === 'error',
+      );
       for (const expected of spec.expectErrors!) {
-        const hit = errors.find((d) => d.file !== null && path.join(spec.input, d.file).split(path.sep).join('/') === expected.file && d.line === expected.line);
+        const hit = errors.find(
+          (d) => d.file !== null && path.join(spec.input, d.file).split(path.sep).join('/') === expected.file && d.line === expected.line,
+        );
         expect(hit, `error at ${expected.file}:${expected.line}`).toBeDefined();
         expect(hit!.column).toBeGreaterThan(0);
       }
@@ -58,7 +65,10 @@ describe.each(cases)('case $name', ({ dir, spec }) => {
       // ... and a previous good output stays exactly as it was.
       const docs = path.join(cwd, 'docs');
       fs.mkdirSync(docs);
-      fs.writeFileSync(path.join(docs, 'ok.md'), '# Ok\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *String* | :heavy_check_mark: | N/A |\n');
+      fs.writeFileSync(
+        path.join(docs, 'ok.md'),
+        '# Ok\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *String* | :heavy_check_mark: | N/A |\n',
+      );
       expect((await runCli(['generate', '--input', docs, '--out', out], cwd)).code).toBe(0);
       const before = readTree(out);
       expect((await runCli(['generate', '--input', input, ...roots, '--out', out], cwd)).code).toBe(1);
@@ -88,7 +98,10 @@ describe.each(cases)('case $name', ({ dir, spec }) => {
   it('accepts the valid values and rejects the invalid ones at exactly the given paths', async () => {
     expect(out).not.toBe('');
     const api = await importGenerated(out);
-    const ir = JSON.parse((await runCli(['ir', '--input', input, '--root', cliRoot(dir, input, spec.root)], tmpDir())).stdout) as { roots: string[]; models: { id: string; tsName: string }[] };
+    const ir = JSON.parse((await runCli(['ir', '--input', input, '--root', cliRoot(dir, input, spec.root)], tmpDir())).stdout) as {
+      roots: string[];
+      models: { id: string; tsName: string }[];
+    };
     const tsName = ir.models.find((m) => m.id === ir.roots[0])!.tsName;
     const [is, validate, assert] = [api[`is${tsName}`]!, api[`validate${tsName}`]!, api[`assert${tsName}`]!];
     for (const value of spec.valid ?? []) {
@@ -111,7 +124,12 @@ describe.skipIf(cases.length === 0)('case outputs', () => {
     // One tsc run over every case's output folder (each folder is self-contained).
     const all = tmpDir();
     outputs.forEach((dir, i) => fs.cpSync(dir, path.join(all, `c${i}`), { recursive: true }));
-    const files = outputs.flatMap((_, i) => fs.readdirSync(path.join(all, `c${i}`)).filter((f) => f.endsWith('.ts')).map((f) => path.join(`c${i}`, f)));
+    const files = outputs.flatMap((_, i) =>
+      fs
+        .readdirSync(path.join(all, `c${i}`))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => path.join(`c${i}`, f)),
+    );
     expect(files.length).toBeGreaterThan(0);
     expect(typecheck(all, files)).toBe('');
   });

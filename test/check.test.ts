@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readTree, ROOT, runCli, tmpDir, writeDocs } from './helpers.js';
 
 const docs = {
-  'models/shared/task.md': '# Task\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `created_at` | *Float* | :heavy_check_mark: | N/A |\n| `status` | [Shared::Status](../../models/shared/status.md) | :heavy_minus_sign: | N/A |\n| `note` | *T.nilable(String)* | :heavy_check_mark: | N/A |\n| `when` | [Date](https://ruby-doc.org/Date.html) | :heavy_minus_sign: | N/A |',
+  'models/shared/task.md':
+    '# Task\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `created_at` | *Float* | :heavy_check_mark: | N/A |\n| `status` | [Shared::Status](../../models/shared/status.md) | :heavy_minus_sign: | N/A |\n| `note` | *T.nilable(String)* | :heavy_check_mark: | N/A |\n| `when` | [Date](https://ruby-doc.org/Date.html) | :heavy_minus_sign: | N/A |',
   'models/shared/status.md': '# Status\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `ONE` | 1 |\n| `TWO` | 2 |',
 };
 
@@ -62,7 +63,10 @@ describe('docs2ts check', () => {
     expect(edited.stderr).toMatch(/missing status\.ts/);
     expect((await runCli(['generate'], dir)).code).toBe(0);
     // A model that is no longer reached leaves an extra generated file behind until generate runs.
-    fs.writeFileSync(path.join(dir, 'models/shared/task.md'), '# Task\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *String* | :heavy_check_mark: | N/A |');
+    fs.writeFileSync(
+      path.join(dir, 'models/shared/task.md'),
+      '# Task\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `id` | *String* | :heavy_check_mark: | N/A |',
+    );
     const extra = await runCli(['check', '--format', 'json'], dir);
     expect(extra.code).toBe(1);
     expect(JSON.parse(extra.stdout)).toMatchObject({ upToDate: false, extra: ['status.ts'], stale: expect.arrayContaining(['task.ts']) });
@@ -154,14 +158,23 @@ describe('docs2ts explain and overrides', () => {
     const dir = project();
     fs.writeFileSync(
       path.join(dir, 'docs2ts.config.json'),
-      JSON.stringify({ input: 'models', out: 'gen', roots: ['Task'], propertyCase: 'camel', overrides: { Status: { valueType: 'string' }, 'Task.note': { nullable: false, wireName: 'memo' } } }),
+      JSON.stringify({
+        input: 'models',
+        out: 'gen',
+        roots: ['Task'],
+        propertyCase: 'camel',
+        overrides: { Status: { valueType: 'string' }, 'Task.note': { nullable: false, wireName: 'memo' } },
+      }),
     );
     expect((await runCli(['generate'], dir)).code).toBe(0);
     const task = fs.readFileSync(path.join(dir, 'gen/task.ts'), 'utf8');
     expect(task).toContain('createdAt: number;');
     expect(task).toContain('memo: string;');
     expect(fs.readFileSync(path.join(dir, 'gen/status.ts'), 'utf8')).toContain('ONE = "1"');
-    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ input: 'models', out: 'gen', roots: ['Task'], overrides: { 'Task.nope': { nullable: true } } }));
+    fs.writeFileSync(
+      path.join(dir, 'docs2ts.config.json'),
+      JSON.stringify({ input: 'models', out: 'gen', roots: ['Task'], overrides: { 'Task.nope': { nullable: true } } }),
+    );
     const bad = await runCli(['generate'], dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/`Task` has no field `nope`.*override-unknown/);
@@ -246,7 +259,12 @@ describe('generate --watch', () => {
 describe('pre-commit hook, end to end', () => {
   it('blocks a commit whose docs changed without regenerating, and lets it through once regenerated', () => {
     const dir = project();
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+      });
     const cli = path.join(ROOT, (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: { docs2ts: string } }).bin.docs2ts);
     expect(fs.existsSync(cli)).toBe(true); // built by `npm ci` (prepare)
     execFileSync(process.execPath, [cli, 'generate'], { cwd: dir });
@@ -276,7 +294,14 @@ describe('several jobs in one config', () => {
     const dir = project();
     fs.writeFileSync(
       path.join(dir, 'docs2ts.config.json'),
-      JSON.stringify({ input: 'models', roots: ['Task'], jobs: [{ name: 'types', out: 'gen/types' }, { name: 'status', out: 'gen/status', roots: ['Status'], enumStyle: 'union' }] }),
+      JSON.stringify({
+        input: 'models',
+        roots: ['Task'],
+        jobs: [
+          { name: 'types', out: 'gen/types' },
+          { name: 'status', out: 'gen/status', roots: ['Status'], enumStyle: 'union' },
+        ],
+      }),
     );
     const all = await runCli(['generate'], dir);
     expect(all.code).toBe(0);
@@ -299,7 +324,10 @@ describe('config files', () => {
   it('reads docs2ts.config.ts (TypeScript, via cosmiconfig) and the docs2ts key of package.json', async () => {
     const dir = project();
     fs.rmSync(path.join(dir, 'docs2ts.config.json'));
-    fs.writeFileSync(path.join(dir, 'docs2ts.config.ts'), "const config: { input: string; out: string; roots: string[] } = { input: 'models', out: 'ts-out', roots: ['Status'] };\nexport default config;\n");
+    fs.writeFileSync(
+      path.join(dir, 'docs2ts.config.ts'),
+      "const config: { input: string; out: string; roots: string[] } = { input: 'models', out: 'ts-out', roots: ['Status'] };\nexport default config;\n",
+    );
     expect((await runCli(['generate'], dir)).code).toBe(0);
     expect([...readTree(path.join(dir, 'ts-out')).keys()]).toContain('status.ts');
     fs.rmSync(path.join(dir, 'docs2ts.config.ts'));

@@ -6,11 +6,13 @@ import { MANIFEST_FILE } from '../src/write.js';
 import { readTree, ROOT, runCli, tmpDir, writeDocs } from './helpers.js';
 
 const good = {
-  'models/shared/a.md': '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `b` | [Shared::B](../../models/shared/b.md) | :heavy_check_mark: | N/A |',
+  'models/shared/a.md':
+    '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `b` | [Shared::B](../../models/shared/b.md) | :heavy_check_mark: | N/A |',
   'models/shared/b.md': '# B\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `X` | x |',
 };
 const broken = {
-  'models/shared/a.md': '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `b` | [Shared::B](../../models/shared/missing.md) | :heavy_check_mark: | N/A |\n| `c` | *Strin* | :heavy_check_mark: | N/A |',
+  'models/shared/a.md':
+    '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `b` | [Shared::B](../../models/shared/missing.md) | :heavy_check_mark: | N/A |\n| `c` | *Strin* | :heavy_check_mark: | N/A |',
 };
 
 describe('docs2ts generate', () => {
@@ -150,11 +152,15 @@ describe('docs2ts ir', () => {
     writeDocs(dir, broken);
     const result = await runCli(['ir', '-i', dir], dir);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).diagnostics.filter((d: { severity: string }) => d.severity !== 'info').map((d: { ruleId: string }) => d.ruleId)).toEqual(['link-missing', 'notation-unknown']);
+    expect(
+      JSON.parse(result.stdout)
+        .diagnostics.filter((d: { severity: string }) => d.severity !== 'info')
+        .map((d: { ruleId: string }) => d.ruleId),
+    ).toEqual(['link-missing', 'notation-unknown']);
   });
 });
 
-describe('docs2ts generate: the output folder is the user\'s too', () => {
+describe("docs2ts generate: the output folder is the user's too", () => {
   it('writes through a symbolic link to a folder, and refuses a dangling one (exit 1)', async () => {
     const dir = tmpDir();
     writeDocs(dir, good);
@@ -169,7 +175,7 @@ describe('docs2ts generate: the output folder is the user\'s too', () => {
     expect(dangling.stderr).toMatch(/symbolic link/);
   });
 
-  it('moves the user\'s entries over untouched (same inode, links stay relative) and refuses to overwrite their files', async () => {
+  it("moves the user's entries over untouched (same inode, links stay relative) and refuses to overwrite their files", async () => {
     const dir = tmpDir();
     writeDocs(dir, good);
     const out = path.join(dir, 'out');

@@ -21,11 +21,14 @@ function shape(ir: IrJson): unknown {
 }
 
 describe.skipIf(!HAS_SHARED)('livepeer-ruby (real docs)', () => {
-  it('ir --root Task lists exactly the 32 models of Task\'s closure, without errors', async () => {
+  it("ir --root Task lists exactly the 32 models of Task's closure, without errors", async () => {
     const result = await runCli(['ir', '--input', INPUT, '--root', 'Task']);
     expect(result.code).toBe(0);
     const ir = JSON.parse(result.stdout) as IrJson;
-    const expected = fs.readdirSync(path.join(ROOT, 'fixtures/models/shared')).map((f) => `shared/${f}`).sort();
+    const expected = fs
+      .readdirSync(path.join(ROOT, 'fixtures/models/shared'))
+      .map((f) => `shared/${f}`)
+      .sort();
     expect(expected).toHaveLength(32);
     expect(ir.models.map((m) => m.id)).toEqual(expected);
     expect(ir.roots).toEqual(['shared/task.md']);

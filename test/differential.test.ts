@@ -27,7 +27,30 @@ const SEED = Number(process.env.DOCS2TS_DIFF_SEED ?? 20240229);
 const VALUES_PER_IR = 40;
 
 /** Keys that broke naive validators: prototype names, pointer escapes, empty, unicode, separators. */
-const KEYS = ['id', 'name', 'kind', 'a', 'b', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'a/b', 'a~b', '~1', '', ' ', '0', 'é', 'ключ', '$ref', 'with space', '"q"', 'line\u2028sep'];
+const KEYS = [
+  'id',
+  'name',
+  'kind',
+  'a',
+  'b',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'a/b',
+  'a~b',
+  '~1',
+  '',
+  ' ',
+  '0',
+  'é',
+  'ключ',
+  '$ref',
+  'with space',
+  '"q"',
+  'line\u2028sep',
+];
 
 type Options = { additionalProperties: 'allow' | 'reject'; nullableOptionals: boolean; enumStyle: 'enum' | 'const' | 'union' };
 
@@ -95,7 +118,8 @@ function randomIR(seed: number): IR {
       });
     } else if (roll < 8) {
       const kind = r.pick(['string', 'number', 'boolean', 'mixed'] as const);
-      const pool: (string | number | boolean)[] = kind === 'string' ? ['a', 'b-c', 'D', 'é', ''] : kind === 'number' ? [1, 2, 3.5, -4, 0] : kind === 'boolean' ? [true, false] : ['x', 1, true];
+      const pool: (string | number | boolean)[] =
+        kind === 'string' ? ['a', 'b-c', 'D', 'é', ''] : kind === 'number' ? [1, 2, 3.5, -4, 0] : kind === 'boolean' ? [true, false] : ['x', 1, true];
       const values = [...new Set(pool.filter(() => r.chance(0.6)))];
       if (values.length === 0) values.push(pool[0]!);
       models.push({
@@ -130,11 +154,25 @@ function randomIR(seed: number): IR {
     if (r.chance(0.3)) members.push({ kind: 'literal', value: null });
     models.push({ ...base(first + size, `M${first + size}`), kind: 'union', members });
     if (tagEnum >= 0) {
-      models.push({ ...base(tagEnum, `M${tagEnum}`), kind: 'enum', valueType: 'string', open: false, values: ['e1', 'e2'].map((value, j) => ({ name: value, memberName: `V${j}`, value, line: 1, column: 1 })) });
+      models.push({
+        ...base(tagEnum, `M${tagEnum}`),
+        kind: 'enum',
+        valueType: 'string',
+        open: false,
+        values: ['e1', 'e2'].map((value, j) => ({ name: value, memberName: `V${j}`, value, line: 1, column: 1 })),
+      });
     }
     // Reach the family from the root.
     const root = models[0]!;
-    if (root.kind === 'object' && !root.fields.some((f) => f.name === 'family')) root.fields.push(field('family', r.chance(0.5) ? { kind: 'ref', model: `m${first + size}.md` } : { kind: 'array', items: { kind: 'ref', model: `m${first + size}.md` } }, r.chance(0.7), false));
+    if (root.kind === 'object' && !root.fields.some((f) => f.name === 'family'))
+      root.fields.push(
+        field(
+          'family',
+          r.chance(0.5) ? { kind: 'ref', model: `m${first + size}.md` } : { kind: 'array', items: { kind: 'ref', model: `m${first + size}.md` } },
+          r.chance(0.7),
+          false,
+        ),
+      );
   }
   breakUnionCycles(models);
   makeInhabited(models);
@@ -175,12 +213,16 @@ function makeInhabited(models: Model[]): void {
 
 function finiteModels(byId: ReadonlyMap<string, Model>): Set<string> {
   const finite = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const m of byId.values()) {
       if (finite.has(m.id)) continue;
       const ok =
-        m.kind === 'enum' ? m.values.length > 0 || m.open : m.kind === 'union' ? m.members.some((t) => finiteType(t, finite, byId)) : m.fields.every((f) => !f.required || f.nullable || finiteType(f.type, finite, byId));
+        m.kind === 'enum'
+          ? m.values.length > 0 || m.open
+          : m.kind === 'union'
+            ? m.members.some((t) => finiteType(t, finite, byId))
+            : m.fields.every((f) => !f.required || f.nullable || finiteType(f.type, finite, byId));
       if (ok) {
         finite.add(m.id);
         changed = true;
@@ -217,10 +259,36 @@ interface Place {
 }
 
 const VALID_DATES = ['2024-02-29', '1999-12-31', '0001-01-01', '2023-04-30'];
-const VALID_DATE_TIMES = ['2024-02-29T10:00:00Z', '2024-02-29t10:00:00.123z', '1990-12-31T23:59:60Z', '1990-12-31T15:59:60-08:00', '2024-01-01T00:00:00+05:30', '2024-06-30T23:59:59.999999-00:00'];
+const VALID_DATE_TIMES = [
+  '2024-02-29T10:00:00Z',
+  '2024-02-29t10:00:00.123z',
+  '1990-12-31T23:59:60Z',
+  '1990-12-31T15:59:60-08:00',
+  '2024-01-01T00:00:00+05:30',
+  '2024-06-30T23:59:59.999999-00:00',
+];
 const STRINGS = ['', 'x', 'hello world', 'é', '2024-02-29', '0', 'null', '__proto__', 'ключ'];
 /** Wrong values to put at a place; one that the place's type refuses is chosen. */
-const WRONG: unknown[] = [null, true, 0, 1.5, -3, Number.NaN, Number.POSITIVE_INFINITY, 'x', '', '2024-02-30', '2024-02-29T24:00:00Z', '2024-02-29T10:00:60Z', '2024-02-29', [], [1], {}, { a: 1 }, 2 ** 60];
+const WRONG: unknown[] = [
+  null,
+  true,
+  0,
+  1.5,
+  -3,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  'x',
+  '',
+  '2024-02-30',
+  '2024-02-29T24:00:00Z',
+  '2024-02-29T10:00:60Z',
+  '2024-02-29',
+  [],
+  [1],
+  {},
+  { a: 1 },
+  2 ** 60,
+];
 
 /** Set an own property, `__proto__` included (as JSON.parse does). */
 function put(object: Record<string, unknown>, key: string, value: unknown): void {
@@ -272,7 +340,9 @@ class ValueGenerator {
       }
       case 'map': {
         const out: Record<string, unknown> = {};
-        if (budget > 0) for (const key of new Set(Array.from({ length: r.int(3) }, () => r.pick(KEYS)))) put(out, key, this.value(type.values, budget - 1, [...tokens, key], here));
+        if (budget > 0)
+          for (const key of new Set(Array.from({ length: r.int(3) }, () => r.pick(KEYS))))
+            put(out, key, this.value(type.values, budget - 1, [...tokens, key], here));
         return out;
       }
       case 'union':
@@ -298,7 +368,9 @@ class ValueGenerator {
         }
         const known = new Set(model.fields.map((f) => f.name));
         if (model.additionalProperties) {
-          if (budget > 0) for (const key of KEYS) if (!known.has(key) && r.chance(0.1)) put(out, key, this.value(model.additionalProperties, budget - 1, [...tokens, key], here));
+          if (budget > 0)
+            for (const key of KEYS)
+              if (!known.has(key) && r.chance(0.1)) put(out, key, this.value(model.additionalProperties, budget - 1, [...tokens, key], here));
         } else if ((this.options.additionalProperties === 'allow' || model.fields.length === 0) && r.chance(0.2)) {
           const key = r.pick(KEYS);
           if (!known.has(key)) put(out, key, r.pick<unknown>([1, 'extra', null, { deep: [] }]));
@@ -320,10 +392,15 @@ class ValueGenerator {
 /** The least nesting a finite value of each model needs. */
 function minimalDepths(byId: ReadonlyMap<string, Model>): Map<string, number> {
   const cost = new Map<string, number>([...byId.keys()].map((id) => [id, Infinity]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const m of byId.values()) {
-      const c = m.kind === 'enum' ? 0 : m.kind === 'union' ? Math.min(...m.members.map((t) => typeCost(t, cost))) : 1 + Math.max(0, ...m.fields.filter((f) => f.required && !f.nullable).map((f) => typeCost(f.type, cost)));
+      const c =
+        m.kind === 'enum'
+          ? 0
+          : m.kind === 'union'
+            ? Math.min(...m.members.map((t) => typeCost(t, cost)))
+            : 1 + Math.max(0, ...m.fields.filter((f) => f.required && !f.nullable).map((f) => typeCost(f.type, cost)));
       if (c < cost.get(m.id)!) {
         cost.set(m.id, c);
         changed = true;
@@ -400,7 +477,13 @@ function at(root: unknown, tokens: readonly string[]): unknown {
 }
 
 /** A mutation: the value with one place broken, and that place's pointer tokens. */
-function mutate(r: Rand, root: unknown, places: readonly Place[], byId: ReadonlyMap<string, Model>, options: Options): { value: unknown; tokens: string[]; chain: Step[] } | null {
+function mutate(
+  r: Rand,
+  root: unknown,
+  places: readonly Place[],
+  byId: ReadonlyMap<string, Model>,
+  options: Options,
+): { value: unknown; tokens: string[]; chain: Step[] } | null {
   const place = r.pick(places);
   const value = clone(root);
   const object = place.object;
@@ -438,7 +521,8 @@ function mutate(r: Rand, root: unknown, places: readonly Place[], byId: Readonly
  * members; an empty list when no field does (the validator then stops at the union).
  */
 function discriminatingKeys(type: TypeRef, byId: ReadonlyMap<string, Model>): string[] | null {
-  const members = type.kind === 'union' ? type.members : type.kind === 'ref' && byId.get(type.model)?.kind === 'union' ? (byId.get(type.model) as UnionModel).members : null;
+  const members =
+    type.kind === 'union' ? type.members : type.kind === 'ref' && byId.get(type.model)?.kind === 'union' ? (byId.get(type.model) as UnionModel).members : null;
   if (!members) return null;
   const others = members.filter((m) => !(m.kind === 'literal' && m.value === null));
   if (others.length < 2) return null;
@@ -508,12 +592,18 @@ async function checkIR(irSeed: number, valueSeed: number, options: Options): Pro
       broken = mutate(r, valid, gen.places, byId, options);
       if (broken) value = broken.value;
     }
-    const shown = (): string => `IR ${JSON.stringify(ir.models)}\noptions ${JSON.stringify(options)}\nvalue ${JSON.stringify(value, (_k, v: unknown) => (v === undefined ? '<undefined>' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))}\nfiles in ${dir}`;
+    const shown = (): string =>
+      `IR ${JSON.stringify(ir.models)}\noptions ${JSON.stringify(options)}\nvalue ${JSON.stringify(value, (_k, v: unknown) => (v === undefined ? '<undefined>' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))}\nfiles in ${dir}`;
     const is = ts[`is${root.tsName}`]!(value) as boolean;
     const result = ts[`validate${root.tsName}`]!(value) as Result;
     const ajvOk = ajv(value);
     const zodOk = zod[`${root.tsName}Schema`]!.safeParse(value).success;
-    expect({ is, validate: result.success, ajv: ajvOk, zod: zodOk }, `verdicts differ\n${shown()}\najv errors ${JSON.stringify(ajv.errors)}`).toEqual({ is, validate: is, ajv: is, zod: is });
+    expect({ is, validate: result.success, ajv: ajvOk, zod: zodOk }, `verdicts differ\n${shown()}\najv errors ${JSON.stringify(ajv.errors)}`).toEqual({
+      is,
+      validate: is,
+      ajv: is,
+      zod: is,
+    });
     if (!broken) expect(is, `a generated valid value is refused\n${shown()}\n${JSON.stringify(result.errors)}`).toBe(true);
     else if (!is) {
       // The broken place, or a union around it that no field tells apart.

@@ -94,7 +94,13 @@ describe('emit', () => {
       return result.success ? [] : result.errors!.map((e) => e.path);
     };
     expect(check(good)).toEqual([]);
-    expect(check(JSON.parse('{"name":"n","count":1,"weight":2.5,"a/b~c":null,"__proto__":"p","constructor":true,"children":[{"name":"c","count":2,"weight":null,"a/b~c":[]}],"index":{"x/y":[1,null]},"kind":2,"when":"2024-02-29T10:00:00Z","day":"2024-02-29","my-key":{"free":1}}'))).toEqual([]);
+    expect(
+      check(
+        JSON.parse(
+          '{"name":"n","count":1,"weight":2.5,"a/b~c":null,"__proto__":"p","constructor":true,"children":[{"name":"c","count":2,"weight":null,"a/b~c":[]}],"index":{"x/y":[1,null]},"kind":2,"when":"2024-02-29T10:00:00Z","day":"2024-02-29","my-key":{"free":1}}',
+        ),
+      ),
+    ).toEqual([]);
     expect(check({})).toEqual(['/name', '/count', '/weight', '/a~1b~0c']);
     expect(check({ ...good, count: 1.5, weight: '1' })).toEqual(['/count', '/weight']);
     expect(check(JSON.parse('{"name":"n","count":1,"weight":null,"a/b~c":0,"__proto__":1,"constructor":"yes"}'))).toEqual(['/__proto__', '/constructor']);
@@ -167,14 +173,19 @@ describe('emit: names and values that broke earlier versions', () => {
   it('a required property is never undefined, whatever its type', () => {
     const base = { any_req: 1, u_req: 'a', nn: null };
     expect(api.isDateTime!(base)).toBe(true);
-    for (const value of [{ ...base, any_req: undefined }, { ...base, u_req: undefined }]) {
+    for (const value of [
+      { ...base, any_req: undefined },
+      { ...base, u_req: undefined },
+    ]) {
       expect(api.isDateTime!(value)).toBe(false);
       expect((api.validateDateTime!(value) as { success: boolean }).success).toBe(false);
     }
   });
 
   it('reports errors inside nullable items, names non-finite numbers, and words array expectations by item type', () => {
-    const result = api.validateDateTime!({ any_req: 1, u_req: 'a', nn: null, arr: [null, { n: 'x' }, {}, { n: 1 }], f: Number.NaN, ints: [1.5] }) as { errors: { path: string; expected: string; received: string }[] };
+    const result = api.validateDateTime!({ any_req: 1, u_req: 'a', nn: null, arr: [null, { n: 'x' }, {}, { n: 1 }], f: Number.NaN, ints: [1.5] }) as {
+      errors: { path: string; expected: string; received: string }[];
+    };
     expect(result.errors).toEqual([
       expect.objectContaining({ path: '/arr/2/n', received: 'missing' }),
       expect.objectContaining({ path: '/arr/3/n', received: 'integer' }),
@@ -203,7 +214,11 @@ describe('format keys in the manifest', () => {
     const manifest = JSON.parse(manifestText(files)) as { files: string[]; unformatted?: Record<string, string> };
     expect(Object.keys(manifest.unformatted!)).toEqual(manifest.files);
     const raw = emitUnformatted(ir);
-    const version = (JSON.parse(fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules/prettier/package.json'), 'utf8')) as { version: string }).version;
+    const version = (
+      JSON.parse(fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules/prettier/package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
     expect(manifest.unformatted!['_runtime.ts']).toBe(formatKey(raw.get('_runtime.ts')!, version, { printWidth: 100, parser: 'babel-ts' }));
     expect(JSON.parse(manifestText(new Map(files)))).not.toHaveProperty('unformatted');
   });

@@ -22,7 +22,17 @@ const docs = {
 function project(extra: Record<string, string> = {}, config: Record<string, unknown> = {}): string {
   const dir = tmpDir();
   writeDocs(dir, { ...docs, ...extra });
-  fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ input: 'models', out: 'gen', targets: ['typescript', 'json-schema', 'zod'], propertyCase: 'preserve', nullableOptionals: false, ...config }));
+  fs.writeFileSync(
+    path.join(dir, 'docs2ts.config.json'),
+    JSON.stringify({
+      input: 'models',
+      out: 'gen',
+      targets: ['typescript', 'json-schema', 'zod'],
+      propertyCase: 'preserve',
+      nullableOptionals: false,
+      ...config,
+    }),
+  );
   return dir;
 }
 
@@ -50,7 +60,10 @@ module.exports = { ...real, format: async (text, options) => { globalThis.${name
 
 describe('formatting with the configuration of the output folder', () => {
   it('applies the config that applies in the output folder; prettier --check passes on every file; CLI and API agree', async () => {
-    const dir = project({ '.prettierrc.json': JSON.stringify({ singleQuote: true, semi: false, printWidth: 60 }), '.editorconfig': 'root = true\n[*]\nindent_style = tab\n' });
+    const dir = project({
+      '.prettierrc.json': JSON.stringify({ singleQuote: true, semi: false, printWidth: 60 }),
+      '.editorconfig': 'root = true\n[*]\nindent_style = tab\n',
+    });
     expect((await runCli(['generate'], dir)).code).toBe(0);
     const files = readTree(path.join(dir, 'gen'));
     expect(files.get('task.ts')).toContain("import * as rt from './_runtime.js'");
@@ -62,7 +75,13 @@ describe('formatting with the configuration of the output folder', () => {
       const options = await prettier.resolveConfig(file, { editorconfig: true });
       expect(await prettier.check(text, { ...options, filepath: file }), name).toBe(true);
     }
-    const api = await check({ input: path.join(dir, 'models'), out: path.join(dir, 'gen'), targets: ['typescript', 'json-schema', 'zod'], propertyCase: 'preserve', nullableOptionals: false });
+    const api = await check({
+      input: path.join(dir, 'models'),
+      out: path.join(dir, 'gen'),
+      targets: ['typescript', 'json-schema', 'zod'],
+      propertyCase: 'preserve',
+      nullableOptionals: false,
+    });
     expect(api).toMatchObject({ upToDate: true, stale: [], missing: [], extra: [] });
     expect((await runCli(['check'], dir)).code).toBe(0);
   });
@@ -80,7 +99,9 @@ describe('formatting with the configuration of the output folder', () => {
 describe('the options of each file', () => {
   it('resolve per file (overrides apply), the given options over them, and a parser the configuration names wins', async () => {
     const { loadFormatter } = await import('../src/emit/format.js');
-    const dir = project({ '.prettierrc.json': JSON.stringify({ semi: false, overrides: [{ files: 'gen/zod/*.ts', options: { semi: true, parser: 'typescript' } }] }) });
+    const dir = project({
+      '.prettierrc.json': JSON.stringify({ semi: false, overrides: [{ files: 'gen/zod/*.ts', options: { semi: true, parser: 'typescript' } }] }),
+    });
     const formatter = await loadFormatter(path.join(dir, 'gen'), { tabWidth: 4 });
     expect(await formatter.options('task.ts')).toEqual({ printWidth: 100, semi: false, tabWidth: 4, parser: 'babel-ts' });
     expect(await formatter.options('zod/task.ts')).toEqual({ printWidth: 100, semi: true, tabWidth: 4, parser: 'typescript' });
@@ -94,7 +115,11 @@ describe("the project's own prettier", () => {
   it('formats with a prettier 3 installed above the output folder, and a new version formats every file again', async () => {
     const dir = project();
     const calls = fakePrettier(dir, '3.99.0');
-    expect(findPrettier(path.join(dir, 'gen'))).toMatchObject({ version: '3.99.0', own: true, module: path.join(fs.realpathSync(dir), 'node_modules/prettier/index.cjs') });
+    expect(findPrettier(path.join(dir, 'gen'))).toMatchObject({
+      version: '3.99.0',
+      own: true,
+      module: path.join(fs.realpathSync(dir), 'node_modules/prettier/index.cjs'),
+    });
     expect((await runCli(['generate'], dir)).code).toBe(0);
     const written = readTree(path.join(dir, 'gen')).size - 1;
     expect(calls()).toBe(written);
@@ -140,7 +165,13 @@ describe('--no-format and format: false', () => {
     expect((await runCli(['generate'], config)).code).toBe(0);
     expect(readTree(path.join(config, 'gen'))).toEqual(raw);
 
-    const api = await generate({ input: path.join(flag, 'models'), targets: ['typescript', 'json-schema', 'zod'], propertyCase: 'preserve', nullableOptionals: false, format: false });
+    const api = await generate({
+      input: path.join(flag, 'models'),
+      targets: ['typescript', 'json-schema', 'zod'],
+      propertyCase: 'preserve',
+      nullableOptionals: false,
+      format: false,
+    });
     for (const [name, text] of api.files!) expect(text, name).toBe(raw.get(name));
   });
 });

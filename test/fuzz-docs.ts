@@ -52,7 +52,21 @@ export type FaultKind =
   | 'table-malformed'
   | 'stub-loop';
 
-const FAULTS: readonly FaultKind[] = ['link-missing', 'link-outside', 'link-folder', 'link-absolute', 'link-url', 'scalar-link', 'extra-cell', 'raw-pipe', 'bad-type', 'bad-required', 'duplicate-field', 'table-malformed', 'stub-loop'];
+const FAULTS: readonly FaultKind[] = [
+  'link-missing',
+  'link-outside',
+  'link-folder',
+  'link-absolute',
+  'link-url',
+  'scalar-link',
+  'extra-cell',
+  'raw-pipe',
+  'bad-type',
+  'bad-required',
+  'duplicate-field',
+  'table-malformed',
+  'stub-loop',
+];
 
 export interface TreeSpec {
   notation: NotationId;
@@ -67,20 +81,153 @@ export interface TreeSpec {
 
 /** Property names that break naive generators; never `additional_properties`-like (a pseudo-field). */
 const HOSTILE_KEYS = [
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'delete', 'default', 'import', 'class', 'enum', 'await',
-  'content-type', 'size[0]', '16x16', '0', '-1', 'a.b', 'a b', ' lead', 'trail ', 'größe', '日本語', 'emoji😀', 'it\'s', 'say "hi"', 'back\\slash',
-  'a/b', 'm~n', '~1', '$ref', '@type', '#hash', '*/', '/*', '${x}', '<br/>', 'a\u2028b', 'NaN', 'Infinity', 'undefined', 'null', 'true', 'x|y',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'delete',
+  'default',
+  'import',
+  'class',
+  'enum',
+  'await',
+  'content-type',
+  'size[0]',
+  '16x16',
+  '0',
+  '-1',
+  'a.b',
+  'a b',
+  ' lead',
+  'trail ',
+  'größe',
+  '日本語',
+  'emoji😀',
+  "it's",
+  'say "hi"',
+  'back\\slash',
+  'a/b',
+  'm~n',
+  '~1',
+  '$ref',
+  '@type',
+  '#hash',
+  '*/',
+  '/*',
+  '${x}',
+  '<br/>',
+  'a\u2028b',
+  'NaN',
+  'Infinity',
+  'undefined',
+  'null',
+  'true',
+  'x|y',
 ];
 const HOSTILE_TITLES = [
-  'Record', 'Error', 'Object', 'Date', 'Promise', 'List', 'Map', 'Array', 'Symbol', 'Function', 'ValidationError', 'Response', 'constructor', '__proto__',
-  '2FA Settings', '123', '!!!', 'Ünïcödé thing', 'नमस्ते', '日本', 'task-type v2', 'Task', 'task', 'TASK', 'Task2', 'Model', 'RecordModel', 'is', 'check',
-  'a\u0300b', 'x²', 'Ⅻ', '$dollar', 'with space', 'Ο', 'Ǆ',
+  'Record',
+  'Error',
+  'Object',
+  'Date',
+  'Promise',
+  'List',
+  'Map',
+  'Array',
+  'Symbol',
+  'Function',
+  'ValidationError',
+  'Response',
+  'constructor',
+  '__proto__',
+  '2FA Settings',
+  '123',
+  '!!!',
+  'Ünïcödé thing',
+  'नमस्ते',
+  '日本',
+  'task-type v2',
+  'Task',
+  'task',
+  'TASK',
+  'Task2',
+  'Model',
+  'RecordModel',
+  'is',
+  'check',
+  'a\u0300b',
+  'x²',
+  'Ⅻ',
+  '$dollar',
+  'with space',
+  'Ο',
+  'Ǆ',
 ];
 const HOSTILE_TEXT = [
-  '*/', '/*', '/** x */', '`code`', '``', '${x}', '`${y}`', '\'', '"', '\\', '\\\\', '<br/>', '<div>', '</div>', '<script>alert(1)</script>', '<!-- c -->',
-  '-->', '@param', '@example', '{@link X}', '@', 'http://x/*/y', '\u2028', '\u2029', '😀', 'ü', '\t', '&amp;', '&#42;', '*', '_', '~~', '[x](y.md)', 'N/A', '#', '>',
+  '*/',
+  '/*',
+  '/** x */',
+  '`code`',
+  '``',
+  '${x}',
+  '`${y}`',
+  "'",
+  '"',
+  '\\',
+  '\\\\',
+  '<br/>',
+  '<div>',
+  '</div>',
+  '<script>alert(1)</script>',
+  '<!-- c -->',
+  '-->',
+  '@param',
+  '@example',
+  '{@link X}',
+  '@',
+  'http://x/*/y',
+  '\u2028',
+  '\u2029',
+  '😀',
+  'ü',
+  '\t',
+  '&amp;',
+  '&#42;',
+  '*',
+  '_',
+  '~~',
+  '[x](y.md)',
+  'N/A',
+  '#',
+  '>',
 ];
-const HOSTILE_VALUES = ['a', 'A', 'keep', 'Keep', 'KEEP', '*', '+', '-', 'жёлтый', '青い', 'Worker\'s Comp', 'say "hi"', 'a\\b', '${x}', '1', '2.5', '-0', 'true', 'false', '0x1', ' x', '__proto__', 'x|y', '*/'];
+const HOSTILE_VALUES = [
+  'a',
+  'A',
+  'keep',
+  'Keep',
+  'KEEP',
+  '*',
+  '+',
+  '-',
+  'жёлтый',
+  '青い',
+  "Worker's Comp",
+  'say "hi"',
+  'a\\b',
+  '${x}',
+  '1',
+  '2.5',
+  '-0',
+  'true',
+  'false',
+  '0x1',
+  ' x',
+  '__proto__',
+  'x|y',
+  '*/',
+];
 
 /** Keys the generator leaves out: control characters, an escaped pipe, and the names of additional-properties fields. */
 // eslint-disable-next-line no-control-regex -- control characters are what it matches
@@ -115,16 +262,16 @@ export function treeSpec(): fc.Arbitrary<TreeSpec> {
       count: fc.integer({ min: 1, max: 4 }),
       eol: fc.constantFrom<TreeSpec['eol']>('\n', '\n', '\r\n', '\r'),
       bom: fc.boolean(),
-      fault: fc.oneof(
-        { weight: 3, arbitrary: fc.constant(null) },
-        { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom(...FAULTS), model: fc.nat() }) },
-      ),
+      fault: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom(...FAULTS), model: fc.nat() }) }),
     })
     .chain(({ notation, count, eol, bom, fault }) =>
       fc
         .record({
           models: fc.array(modelSpec(count), { minLength: count, maxLength: count }),
-          linkStyles: fc.array(fc.constantFrom<LinkStyle>('relative', 'climb', 'dot', 'angle', 'encoded', 'backslash', 'fragment'), { minLength: 4, maxLength: 4 }),
+          linkStyles: fc.array(fc.constantFrom<LinkStyle>('relative', 'climb', 'dot', 'angle', 'encoded', 'backslash', 'fragment'), {
+            minLength: 4,
+            maxLength: 4,
+          }),
         })
         .map(({ models, linkStyles }) => {
           models.forEach((m, i) => {
@@ -137,10 +284,19 @@ export function treeSpec(): fc.Arbitrary<TreeSpec> {
             // A union always has a member of its own (a union only of itself is an error, tested apart).
             if (m.kind === 'union' && !m.members.some((t) => t.k !== 'ref')) m.members.push({ k: 'string' });
             // Go, C# and PHP docs mark only scalars and models as may-be-null, never arrays or maps.
-            for (const f of m.fields) if (f.marker && (notation === 'go' || notation === 'csharp' || notation === 'php') && (f.type.k === 'array' || f.type.k === 'map')) f.marker = false;
+            for (const f of m.fields)
+              if (f.marker && (notation === 'go' || notation === 'csharp' || notation === 'php') && (f.type.k === 'array' || f.type.k === 'map'))
+                f.marker = false;
           }
           const target = fault ? fault.model % models.length : 0;
-          return { notation, models, linkStyles, eol, bom, fault: fault && fixFault(fault.kind, models[target]!, notation) ? { kind: fault.kind, model: target } : null };
+          return {
+            notation,
+            models,
+            linkStyles,
+            eol,
+            bom,
+            fault: fault && fixFault(fault.kind, models[target]!, notation) ? { kind: fault.kind, model: target } : null,
+          };
         }),
     );
 }
@@ -172,9 +328,16 @@ function modelSpec(count: number): fc.Arbitrary<ModelSpec> {
     title: fc.oneof(fc.constantFrom(...HOSTILE_TITLES), word),
     folder: fc.constantFrom('shared', 'shared', 'operations', 'components', ''),
     file: fc.constantFrom('m', 'Ünï', 'with space', 'UPPER', 'x.y'),
-    description: fc.array(fc.oneof(text, fc.constantFrom('<!-- a comment -->', '<!-- c --> after the comment', '<div>', '</div>', '@param x', 'line with */ inside')), { maxLength: 4 }),
+    description: fc.array(
+      fc.oneof(text, fc.constantFrom('<!-- a comment -->', '<!-- c --> after the comment', '<div>', '</div>', '@param x', 'line with */ inside')),
+      { maxLength: 4 },
+    ),
     fields: fc.uniqueArray(field, { maxLength: 5, selector: (f) => f.name }),
-    values: fc.uniqueArray(fc.record({ name: fc.oneof(fc.constantFrom(...HOSTILE_VALUES), word), value: fc.oneof(fc.constantFrom(...HOSTILE_VALUES), word) }), { minLength: 1, maxLength: 6, selector: (v) => v.value }),
+    values: fc.uniqueArray(fc.record({ name: fc.oneof(fc.constantFrom(...HOSTILE_VALUES), word), value: fc.oneof(fc.constantFrom(...HOSTILE_VALUES), word) }), {
+      minLength: 1,
+      maxLength: 6,
+      selector: (v) => v.value,
+    }),
     members: fc.array(typeSpec(count, 1), { minLength: 1, maxLength: 3 }),
   });
 }
@@ -215,7 +378,12 @@ function wrap(notation: NotationId, kind: 'array' | 'map' | 'nullable' | 'marker
   const table: Record<NotationId, Record<typeof kind, (x: string) => string>> = {
     ruby: { array: (x) => `T::Array<${x}>`, map: (x) => `T::Hash[Symbol, ${x}]`, nullable: (x) => `T.nilable(${x})`, marker: (x) => `T.nilable(${x})` },
     python: { array: (x) => `List[${x}]`, map: (x) => `Dict[str, ${x}]`, nullable: (x) => `Optional[${x}]`, marker: (x) => `Optional[${x}]` },
-    typescript: { array: (x) => (x.includes('|') ? `(${x})[]` : `${x}[]`), map: (x) => `Record<string, ${x}>`, nullable: (x) => `${x} \\| null`, marker: (x) => `${x} \\| null` },
+    typescript: {
+      array: (x) => (x.includes('|') ? `(${x})[]` : `${x}[]`),
+      map: (x) => `Record<string, ${x}>`,
+      nullable: (x) => `${x} \\| null`,
+      marker: (x) => `${x} \\| null`,
+    },
     go: { array: (x) => `[]${x}`, map: (x) => `map[string]${x}`, nullable: (x) => `*${x}`, marker: (x) => `*${x}` },
     java: { array: (x) => `List<${x}>`, map: (x) => `Map<String, ${x}>`, nullable: (x) => `Optional<${x}>`, marker: (x) => `Optional<${x}>` },
     csharp: { array: (x) => `List<${x}>`, map: (x) => `Dictionary<string, ${x}>`, nullable: (x) => `${x}?`, marker: (x) => `${x}?` },
@@ -260,7 +428,8 @@ export function renderTree(tree: TreeSpec): Rendered {
   const docs: Record<string, string> = {};
   let fault: Rendered['fault'] = null;
   const n = tree.notation;
-  const linkTo = (from: number, to: number, linkIndex: number): string => linkTarget(tree.models[from]!.file, tree.models[to]!.file, tree.linkStyles[linkIndex % tree.linkStyles.length]!);
+  const linkTo = (from: number, to: number, linkIndex: number): string =>
+    linkTarget(tree.models[from]!.file, tree.models[to]!.file, tree.linkStyles[linkIndex % tree.linkStyles.length]!);
   let links = 0;
 
   /** The Type cell of a type; `marker` wraps the top level in the notation's nullable marker. */

@@ -88,7 +88,9 @@ describe('fuzz: random hostile doc trees in every notation', () => {
   beforeAll(async () => {
     // A good output folder that failing runs must leave exactly as it is.
     const cwd = tmpDir();
-    writeDocs(path.join(cwd, 'ok'), { 'ok.md': '# Ok\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *String* | :heavy_check_mark: | N/A |\n' });
+    writeDocs(path.join(cwd, 'ok'), {
+      'ok.md': '# Ok\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `a` | *String* | :heavy_check_mark: | N/A |\n',
+    });
     const out = path.join(cwd, 'out');
     expect((await runCli(['generate', '--input', path.join(cwd, 'ok'), '--out', out], cwd)).code).toBe(0);
     previous = { out, snapshot: readTree(out) };
@@ -149,7 +151,12 @@ describe('fuzz: random hostile doc trees in every notation', () => {
 
   it('every clean tree type-checks under tsc --strict --module nodenext (one run)', () => {
     expect(checked.length).toBeGreaterThan(RUNS / 4);
-    const files = checked.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(path.basename(dir), f)));
+    const files = checked.flatMap((dir) =>
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => path.join(path.basename(dir), f)),
+    );
     const output = typecheck(all, files);
     const trees = [...new Set([...output.matchAll(/^(t\d+)[\\/]/gm)].map((m) => m[1]!))];
     expect(output, trees.map((t) => fs.readFileSync(path.join(all, t, 'docs.json'), 'utf8')).join('\n')).toBe('');

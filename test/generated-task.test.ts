@@ -15,7 +15,11 @@ const validTasks: unknown[] = [
   { id: '09F8B46C', type: 'transcode-file', created_at: 1587667174725.5, status: { phase: 'running', updated_at: 1587667174725, progress: 0.5 } },
   {
     params: {
-      transcode_file: { input: { url: 'https://x/y.mp4' }, profiles: [profile, { ...profile, fps_den: 1, profile: 'H264High', encoder: 'h264' }], creator_id: { any: ['thing'] } },
+      transcode_file: {
+        input: { url: 'https://x/y.mp4' },
+        profiles: [profile, { ...profile, fps_den: 1, profile: 'H264High', encoder: 'h264' }],
+        creator_id: { any: ['thing'] },
+      },
       export: null,
       export_data: { content: { anything: true } },
     },
@@ -38,12 +42,18 @@ const invalidTasks: { value: unknown; paths: string[] }[] = [
   { value: { created_at: Number.NaN, scheduled_at: Infinity }, paths: ['/created_at', '/scheduled_at'] },
   { value: { status: {} }, paths: ['/status/phase', '/status/updated_at'] },
   { value: { status: { phase: 'done', updated_at: 1 } }, paths: ['/status/phase'] },
-  { value: { params: { transcode_file: { profiles: [profile, { ...profile, width: 1.5 }, 'x'] } } }, paths: ['/params/transcode_file/profiles/1/width', '/params/transcode_file/profiles/2'] },
+  {
+    value: { params: { transcode_file: { profiles: [profile, { ...profile, width: 1.5 }, 'x'] } } },
+    paths: ['/params/transcode_file/profiles/1/width', '/params/transcode_file/profiles/2'],
+  },
   { value: { params: { transcode_file: { profiles: {} } } }, paths: ['/params/transcode_file/profiles'] },
   { value: { output: { upload: [] } }, paths: ['/output/upload'] },
   { value: { params: { export_data: { content: [] } } }, paths: ['/params/export_data/content'] },
   { value: { params: { export_data: {} } }, paths: ['/params/export_data/content'] },
-  { value: { params: { transcode_file: { profiles: [{ ...profile, encoder: 'av1', profile: 'h264high' }] } } }, paths: ['/params/transcode_file/profiles/0/profile', '/params/transcode_file/profiles/0/encoder'] },
+  {
+    value: { params: { transcode_file: { profiles: [{ ...profile, encoder: 'av1', profile: 'h264high' }] } } },
+    paths: ['/params/transcode_file/profiles/0/profile', '/params/transcode_file/profiles/0/encoder'],
+  },
 ];
 
 describe('generated Task validators', () => {

@@ -25,9 +25,16 @@ const unionIR = buildModel(
       '| `by_name` | Dict[str, [shared.ExampleBoat](../../models/shared/exampleboat.md)] | :heavy_minus_sign: | N/A |',
       '| `additional_properties` | Dict[str, [shared.ExampleCar](../../models/shared/examplecar.md)] | :heavy_minus_sign: | N/A |',
     ]),
-    'shared/examplevehicle.md': '# ExampleVehicle\n\n## Supported Types\n\n### ExampleBoat\n\n```python\nv: shared.ExampleBoat = /* values here */\n```\n\n### \n\n```python\nv: List[shared.ExampleCar] = /* values here */\n```',
-    'shared/exampleboat.md': doc('ExampleBoat', ['| `name` | *str* | :heavy_check_mark: | N/A |', '| `kind` | [shared.Kind](../../models/shared/kind.md) | :heavy_minus_sign: | N/A |']),
-    'shared/examplecar.md': doc('ExampleCar', ['| `name` | *Optional[str]* | :heavy_check_mark: | N/A |', '| `garage` | [Optional[shared.Garage]](../../models/shared/garage.md) | :heavy_minus_sign: | N/A |']),
+    'shared/examplevehicle.md':
+      '# ExampleVehicle\n\n## Supported Types\n\n### ExampleBoat\n\n```python\nv: shared.ExampleBoat = /* values here */\n```\n\n### \n\n```python\nv: List[shared.ExampleCar] = /* values here */\n```',
+    'shared/exampleboat.md': doc('ExampleBoat', [
+      '| `name` | *str* | :heavy_check_mark: | N/A |',
+      '| `kind` | [shared.Kind](../../models/shared/kind.md) | :heavy_minus_sign: | N/A |',
+    ]),
+    'shared/examplecar.md': doc('ExampleCar', [
+      '| `name` | *Optional[str]* | :heavy_check_mark: | N/A |',
+      '| `garage` | [Optional[shared.Garage]](../../models/shared/garage.md) | :heavy_minus_sign: | N/A |',
+    ]),
     'shared/kind.md': '# Kind\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `SAIL` | sail |\n| `MOTOR` | motor |',
   }),
   { roots: ['Garage'] },
@@ -37,9 +44,41 @@ const unionIR = buildModel(
 // A hand-made IR whose names and values are hostile to every format.
 
 const base = (id: string, tsName: string) => ({ id, name: tsName, tsName, file: id, line: 1, description: null, deprecated: false });
-const field = (name: string, type: TypeRef, required = true, nullable = false) => ({ name, type, required, nullable, description: null, example: null, deprecated: false, line: 1, column: 1 });
+const field = (name: string, type: TypeRef, required = true, nullable = false) => ({
+  name,
+  type,
+  required,
+  nullable,
+  description: null,
+  example: null,
+  deprecated: false,
+  line: 1,
+  column: 1,
+});
 const ref = (model: string): TypeRef => ({ kind: 'ref', model });
-const HOSTILE_KEYS = ['style:a#b;', '{brace}', '-lead', '+plus', '<script>alert(1)</script>', 'paren()', 'tilde~T~', '%% comment', 'new\nline', 'amp&lt;', 'back\\slash"', '端末', 'star*', 'dollar$', "it's", 'semi;colon', 'a: b', '#35;', '`tick`', '\u0000nul', 'x'.repeat(3)];
+const HOSTILE_KEYS = [
+  'style:a#b;',
+  '{brace}',
+  '-lead',
+  '+plus',
+  '<script>alert(1)</script>',
+  'paren()',
+  'tilde~T~',
+  '%% comment',
+  'new\nline',
+  'amp&lt;',
+  'back\\slash"',
+  '端末',
+  'star*',
+  'dollar$',
+  "it's",
+  'semi;colon',
+  'a: b',
+  '#35;',
+  '`tick`',
+  '\u0000nul',
+  'x'.repeat(3),
+];
 const hostile: IR = {
   version: 1,
   roots: ['a b/note.md'],
@@ -50,10 +89,27 @@ const hostile: IR = {
       kind: 'object',
       additionalProperties: ref('e.md'),
       fields: HOSTILE_KEYS.map((k, i) =>
-        field(k, i === 1 ? ref('b.md') : i === 2 ? { kind: 'array', items: { kind: 'union', members: [ref('b.md'), { kind: 'literal', value: 'x"y' }] } } : i === 4 ? { kind: 'map', values: ref('c$.md') } : i === 5 ? ref('a b/note.md') : { kind: 'primitive', type: 'string' }, i % 2 === 0, i % 3 === 0),
+        field(
+          k,
+          i === 1
+            ? ref('b.md')
+            : i === 2
+              ? { kind: 'array', items: { kind: 'union', members: [ref('b.md'), { kind: 'literal', value: 'x"y' }] } }
+              : i === 4
+                ? { kind: 'map', values: ref('c$.md') }
+                : i === 5
+                  ? ref('a b/note.md')
+                  : { kind: 'primitive', type: 'string' },
+          i % 2 === 0,
+          i % 3 === 0,
+        ),
       ),
     },
-    { ...base('b.md', 'Direction'), kind: 'union', members: [ref('a b/note.md'), { kind: 'array', items: ref('c$.md') }, { kind: 'primitive', type: 'string' }] },
+    {
+      ...base('b.md', 'Direction'),
+      kind: 'union',
+      members: [ref('a b/note.md'), { kind: 'array', items: ref('c$.md') }, { kind: 'primitive', type: 'string' }],
+    },
     {
       ...base('c$.md', 'Café$'),
       kind: 'enum',
@@ -160,7 +216,7 @@ describe('renderGraph: Mermaid', () => {
       expect(raw).not.toMatch(/[{}<>"()~$*%;#&\\`+]/);
       expect(line.slice(4)).not.toMatch(/^[-+~]/);
       // eslint-disable-next-line no-control-regex -- no control character may reach the text
-    expect(raw).not.toMatch(/[\u0000-\u001f]/);
+      expect(raw).not.toMatch(/[\u0000-\u001f]/);
       // Mermaid drops the last `;` of a line matching its style-statement pattern.
       expect(line).not.toMatch(/style.*:\S*#.*;/);
     }
@@ -202,7 +258,12 @@ describe('renderGraph: DOT', () => {
 
 describe('renderGraph: SVG', () => {
   const boxes = (svg: string): { x: number; y: number; w: number; h: number }[] =>
-    [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="#ffffff"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: Number(m[3]), h: Number(m[4]) }));
+    [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="#ffffff"/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      w: Number(m[3]),
+      h: Number(m[4]),
+    }));
 
   it('lays out one box per model, none overlapping, all inside the picture', () => {
     for (const ir of [task, unionIR, hostile]) {

@@ -59,7 +59,11 @@ export function readTree(dir: string): Map<string, string> {
 export function typecheck(dir: string, only?: string[]): string {
   const files = (only ?? fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))).map((f) => path.join(dir, f));
   try {
-    execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', ...files], { cwd: dir, encoding: 'utf8' });
+    execFileSync(
+      path.join(ROOT, 'node_modules/.bin/tsc'),
+      ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', ...files],
+      { cwd: dir, encoding: 'utf8' },
+    );
     return '';
   } catch (error) {
     return String((error as { stdout?: string }).stdout ?? error);

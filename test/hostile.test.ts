@@ -106,7 +106,7 @@ describe('naming: any heading, any Name', () => {
     expect(isIdentifier('a\u0897')).toBe(false);
   });
 
-  it('a model keeps its own name: fix-ups never take another model\'s heading', () => {
+  it("a model keeps its own name: fix-ups never take another model's heading", () => {
     const names = assignTypeNames([
       { id: 'a.md', name: 'Task' },
       { id: 'b.md', name: 'Task' },
@@ -116,7 +116,15 @@ describe('naming: any heading, any Name', () => {
       { id: 'ops/t.md', name: 'Task' },
       { id: 'z/o.md', name: 'OpsTask' },
     ]);
-    expect(Object.fromEntries(names)).toEqual({ 'a.md': 'Task', 'c.md': 'Task2', 'b.md': 'Task3', 'y/r.md': 'RecordModel', 'x/r.md': 'XRecordModel', 'z/o.md': 'OpsTask', 'ops/t.md': 'Task4' });
+    expect(Object.fromEntries(names)).toEqual({
+      'a.md': 'Task',
+      'c.md': 'Task2',
+      'b.md': 'Task3',
+      'y/r.md': 'RecordModel',
+      'x/r.md': 'XRecordModel',
+      'z/o.md': 'OpsTask',
+      'ops/t.md': 'Task4',
+    });
   });
 
   it('enum member names: 10,000 repeated symbol Names stay unique and valid', () => {
@@ -159,12 +167,18 @@ describe('model: links and cycles', () => {
     const ir = buildModel(memoryDocSource(docs), { roots: ['Root'], notation: notations.typescript! });
     const root = ir.models.find((m) => m.id === 'root.md') as ObjectModel;
     expect(root.fields.map((f) => f.type)).toEqual([
-      { kind: 'union', members: [{ kind: 'ref', model: 'u.md' }, { kind: 'literal', value: null }] },
+      {
+        kind: 'union',
+        members: [
+          { kind: 'ref', model: 'u.md' },
+          { kind: 'literal', value: null },
+        ],
+      },
       { kind: 'ref', model: 'u.md' },
     ]);
   });
 
-  it('unions that refer to themselves read as their cycle\'s other members', () => {
+  it("unions that refer to themselves read as their cycle's other members", () => {
     const union = (title: string, members: string[]): string => `# ${title}\n\n## Supported Types\n\n${members.map((m) => `### \`${m}\`\n\n`).join('')}`;
     const docs = {
       'shared/root.md': py(['| `u` | [Optional[shared.U]](u.md) | :heavy_minus_sign: | d |\n']),
@@ -173,7 +187,11 @@ describe('model: links and cycles', () => {
     };
     const ir = buildModel(memoryDocSource(docs), { roots: ['Root'], notation: notations.python! });
     const byId = Object.fromEntries(ir.models.map((m) => [m.id, m]));
-    const expected = [{ kind: 'primitive', type: 'string' }, { kind: 'array', items: { kind: 'ref', model: 'shared/u.md' } }, { kind: 'primitive', type: 'integer' }];
+    const expected = [
+      { kind: 'primitive', type: 'string' },
+      { kind: 'array', items: { kind: 'ref', model: 'shared/u.md' } },
+      { kind: 'primitive', type: 'integer' },
+    ];
     expect((byId['shared/u.md'] as UnionModel).members).toEqual(expected);
     expect((byId['shared/v.md'] as UnionModel).members).toEqual(expected);
     expect(ir.diagnostics.filter((d) => d.ruleId === 'union-cycle').map((d) => [d.severity, d.file])).toEqual([
@@ -184,7 +202,10 @@ describe('model: links and cycles', () => {
 
   it('stubs whose members are only each other are an error at each link that named them', () => {
     const docs = {
-      'shared/root.md': py(['| `a` | [Union[shared.P, shared.Q]](p.md) | :heavy_minus_sign: | d |\n', '| `b` | [Union[shared.Q, shared.P]](q.md) | :heavy_minus_sign: | d |\n']),
+      'shared/root.md': py([
+        '| `a` | [Union[shared.P, shared.Q]](p.md) | :heavy_minus_sign: | d |\n',
+        '| `b` | [Union[shared.Q, shared.P]](q.md) | :heavy_minus_sign: | d |\n',
+      ]),
       'shared/p.md': '# P\n',
       'shared/q.md': '# Q\n',
     };
@@ -206,7 +227,10 @@ describe('model: links and cycles', () => {
 
   it('a 10,000-value enum with repeating Names builds in well under the time the old naming took', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => `| \`${i % 2 ? '*' : 'V'}\` | v${i} |`).join('\n');
-    const ir = buildModel(memoryDocSource({ 'big.md': `# Big\n\n## Values\n\n| Name | Value |\n| --- | --- |\n${rows}\n` }), { roots: [], notation: notations.ruby! });
+    const ir = buildModel(memoryDocSource({ 'big.md': `# Big\n\n## Values\n\n| Name | Value |\n| --- | --- |\n${rows}\n` }), {
+      roots: [],
+      notation: notations.ruby!,
+    });
     const values = (ir.models[0] as EnumModel).values;
     expect(values).toHaveLength(10_000);
     expect(new Set(values.map((v) => v.memberName)).size).toBe(10_000);

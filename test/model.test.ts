@@ -11,7 +11,8 @@ import { memoryDocSource } from '../src/parse/files.js';
 
 const table = (rows: string[]): string => ['| Field | Type | Required | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');
 const doc = (title: string, rows: string[]): string => `# ${title}\n\n## Fields\n\n${table(rows)}`;
-const link = (name: string, file: string, nilable = false): string => `[${nilable ? `T.nilable(Shared::${name})` : `Shared::${name}`}](../../models/shared/${file})`;
+const link = (name: string, file: string, nilable = false): string =>
+  `[${nilable ? `T.nilable(Shared::${name})` : `Shared::${name}`}](../../models/shared/${file})`;
 
 describe('resolveLink', () => {
   const files = new Set(['shared/a.md', 'shared/b.md', 'operations/a.md']);
@@ -57,7 +58,10 @@ describe('buildModel', () => {
       '| `tags` | T::Array<*T.nilable(String)*> | :heavy_minus_sign: | nested nilable |',
       '| `raw` | [Faraday::Response](https://www.rubydoc.info/gems/faraday/Faraday/Response) | :heavy_minus_sign: | transport |',
     ]),
-    'shared/status.md': doc('Status', [`| \`phase\` | ${link('Phase', 'phase.md')} | :heavy_check_mark: | N/A |`, `| \`task\` | ${link('Task', 'task.md', true)} | :heavy_minus_sign: | cycle |`]),
+    'shared/status.md': doc('Status', [
+      `| \`phase\` | ${link('Phase', 'phase.md')} | :heavy_check_mark: | N/A |`,
+      `| \`task\` | ${link('Task', 'task.md', true)} | :heavy_minus_sign: | cycle |`,
+    ]),
     'shared/phase.md': '# Phase\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `A` | a |\n| `B` | b |',
     'shared/unrelated.md': doc('Unrelated', ['| `x` | *Nope* | :heavy_check_mark: | broken but not reached |']),
     'operations/task.md': doc('Task', ['| `id` | *String* | :heavy_check_mark: | N/A |']),
@@ -90,12 +94,23 @@ describe('buildModel', () => {
       ['tags', false, false],
     ]);
     expect(task.fields[1]!.type).toEqual({ kind: 'ref', model: 'shared/task.md' });
-    expect(task.fields[3]!.type).toEqual({ kind: 'array', items: { kind: 'union', members: [{ kind: 'primitive', type: 'string' }, { kind: 'literal', value: null }] } });
+    expect(task.fields[3]!.type).toEqual({
+      kind: 'array',
+      items: {
+        kind: 'union',
+        members: [
+          { kind: 'primitive', type: 'string' },
+          { kind: 'literal', value: null },
+        ],
+      },
+    });
   });
 
   it('reports an unreadable Type cell at its line and column', () => {
     const ir = buildModel(source, { notation: ruby, roots: ['shared/unrelated.md'] });
-    expect(ir.diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'notation-unknown', file: 'shared/unrelated.md', line: 7, column: 10 })]);
+    expect(ir.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', ruleId: 'notation-unknown', file: 'shared/unrelated.md', line: 7, column: 10 }),
+    ]);
   });
 
   it('names models uniquely and never after a global; reads all-number enums as numbers', () => {
@@ -110,8 +125,12 @@ describe('buildModel', () => {
 
   it('reports roots that name nothing or too much', () => {
     const ambiguous = memoryDocSource({ 'a/x.md': doc('X', []), 'b/x.md': doc('X', []) });
-    expect(buildModel(ambiguous, { notation: ruby, roots: ['X'] }).diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'root-ambiguous' })]);
-    expect(buildModel(ambiguous, { notation: ruby, roots: ['Y'] }).diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'root-missing' })]);
+    expect(buildModel(ambiguous, { notation: ruby, roots: ['X'] }).diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', ruleId: 'root-ambiguous' }),
+    ]);
+    expect(buildModel(ambiguous, { notation: ruby, roots: ['Y'] }).diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', ruleId: 'root-missing' }),
+    ]);
     expect(buildModel(ambiguous, { notation: ruby, roots: ['a/x.md'] }).models.map((m) => m.tsName)).toEqual(['X']);
   });
 
@@ -134,17 +153,23 @@ describe('naming', () => {
   it('type names are unique, valid, unreserved and independent of input order (property)', () => {
     const heading = fc.string({ unit: fc.constantFrom(...'ab Rc-1_Error Record é'.split('')), maxLength: 8 });
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(fc.constantFrom('shared', 'operations', 'errors'), fc.string({ minLength: 1, maxLength: 4, unit: 'grapheme-ascii' }), heading), { selector: ([d, f]) => `${d}/${f}`, maxLength: 12 }), (rows) => {
-        const models = rows.map(([dir, file, name]) => ({ id: `${dir}/${file}.md`, name }));
-        const names = assignTypeNames(models);
-        const values = [...names.values()];
-        expect(new Set(values).size).toBe(values.length);
-        for (const n of values) {
-          expect(n).toMatch(/^[\p{ID_Start}_$][\p{ID_Continue}$]*$/u);
-          expect(isReservedTypeName(n)).toBe(false);
-        }
-        expect(assignTypeNames([...models].reverse())).toEqual(names);
-      }),
+      fc.property(
+        fc.uniqueArray(
+          fc.tuple(fc.constantFrom('shared', 'operations', 'errors'), fc.string({ minLength: 1, maxLength: 4, unit: 'grapheme-ascii' }), heading),
+          { selector: ([d, f]) => `${d}/${f}`, maxLength: 12 },
+        ),
+        (rows) => {
+          const models = rows.map(([dir, file, name]) => ({ id: `${dir}/${file}.md`, name }));
+          const names = assignTypeNames(models);
+          const values = [...names.values()];
+          expect(new Set(values).size).toBe(values.length);
+          for (const n of values) {
+            expect(n).toMatch(/^[\p{ID_Start}_$][\p{ID_Continue}$]*$/u);
+            expect(isReservedTypeName(n)).toBe(false);
+          }
+          expect(assignTypeNames([...models].reverse())).toEqual(names);
+        },
+      ),
       { seed: 42, numRuns: 300 },
     );
   });
@@ -173,7 +198,8 @@ describe('buildModel: unions, names, nullability strength, additionalProperties'
       '| `raw` | *bytes* | :heavy_minus_sign: | N/A |',
       '| `additional_properties` | Dict[str, *int*] | :heavy_minus_sign: | N/A |',
     ]),
-    'shared/examplevehicle.md': '# ExampleVehicle\n\n## Supported Types\n\n### ExampleBoat\n\n```python\nv: shared.ExampleBoat = /* values here */\n```\n\n### \n\n```python\nv: List[str] = /* values here */\n```',
+    'shared/examplevehicle.md':
+      '# ExampleVehicle\n\n## Supported Types\n\n### ExampleBoat\n\n```python\nv: shared.ExampleBoat = /* values here */\n```\n\n### \n\n```python\nv: List[str] = /* values here */\n```',
     'shared/stub.md': '# Stub',
     'shared/exampleboat.md': py('ExampleBoat', ['| `name` | *str* | :heavy_check_mark: | N/A |']),
     'shared/examplecar.md': py('ExampleCar', ['| `name` | *str* | :heavy_check_mark: | N/A |']),
@@ -191,8 +217,20 @@ describe('buildModel: unions, names, nullability strength, additionalProperties'
       ['raw', { kind: 'primitive', type: 'string' }, false, false],
     ]);
     expect(resource.additionalProperties).toEqual({ kind: 'primitive', type: 'integer' });
-    expect(byId['shared/examplevehicle.md']).toMatchObject({ kind: 'union', members: [{ kind: 'ref', model: 'shared/exampleboat.md' }, { kind: 'array', items: { kind: 'primitive', type: 'string' } }] });
-    expect(byId['shared/stub.md']).toMatchObject({ kind: 'union', members: [{ kind: 'ref', model: 'shared/exampleboat.md' }, { kind: 'primitive', type: 'string' }] });
+    expect(byId['shared/examplevehicle.md']).toMatchObject({
+      kind: 'union',
+      members: [
+        { kind: 'ref', model: 'shared/exampleboat.md' },
+        { kind: 'array', items: { kind: 'primitive', type: 'string' } },
+      ],
+    });
+    expect(byId['shared/stub.md']).toMatchObject({
+      kind: 'union',
+      members: [
+        { kind: 'ref', model: 'shared/exampleboat.md' },
+        { kind: 'primitive', type: 'string' },
+      ],
+    });
     expect(ir.diagnostics.find((d) => d.ruleId === 'notation-detected')?.message).toMatch(/Python/);
   });
 
@@ -212,14 +250,28 @@ describe('buildModel: unions, names, nullability strength, additionalProperties'
 });
 
 describe('buildModel: enum value types', () => {
-  const values = (title: string, rows: [string, string][]): string => `# ${title}\n\n## Values\n\n| Name | Value |\n| --- | --- |\n${rows.map(([n, v]) => `| \`${n}\` | ${v} |`).join('\n')}`;
+  const values = (title: string, rows: [string, string][]): string =>
+    `# ${title}\n\n## Values\n\n| Name | Value |\n| --- | --- |\n${rows.map(([n, v]) => `| \`${n}\` | ${v} |`).join('\n')}`;
 
   it('reads a table of true / false as strings, says so (enum-value-type), and the valueType override makes booleans', () => {
     // As ruby-clerk-clerk-sdk-ruby `operations/includeinvalid.md` (OpenAPI `enum: ["true", "false"]`).
-    const source = memoryDocSource({ 'shared/flag.md': values('Flag', [['TRUE', 'true'], ['FALSE', 'false']]) });
+    const source = memoryDocSource({
+      'shared/flag.md': values('Flag', [
+        ['TRUE', 'true'],
+        ['FALSE', 'false'],
+      ]),
+    });
     const ir = buildModel(source, { notation: ruby, roots: [] });
     expect(ir.models[0]).toMatchObject({ kind: 'enum', valueType: 'string', values: [{ value: 'true' }, { value: 'false' }] });
-    expect(ir.diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', ruleId: 'enum-value-type', file: 'shared/flag.md', message: expect.stringMatching(/read as strings/), hint: expect.stringContaining('"Flag": { "valueType": "boolean" }') }));
+    expect(ir.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'info',
+        ruleId: 'enum-value-type',
+        file: 'shared/flag.md',
+        message: expect.stringMatching(/read as strings/),
+        hint: expect.stringContaining('"Flag": { "valueType": "boolean" }'),
+      }),
+    );
     const overridden = buildModel(source, { notation: ruby, roots: [], overrides: { Flag: { valueType: 'boolean' } } });
     expect(overridden.models[0]).toMatchObject({ valueType: 'boolean', values: [{ value: true }, { value: false }] });
   });
@@ -274,46 +326,73 @@ describe('propertyCase: caseName', () => {
   it('an acronym word reads as one word, plural or not, wherever it stands (property)', () => {
     fc.assert(
       // (A word `as`, `is` right after an acronym is left out: `IDAs` reads as the plural of `IDA`.)
-      fc.property(fc.array(word, { maxLength: 3 }), acronym, fc.array(word, { maxLength: 3 }).filter((a) => !/^[a-z]s$/.test(a[0] ?? '')), fc.boolean(), (before, upper, after, plural) => {
-        const acr = plural ? `${upper}s` : upper;
-        const pascal = [...before.map(cap), acr, ...after.map(cap)].join('');
-        const words = [...before, acr.toLowerCase(), ...after];
-        expect(nameWords(pascal)).toEqual([...before.map(cap), acr, ...after.map(cap)]);
-        expect(caseName(pascal, 'snake')).toBe(words.join('_'));
-        expect(caseName(pascal, 'camel')).toBe(words[0] + words.slice(1).map(cap).join(''));
-      }),
+      fc.property(
+        fc.array(word, { maxLength: 3 }),
+        acronym,
+        fc.array(word, { maxLength: 3 }).filter((a) => !/^[a-z]s$/.test(a[0] ?? '')),
+        fc.boolean(),
+        (before, upper, after, plural) => {
+          const acr = plural ? `${upper}s` : upper;
+          const pascal = [...before.map(cap), acr, ...after.map(cap)].join('');
+          const words = [...before, acr.toLowerCase(), ...after];
+          expect(nameWords(pascal)).toEqual([...before.map(cap), acr, ...after.map(cap)]);
+          expect(caseName(pascal, 'snake')).toBe(words.join('_'));
+          expect(caseName(pascal, 'camel')).toBe(words[0] + words.slice(1).map(cap).join(''));
+        },
+      ),
     );
   });
 
   it('its output is in the style: no capitals in snake (and snake is idempotent), no `_` or `-` inside camel (property)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{0,16}$/).filter((n) => /[A-Za-z0-9]/.test(n)), (name) => {
-        const once = caseName(name, 'snake');
-        expect(caseName(once, 'snake')).toBe(once);
-        expect(caseName(name, 'snake')).not.toMatch(/[A-Z]/);
-        expect(caseName(name, 'camel').replace(/^_+|_+$/g, '')).not.toMatch(/[-_]/);
-      }),
+      fc.property(
+        fc.stringMatching(/^[A-Za-z0-9_-]{0,16}$/).filter((n) => /[A-Za-z0-9]/.test(n)),
+        (name) => {
+          const once = caseName(name, 'snake');
+          expect(caseName(once, 'snake')).toBe(once);
+          expect(caseName(name, 'snake')).not.toMatch(/[A-Z]/);
+          expect(caseName(name, 'camel').replace(/^_+|_+$/g, '')).not.toMatch(/[-_]/);
+        },
+      ),
     );
   });
 });
 
 describe('settings the docs leave open: one warning each', () => {
-  const fields = (...rows: [string, string, boolean][]): string => doc('M', rows.map(([name, type, required]) => `| \`${name}\` | ${type} | ${required ? ':heavy_check_mark:' : ':heavy_minus_sign:'} | N/A |`));
+  const fields = (...rows: [string, string, boolean][]): string =>
+    doc(
+      'M',
+      rows.map(([name, type, required]) => `| \`${name}\` | ${type} | ${required ? ':heavy_check_mark:' : ':heavy_minus_sign:'} | N/A |`),
+    );
   const notices = (notation: string, text: string, options: { propertyCase?: 'preserve' | 'camel' | 'snake'; nullableOptionals?: boolean } = {}) =>
-    buildModel(memoryDocSource({ 'm.md': text }), { notation: getNotation(notation), roots: [], ...options }).diagnostics.filter((d) => d.ruleId.endsWith('-unset'));
+    buildModel(memoryDocSource({ 'm.md': text }), { notation: getNotation(notation), roots: [], ...options }).diagnostics.filter((d) =>
+      d.ruleId.endsWith('-unset'),
+    );
 
   it('property-case-unset: once for Go / C# PascalCase and Ruby / Python snake_case names, naming the setting and what it would do', () => {
     const go = notices('go', fields(['PlaybackID', '*string*', true], ['CreatedAt', '*int64*', true], ['Name', '*string*', true]));
-    expect(go).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'property-case-unset', file: null, hint: expect.stringContaining('--property-case') })]);
-    expect(go[0]!.message).toMatch(/Go SDK's PascalCase names \(3 of 3 fields, e.g. `PlaybackID`\).*`camel` reads `PlaybackID` as `playbackId`, `snake` as `playback_id`; `preserve`/);
+    expect(go).toEqual([
+      expect.objectContaining({ severity: 'warning', ruleId: 'property-case-unset', file: null, hint: expect.stringContaining('--property-case') }),
+    ]);
+    expect(go[0]!.message).toMatch(
+      /Go SDK's PascalCase names \(3 of 3 fields, e.g. `PlaybackID`\).*`camel` reads `PlaybackID` as `playbackId`, `snake` as `playback_id`; `preserve`/,
+    );
     const python = notices('python', fields(['created_at', '*int*', true], ['name', '*str*', true]));
-    expect(python).toEqual([expect.objectContaining({ ruleId: 'property-case-unset', message: expect.stringMatching(/Python SDK's snake_case names \(1 of 2 fields, e.g. `created_at`\).*`createdAt`/) })]);
+    expect(python).toEqual([
+      expect.objectContaining({
+        ruleId: 'property-case-unset',
+        message: expect.stringMatching(/Python SDK's snake_case names \(1 of 2 fields, e.g. `created_at`\).*`createdAt`/),
+      }),
+    ]);
     expect(notices('csharp', fields(['Id', '*string*', true]))).toHaveLength(1);
     expect(notices('ruby', fields(['created_at', '*String*', true]))).toHaveLength(1);
     // TypeScript, Java and PHP SDKs write camelCase for snake_case APIs (openrouter, php-clerk).
     for (const notation of ['typescript', 'java', 'php']) {
       expect(notices(notation, fields(['createdAt', '*string*', true], ['name', '*string*', true]))).toEqual([
-        expect.objectContaining({ ruleId: 'property-case-unset', message: expect.stringMatching(/SDK's camelCase names \(1 of 2 fields, e.g. `createdAt`\).*`snake` reads `createdAt` as `created_at`/) }),
+        expect.objectContaining({
+          ruleId: 'property-case-unset',
+          message: expect.stringMatching(/SDK's camelCase names \(1 of 2 fields, e.g. `createdAt`\).*`snake` reads `createdAt` as `created_at`/),
+        }),
       ]);
     }
   });
@@ -328,7 +407,14 @@ describe('settings the docs leave open: one warning each', () => {
 
   it('nullable-optionals-unset: once when optional fields exist and none is marked nullable; not when chosen or when the docs mark it', () => {
     const optional = fields(['id', '*String*', true], ['note', '*T.nilable(String)*', false], ['tag', '*String*', false]);
-    expect(notices('ruby', optional)).toEqual([expect.objectContaining({ severity: 'warning', ruleId: 'nullable-optionals-unset', file: null, message: expect.stringMatching(/Ruby \(Sorbet\) docs .* 2 optional fields reject null.*`nullableOptionals`/) })]);
+    expect(notices('ruby', optional)).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        ruleId: 'nullable-optionals-unset',
+        file: null,
+        message: expect.stringMatching(/Ruby \(Sorbet\) docs .* 2 optional fields reject null.*`nullableOptionals`/),
+      }),
+    ]);
     expect(notices('ruby', optional, { nullableOptionals: false })).toEqual([]);
     expect(notices('ruby', optional, { nullableOptionals: true })).toEqual([]);
     expect(notices('ruby', fields(['id', '*String*', true]))).toEqual([]);

@@ -60,7 +60,10 @@ describe('C# notation', () => {
     [`[HttpResponseMessage](${HRM})`, { kind: 'transport', name: 'HttpResponseMessage' }],
     // Transport, as csharp-walker-tx-ynab-csharp `Components/HTTPMetadata.md` writes it (2025).
     ['*HttpRequestMessage*', { kind: 'transport', name: 'HttpRequestMessage' }],
-    ['[HttpRequestMessage](https://learn.microsoft.com/en-us/dotnet/api/system.net.http.httprequestmessage)', { kind: 'transport', name: 'HttpRequestMessage' }],
+    [
+      '[HttpRequestMessage](https://learn.microsoft.com/en-us/dotnet/api/system.net.http.httprequestmessage)',
+      { kind: 'transport', name: 'HttpRequestMessage' },
+    ],
     ['*System.Net.Http.HttpResponseMessage*', { kind: 'transport', name: 'System.Net.Http.HttpResponseMessage' }],
     ['*System.Net.Http.HttpMethod*', { kind: 'transport', name: 'System.Net.Http.HttpMethod' }],
     // Fully qualified .NET names read as the scalar or library type they name.
@@ -83,7 +86,11 @@ describe('C# notation', () => {
 
   it('reads a linked model name as a ref to the link target', () => {
     expect(ok(`[SimpleObject](${LINK})`)).toEqual({ kind: 'ref', name: 'SimpleObject', target: LINK, offset: 1 });
-    expect(ok(`[SimpleObject?](${LINK})`)).toEqual({ kind: 'nullable', strength: 'optional', inner: { kind: 'ref', name: 'SimpleObject', target: LINK, offset: 1 } });
+    expect(ok(`[SimpleObject?](${LINK})`)).toEqual({
+      kind: 'nullable',
+      strength: 'optional',
+      inner: { kind: 'ref', name: 'SimpleObject', target: LINK, offset: 1 },
+    });
     // A model doc link wins over a library name: this `DateTime` is a model.
     expect(ok('[DateTime](../../Models/Shared/DateTime.md)')).toEqual({ kind: 'ref', name: 'DateTime', target: '../../Models/Shared/DateTime.md', offset: 1 });
   });
@@ -152,7 +159,9 @@ describe('C# notation', () => {
       [`[SimpleObject](${LINK})`, { kind: 'ref', name: 'SimpleObject', target: LINK, offset: 1 }],
       [`[List](${LIST})`, { kind: 'ref', name: 'List', target: LIST, offset: 1 }],
     );
-    const wrap = (before: string, after: string, build: (t: NotationType) => NotationType) => ([s, t]: Printed): Printed => [`${before}${s}${after}`, build(shift(t, before.length))];
+    const wrap =
+      (before: string, after: string, build: (t: NotationType) => NotationType) =>
+      ([s, t]: Printed): Printed => [`${before}${s}${after}`, build(shift(t, before.length))];
     const tree = fc.letrec<{ t: Printed }>((tie) => ({
       t: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
@@ -219,9 +228,12 @@ describe('C# notation', () => {
     it('builds a union doc of variant members, resolving model variants by heading', () => {
       const ir = buildModel(
         memoryDocSource({
-          'Components/Content.md': '# Content\n\n## Supported Types\n\n### ArrayOfEmailBlock\n\n```csharp\nContent.CreateArrayOfEmailBlock(/* values here */);\n```\n\n### Str\n\n```csharp\nContent.CreateStr(/* values here */);\n```\n\n### MapOfAny\n\n```csharp\nContent.CreateMapOfAny(/* values here */);\n```\n\n### ArrayOf1\n\n```csharp\nContent.CreateArrayOf1(/* values here */);\n```',
-          'Components/EmailBlock.md': '# EmailBlock\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Type` | *string* | :heavy_check_mark: | N/A |',
-          'Components/One.md': '# One\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Id` | *long* | :heavy_check_mark: | N/A |',
+          'Components/Content.md':
+            '# Content\n\n## Supported Types\n\n### ArrayOfEmailBlock\n\n```csharp\nContent.CreateArrayOfEmailBlock(/* values here */);\n```\n\n### Str\n\n```csharp\nContent.CreateStr(/* values here */);\n```\n\n### MapOfAny\n\n```csharp\nContent.CreateMapOfAny(/* values here */);\n```\n\n### ArrayOf1\n\n```csharp\nContent.CreateArrayOf1(/* values here */);\n```',
+          'Components/EmailBlock.md':
+            '# EmailBlock\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Type` | *string* | :heavy_check_mark: | N/A |',
+          'Components/One.md':
+            '# One\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `Id` | *long* | :heavy_check_mark: | N/A |',
         }),
         { roots: ['Content'], notation: csharp },
       );

@@ -79,9 +79,7 @@ describe('Go notation', () => {
 
   it('attaches a link target to the model named inside the link, pointer or not', () => {
     expect(ok(`[shared.SimpleObject](${LINK})`)).toEqual({ kind: 'ref', name: 'shared.SimpleObject', target: LINK, offset: 1 });
-    expect(ok(`[*components.PlaybackPolicy](${LINK})`)).toEqual(
-      optional({ kind: 'ref', name: 'components.PlaybackPolicy', target: LINK, offset: 2 }),
-    );
+    expect(ok(`[*components.PlaybackPolicy](${LINK})`)).toEqual(optional({ kind: 'ref', name: 'components.PlaybackPolicy', target: LINK, offset: 2 }));
   });
 
   it('reads array and map prefixes before links and nested combinations', () => {

@@ -82,14 +82,23 @@ describe('Java notation', () => {
       inner: { kind: 'ref', name: PET, target: LINK, offset: 14 },
     });
     // A model doc link wins over a library name: this `LocalDate` is a model.
-    expect(ok('[LocalDate](../../models/shared/LocalDate.md)')).toEqual({ kind: 'ref', name: 'LocalDate', target: '../../models/shared/LocalDate.md', offset: 1 });
+    expect(ok('[LocalDate](../../models/shared/LocalDate.md)')).toEqual({
+      kind: 'ref',
+      name: 'LocalDate',
+      target: '../../models/shared/LocalDate.md',
+      offset: 1,
+    });
   });
 
   it('reads generics escaped for Markdown (\\< once or doubly), as corpus-wild java trees of 2025–26 write them', () => {
     const ORG = '../../models/components/Organization.md';
     expect(ok('*Optional\\<String>*')).toEqual({ kind: 'nullable', strength: 'optional', inner: str });
     expect(ok('*JsonNullable\\<Integer>*')).toEqual({ kind: 'nullable', strength: 'nullable', inner: { kind: 'primitive', type: 'integer' } });
-    expect(ok(`[Optional\\<Organization>](${ORG})`)).toEqual({ kind: 'nullable', strength: 'optional', inner: { kind: 'ref', name: 'Organization', target: ORG, offset: 11 } });
+    expect(ok(`[Optional\\<Organization>](${ORG})`)).toEqual({
+      kind: 'nullable',
+      strength: 'optional',
+      inner: { kind: 'ref', name: 'Organization', target: ORG, offset: 11 },
+    });
     expect(ok(`List\\<[Organization](${ORG})>`)).toEqual({ kind: 'array', items: { kind: 'ref', name: 'Organization', target: ORG, offset: 7 } });
     expect(ok(`Map\\<String, [Organization](${ORG})>`)).toEqual({ kind: 'map', values: { kind: 'ref', name: 'Organization', target: ORG, offset: 14 } });
     expect(ok('Map\\<String, List\\\\<*String*>>')).toEqual({ kind: 'map', values: { kind: 'array', items: str } });
@@ -108,7 +117,11 @@ describe('Java notation', () => {
     expect(ok('*java.lang.String*')).toEqual(str);
     expect(ok('*java.math.BigDecimal*')).toEqual({ kind: 'primitive', type: 'number' });
     expect(ok('java.util.List<java.lang.Long>')).toEqual({ kind: 'array', items: { kind: 'primitive', type: 'integer' } });
-    expect(ok('java.util.Optional<java.time.OffsetDateTime>')).toEqual({ kind: 'nullable', strength: 'optional', inner: { kind: 'primitive', type: 'date-time' } });
+    expect(ok('java.util.Optional<java.time.OffsetDateTime>')).toEqual({
+      kind: 'nullable',
+      strength: 'optional',
+      inner: { kind: 'primitive', type: 'date-time' },
+    });
     // Inside a link to a model doc, a qualified platform name is still the platform's type.
     expect(ok(`[java.time.LocalDate](${LINK})`)).toEqual({ kind: 'primitive', type: 'date' });
     expect(ok('*java.io.InputStream*')).toEqual({ kind: 'binary', name: 'InputStream' });
@@ -187,7 +200,9 @@ describe('Java notation', () => {
       [`[${PET}](${LINK})`, { kind: 'ref', name: PET, target: LINK, offset: 1 }],
       [`[Optional<? extends ${PET}>](${LINK})`, { kind: 'nullable', strength: 'optional', inner: { kind: 'ref', name: PET, target: LINK, offset: 20 } }],
     );
-    const wrap = (before: string, after: string, build: (t: NotationType) => NotationType) => ([s, t]: Printed): Printed => [`${before}${s}${after}`, build(shift(t, before.length))];
+    const wrap =
+      (before: string, after: string, build: (t: NotationType) => NotationType) =>
+      ([s, t]: Printed): Printed => [`${before}${s}${after}`, build(shift(t, before.length))];
     const tree = fc.letrec<{ t: Printed }>((tie) => ({
       t: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },

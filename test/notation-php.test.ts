@@ -61,7 +61,10 @@ describe('PHP notation', () => {
     // other: dates (both read as date-time), transport, unions, big numbers
     [DATETIME, { kind: 'primitive', type: 'date-time' }],
     ['*\\DateTime*', { kind: 'primitive', type: 'date-time' }],
-    ['[\\Psr\\Http\\Message\\ResponseInterface](https://www.php-fig.org/psr/psr-7/#33-psrhttpmessageresponseinterface)', { kind: 'transport', name: '\\Psr\\Http\\Message\\ResponseInterface' }],
+    [
+      '[\\Psr\\Http\\Message\\ResponseInterface](https://www.php-fig.org/psr/psr-7/#33-psrhttpmessageresponseinterface)',
+      { kind: 'transport', name: '\\Psr\\Http\\Message\\ResponseInterface' },
+    ],
     ['*\\Psr\\Http\\Message\\StreamInterface*', { kind: 'binary', name: '\\Psr\\Http\\Message\\StreamInterface' }],
     ['*\\Brick\\Math\\BigInteger*', int],
     ['*\\Brick\\Math\\BigDecimal*', num],
@@ -124,7 +127,13 @@ describe('PHP notation', () => {
   });
 
   it('reads a bare `array` as a list or a map of unknown values (PHP arrays are both)', () => {
-    const either = { kind: 'union', members: [{ kind: 'array', items: unknown }, { kind: 'map', values: unknown }] };
+    const either = {
+      kind: 'union',
+      members: [
+        { kind: 'array', items: unknown },
+        { kind: 'map', values: unknown },
+      ],
+    };
     expect(php.parseType('array', { bareNames: true })).toEqual({ ok: true, type: either });
     expect(ok('*array*')).toEqual(either);
     expect(ok('?array')).toEqual({ kind: 'nullable', strength: 'optional', inner: either });
@@ -157,8 +166,21 @@ describe('PHP notation', () => {
   it("takes a union member's type from its fence's `@var` annotation, over an `array` heading", () => {
     const member = (heading: string, type: string) => `### \`${heading}\`\n\n\`\`\`php\n/**\n* @var ${type}\n*/\n${heading} $value = /* values here */\n\`\`\``;
     const source = memoryDocSource({
-      'Components/Body.md': ['# Body', '', '## Supported Types', '', member('array', 'array<string, mixed>'), '', member('array', 'array<Components\\Pet>'), '', member('string', 'string'), '', member('Components\\Pet', '\\Acme\\Models\\Components\\Pet')].join('\n'),
-      'Components/Pet.md': '# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `name` | *string* | :heavy_check_mark: | N/A |',
+      'Components/Body.md': [
+        '# Body',
+        '',
+        '## Supported Types',
+        '',
+        member('array', 'array<string, mixed>'),
+        '',
+        member('array', 'array<Components\\Pet>'),
+        '',
+        member('string', 'string'),
+        '',
+        member('Components\\Pet', '\\Acme\\Models\\Components\\Pet'),
+      ].join('\n'),
+      'Components/Pet.md':
+        '# Pet\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `name` | *string* | :heavy_check_mark: | N/A |',
     });
     const ir = buildModel(source, { notation: php, roots: ['Body'] });
     expect(ir.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);

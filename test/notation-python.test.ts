@@ -67,8 +67,29 @@ describe('Python notation', () => {
     ['*Optional[requests_http.Response]*', { kind: 'nullable', strength: 'optional', inner: { kind: 'transport', name: 'requests_http.Response' } }],
     ['*Literal["custom"]*', { kind: 'literal', value: 'custom' }],
     ['*Optional[Literal["bank"]]*', { kind: 'nullable', strength: 'optional', inner: { kind: 'literal', value: 'bank' } }],
-    ['*Literal["a", 1, True, None]*', { kind: 'union', members: [{ kind: 'literal', value: 'a' }, { kind: 'literal', value: 1 }, { kind: 'literal', value: true }, { kind: 'literal', value: null }] }],
-    ['*Union[bytes, IO[bytes], io.BufferedReader]*', { kind: 'union', members: [{ kind: 'binary', name: 'bytes' }, { kind: 'binary', name: 'IO[bytes]' }, { kind: 'binary', name: 'io.BufferedReader' }] }],
+    [
+      '*Literal["a", 1, True, None]*',
+      {
+        kind: 'union',
+        members: [
+          { kind: 'literal', value: 'a' },
+          { kind: 'literal', value: 1 },
+          { kind: 'literal', value: true },
+          { kind: 'literal', value: null },
+        ],
+      },
+    ],
+    [
+      '*Union[bytes, IO[bytes], io.BufferedReader]*',
+      {
+        kind: 'union',
+        members: [
+          { kind: 'binary', name: 'bytes' },
+          { kind: 'binary', name: 'IO[bytes]' },
+          { kind: 'binary', name: 'io.BufferedReader' },
+        ],
+      },
+    ],
     ['*io.IOBase*', { kind: 'binary', name: 'io.IOBase' }],
     // a whole-cell code span (utils/retryconfig.md)
     ['`*str*`', str],
@@ -79,12 +100,23 @@ describe('Python notation', () => {
   it('reads the 2025-26 forms of the corpus-wild Python trees (regression guard)', () => {
     // python-agentset-ai-agentset-python 2026
     expect(ok('*Nullable[str]*')).toEqual({ kind: 'nullable', strength: 'nullable', inner: str });
-    expect(ok(`[Nullable[models.Pet]](${LINK})`)).toMatchObject({ kind: 'nullable', strength: 'nullable', inner: { kind: 'ref', name: 'models.Pet', target: LINK } });
+    expect(ok(`[Nullable[models.Pet]](${LINK})`)).toMatchObject({
+      kind: 'nullable',
+      strength: 'nullable',
+      inner: { kind: 'ref', name: 'models.Pet', target: LINK },
+    });
     expect(ok('*Literal["TEXT"]*')).toEqual({ kind: 'literal', value: 'TEXT' });
     expect(ok('*Literal[True]*')).toEqual({ kind: 'literal', value: true });
     // python-mistralai-client-python 2026, python-unstructured-io-unstructured-python-client 2025
-    expect(ok('*Optional[Literal["session.updated"]]*')).toEqual({ kind: 'nullable', strength: 'optional', inner: { kind: 'literal', value: 'session.updated' } });
-    expect(ok('*Union[bytes, IO[bytes], io.BufferedReader]*')).toMatchObject({ kind: 'union', members: [{ kind: 'binary' }, { kind: 'binary' }, { kind: 'binary' }] });
+    expect(ok('*Optional[Literal["session.updated"]]*')).toEqual({
+      kind: 'nullable',
+      strength: 'optional',
+      inner: { kind: 'literal', value: 'session.updated' },
+    });
+    expect(ok('*Union[bytes, IO[bytes], io.BufferedReader]*')).toMatchObject({
+      kind: 'union',
+      members: [{ kind: 'binary' }, { kind: 'binary' }, { kind: 'binary' }],
+    });
     expect(ok('[httpx.Response](https://www.python-httpx.org/api/#response)')).toEqual({ kind: 'transport', name: 'httpx.Response' });
     // union member headings (bareNames)
     const heading = (raw: string): NotationType => {
@@ -93,7 +125,10 @@ describe('Python notation', () => {
       return result.type;
     };
     expect(heading('Dict[str, Any]')).toEqual({ kind: 'map', values: { kind: 'primitive', type: 'unknown' } });
-    expect(heading('List[List[models.Pet]]')).toEqual({ kind: 'array', items: { kind: 'array', items: { kind: 'ref', name: 'models.Pet', target: null, offset: 10 } } });
+    expect(heading('List[List[models.Pet]]')).toEqual({
+      kind: 'array',
+      items: { kind: 'array', items: { kind: 'ref', name: 'models.Pet', target: null, offset: 10 } },
+    });
     expect(heading('shared.MongoDBConnectorConfigInput')).toEqual({ kind: 'ref', name: 'shared.MongoDBConnectorConfigInput', target: null, offset: 0 });
     expect(heading('datetime')).toEqual({ kind: 'primitive', type: 'date-time' });
   });
@@ -188,7 +223,10 @@ describe('Python notation', () => {
       [`[date](${DATE_URL})`, { kind: 'primitive', type: 'date-time' }],
       [`[datetime](${DATETIME_URL})`, { kind: 'primitive', type: 'date' }],
       [`[shared.Pet](${LINK})`, { kind: 'ref', name: 'shared.Pet', target: LINK, offset: 0 }],
-      [`[Optional[components.Pet]](${LINK})`, { kind: 'nullable', strength: 'optional', inner: { kind: 'ref', name: 'components.Pet', target: LINK, offset: 0 } }],
+      [
+        `[Optional[components.Pet]](${LINK})`,
+        { kind: 'nullable', strength: 'optional', inner: { kind: 'ref', name: 'components.Pet', target: LINK, offset: 0 } },
+      ],
       [`[Union[shared.A, str]](${LINK})`, { kind: 'union', members: [{ kind: 'ref', name: 'shared.A', target: LINK, offset: 0 }, str] }],
     );
     const tree = fc.letrec<{ t: Printed }>((tie) => ({

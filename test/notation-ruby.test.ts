@@ -58,14 +58,41 @@ describe('Ruby (Sorbet) notation', () => {
     ['*Crystalline::Boolean.new*', { kind: 'primitive', type: 'boolean' }],
     ['Crystalline::Array<*::String*>', { kind: 'array', items: { kind: 'primitive', type: 'string' } }],
     ['Crystalline::Hash[Symbol, *::Object*]', { kind: 'map', values: { kind: 'primitive', type: 'unknown' } }],
-    ['*Crystalline::Union.new(::String, ::Integer)*', { kind: 'union', members: [{ kind: 'primitive', type: 'string' }, { kind: 'primitive', type: 'integer' }] }],
+    [
+      '*Crystalline::Union.new(::String, ::Integer)*',
+      {
+        kind: 'union',
+        members: [
+          { kind: 'primitive', type: 'string' },
+          { kind: 'primitive', type: 'integer' },
+        ],
+      },
+    ],
     // ruby-dubinc-dub-ruby 2026
     ['*T.nilable(::Float)*', { kind: 'nullable', strength: 'optional', inner: { kind: 'primitive', type: 'number' } }],
-    ['*T.any(::String, T::Array[::String])*', { kind: 'union', members: [{ kind: 'primitive', type: 'string' }, { kind: 'array', items: { kind: 'primitive', type: 'string' } }] }],
+    [
+      '*T.any(::String, T::Array[::String])*',
+      {
+        kind: 'union',
+        members: [
+          { kind: 'primitive', type: 'string' },
+          { kind: 'array', items: { kind: 'primitive', type: 'string' } },
+        ],
+      },
+    ],
     // dates outside a link to a URL keep their Ruby meaning
     ['*::DateTime*', { kind: 'primitive', type: 'date-time' }],
     ['*::Date*', { kind: 'primitive', type: 'date' }],
-    ['*T.any(::DateTime, ::Integer)*', { kind: 'union', members: [{ kind: 'primitive', type: 'date-time' }, { kind: 'primitive', type: 'integer' }] }],
+    [
+      '*T.any(::DateTime, ::Integer)*',
+      {
+        kind: 'union',
+        members: [
+          { kind: 'primitive', type: 'date-time' },
+          { kind: 'primitive', type: 'integer' },
+        ],
+      },
+    ],
     ['*T::Boolean*', { kind: 'primitive', type: 'boolean' }],
     ['*NilClass*', { kind: 'literal', value: null }],
   ])('reads the 2026 spelling %s', (raw, expected) => {
@@ -76,21 +103,44 @@ describe('Ruby (Sorbet) notation', () => {
     // gt-ruby docs/sdks: `[Date](../../models//.md)` for union_date_null, whose oracle says `format: date`
     expect(ok('[Date](../../models//.md)')).toEqual({ kind: 'primitive', type: 'date' });
     expect(ok('[T::Hash[Symbol, Date]](../../models//.md)')).toEqual({ kind: 'map', values: { kind: 'primitive', type: 'date' } });
-    expect(ok(`[T.nilable(T.any(::DateTime, Shared::X))](${LINK})`)).toMatchObject({ inner: { members: [{ kind: 'primitive', type: 'date-time' }, { kind: 'ref' }] } });
+    expect(ok(`[T.nilable(T.any(::DateTime, Shared::X))](${LINK})`)).toMatchObject({
+      inner: { members: [{ kind: 'primitive', type: 'date-time' }, { kind: 'ref' }] },
+    });
   });
 
   it('reads Crystalline constructs around links the way it reads Sorbet ones', () => {
     const sorbet = ok(`[T.nilable(T.any(Models::Components::A, Models::Components::B))](${LINK})`);
     const crystalline = ok(`[Crystalline::Nilable.new(Crystalline::Union.new(Models::Components::A, Models::Components::B))](${LINK})`);
-    expect(crystalline).toMatchObject({ kind: 'nullable', inner: { kind: 'union', members: [{ kind: 'ref', name: 'Models::Components::A', target: LINK }, { kind: 'ref', name: 'Models::Components::B', target: LINK }] } });
+    expect(crystalline).toMatchObject({
+      kind: 'nullable',
+      inner: {
+        kind: 'union',
+        members: [
+          { kind: 'ref', name: 'Models::Components::A', target: LINK },
+          { kind: 'ref', name: 'Models::Components::B', target: LINK },
+        ],
+      },
+    });
     expect(JSON.stringify(crystalline).replace(/"offset":\d+/g, '')).toBe(JSON.stringify(sorbet).replace(/"offset":\d+/g, ''));
-    expect(ok(`Crystalline::Array<[Models::Components::User](${LINK})>`)).toEqual({ kind: 'array', items: { kind: 'ref', name: 'Models::Components::User', target: LINK, offset: 20 } });
+    expect(ok(`Crystalline::Array<[Models::Components::User](${LINK})>`)).toEqual({
+      kind: 'array',
+      items: { kind: 'ref', name: 'Models::Components::User', target: LINK, offset: 20 },
+    });
   });
 
   it('reads an unlinked model name with a leading `::` as a ref by name with bareNames only', () => {
-    expect(ruby.parseType('[::Clerk::Models::Components::User](../x.md)')).toMatchObject({ ok: true, type: { kind: 'ref', name: 'Clerk::Models::Components::User', offset: 1 } });
-    expect(ruby.parseType('::OpenApiSDK::Operations::X', { bareNames: true })).toEqual({ ok: true, type: { kind: 'ref', name: 'OpenApiSDK::Operations::X', target: null, offset: 0 } });
-    expect(ruby.parseType('T.nilable(::OpenApiSDK::Operations::X)', { bareNames: true })).toMatchObject({ ok: true, type: { kind: 'nullable', inner: { kind: 'ref', target: null, offset: 10 } } });
+    expect(ruby.parseType('[::Clerk::Models::Components::User](../x.md)')).toMatchObject({
+      ok: true,
+      type: { kind: 'ref', name: 'Clerk::Models::Components::User', offset: 1 },
+    });
+    expect(ruby.parseType('::OpenApiSDK::Operations::X', { bareNames: true })).toEqual({
+      ok: true,
+      type: { kind: 'ref', name: 'OpenApiSDK::Operations::X', target: null, offset: 0 },
+    });
+    expect(ruby.parseType('T.nilable(::OpenApiSDK::Operations::X)', { bareNames: true })).toMatchObject({
+      ok: true,
+      type: { kind: 'nullable', inner: { kind: 'ref', target: null, offset: 10 } },
+    });
     expect(ruby.parseType('::OpenApiSDK::Operations::X')).toMatchObject({ ok: false, error: { offset: 0, message: expect.stringMatching(/needs a link/) } });
   });
 

@@ -149,7 +149,10 @@ describe('TypeScript notation', () => {
     expect(code('[RFCDate](../../types/rfcdate.md)[]')).toEqual({ ok: true, type: { kind: 'array', items: { kind: 'primitive', type: 'date' } } });
     // Unlinked `errors.X` like `models.X`.
     expect(ok('*errors.NotFound*')).toEqual({ kind: 'ref', name: 'errors.NotFound', target: null, offset: 1 });
-    expect(code('models.ChatMessageContentItemFile')).toEqual({ ok: true, type: { kind: 'ref', name: 'models.ChatMessageContentItemFile', target: null, offset: 0 } });
+    expect(code('models.ChatMessageContentItemFile')).toEqual({
+      ok: true,
+      type: { kind: 'ref', name: 'models.ChatMessageContentItemFile', target: null, offset: 0 },
+    });
   });
 
   it('reads unions, with or without italics around the members', () => {
@@ -238,39 +241,51 @@ describe('TypeScript notation', () => {
     type Printed = [string, NotationType, 'atom' | 'union'];
     const modelName = fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,8}$/);
     const stringLiteral = fc.string({ maxLength: 8 });
-    const numberLiteral = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)));
-    const leaf = fc.oneof(
-      fc.constantFrom<[string, NotationType]>(
-        ['string', { kind: 'primitive', type: 'string' }],
-        ['number', { kind: 'primitive', type: 'number' }],
-        ['boolean', { kind: 'primitive', type: 'boolean' }],
-        ['any', { kind: 'primitive', type: 'unknown' }],
-        ['true', { kind: 'literal', value: true }],
-        ['false', { kind: 'literal', value: false }],
-        ['Uint8Array', { kind: 'binary', name: 'Uint8Array' }],
-        ['ReadableStream<Uint8Array>', { kind: 'binary', name: 'ReadableStream<Uint8Array>' }],
-      ).map(([s, t]) => [`*${s}*`, t]),
-      stringLiteral.map((value) => [`*${JSON.stringify(value)}*`, { kind: 'literal', value }]),
-      numberLiteral.map((value) => [`*${String(value)}*`, { kind: 'literal', value }]),
-      modelName.map((name) => [`*models.${name}*`, { kind: 'ref', name: `models.${name}`, target: null, offset: -1 }]),
-      modelName.map((name) => [`[models.${name}](../models/${name.toLowerCase()}.md)`, { kind: 'ref', name: `models.${name}`, target: `../models/${name.toLowerCase()}.md`, offset: -1 }]),
-      fc.constant([`[Date](${MDN_DATE})`, { kind: 'primitive', type: 'date-time' }]),
-      fc.constant(['[RFCDate](../../types/rfcdate.md)', { kind: 'primitive', type: 'date' }]),
-    ).map(([s, t]) => [s, t, 'atom'] as Printed);
+    const numberLiteral = fc.oneof(
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)),
+    );
+    const leaf = fc
+      .oneof(
+        fc
+          .constantFrom<[string, NotationType]>(
+            ['string', { kind: 'primitive', type: 'string' }],
+            ['number', { kind: 'primitive', type: 'number' }],
+            ['boolean', { kind: 'primitive', type: 'boolean' }],
+            ['any', { kind: 'primitive', type: 'unknown' }],
+            ['true', { kind: 'literal', value: true }],
+            ['false', { kind: 'literal', value: false }],
+            ['Uint8Array', { kind: 'binary', name: 'Uint8Array' }],
+            ['ReadableStream<Uint8Array>', { kind: 'binary', name: 'ReadableStream<Uint8Array>' }],
+          )
+          .map(([s, t]) => [`*${s}*`, t]),
+        stringLiteral.map((value) => [`*${JSON.stringify(value)}*`, { kind: 'literal', value }]),
+        numberLiteral.map((value) => [`*${String(value)}*`, { kind: 'literal', value }]),
+        modelName.map((name) => [`*models.${name}*`, { kind: 'ref', name: `models.${name}`, target: null, offset: -1 }]),
+        modelName.map((name) => [
+          `[models.${name}](../models/${name.toLowerCase()}.md)`,
+          { kind: 'ref', name: `models.${name}`, target: `../models/${name.toLowerCase()}.md`, offset: -1 },
+        ]),
+        fc.constant([`[Date](${MDN_DATE})`, { kind: 'primitive', type: 'date-time' }]),
+        fc.constant(['[RFCDate](../../types/rfcdate.md)', { kind: 'primitive', type: 'date' }]),
+      )
+      .map(([s, t]) => [s, t, 'atom'] as Printed);
     const tree = fc.letrec<{ t: Printed }>((tie) => ({
       t: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         leaf,
         tie('t').map(([s, t, shape]) => [shape === 'union' ? `(${s})[]` : `${s}[]`, { kind: 'array', items: t }, 'atom'] as Printed),
         tie('t').map(([s, t]) => [`Record<string, ${s}>`, { kind: 'map', values: t }, 'atom'] as Printed),
-        fc.array(tie('t'), { minLength: 2, maxLength: 3 }).map(
-          (members) =>
-            [
-              members.map(([s, , shape]) => (shape === 'union' ? `(${s})` : s)).join(' | '),
-              { kind: 'union', members: members.map(([, t]) => t) },
-              'union',
-            ] as Printed,
-        ),
+        fc
+          .array(tie('t'), { minLength: 2, maxLength: 3 })
+          .map(
+            (members) =>
+              [
+                members.map(([s, , shape]) => (shape === 'union' ? `(${s})` : s)).join(' | '),
+                { kind: 'union', members: members.map(([, t]) => t) },
+                'union',
+              ] as Printed,
+          ),
       ),
     })).t;
     fc.assert(

@@ -30,7 +30,7 @@ describe('the settings table', () => {
       expect(validateConfig({ [key]: good }, file)[key], key).toEqual(good);
       const bad = () => validateConfig({ [key]: setting.kind === 'list' ? ['nope'] : 'nope' }, file);
       expect(bad, key).toThrow(ConfigError);
-      expect(bad, key).toThrow(setting.kind === 'boolean' ? 'true or false' : `"${setting.choices[0]!}"`);
+      expect(bad, key).toThrow(setting.kind === 'boolean' ? 'true or false' : `"${setting.choices[0]}"`);
     }
   });
 

@@ -70,7 +70,18 @@ describe('oracle comparison rules (inline fixtures)', () => {
 
   it('picks the propertyCase that maps the most documented names onto wire names', () => {
     const model = (...names: string[]): Model =>
-      ({ id: 'a.md', name: 'A', tsName: 'A', file: 'a.md', line: 1, description: null, deprecated: false, kind: 'object', additionalProperties: null, fields: names.map((name) => ({ name })) }) as unknown as Model;
+      ({
+        id: 'a.md',
+        name: 'A',
+        tsName: 'A',
+        file: 'a.md',
+        line: 1,
+        description: null,
+        deprecated: false,
+        kind: 'object',
+        additionalProperties: null,
+        fields: names.map((name) => ({ name })),
+      }) as unknown as Model;
     const schema = { properties: { created_at: {}, playback_id: {}, id: {} } };
     expect(choosePropertyCase([{ schema, model: model('CreatedAt', 'PlaybackID', 'ID') }]).style).toBe('snake');
     expect(choosePropertyCase([{ schema: { properties: { createdAt: {} } }, model: model('created_at') }]).style).toBe('camel');
@@ -110,7 +121,11 @@ describe.skipIf(!HAS_SHARED)('oracle conformance (needs ../shared)', () => {
     const readme = fs.readFileSync(path.join(SHARED, 'corpus-wild', 'README.md'), 'utf8');
     const withOracle = [...readme.matchAll(/^\|\s*`([^`]+)`\s*\|.*\|\s*(exact|yes|no)\s*\|\s*$/gm)].filter((m) => m[2] !== 'no').map((m) => m[1]!);
     expect(withOracle.length).toBeGreaterThan(0);
-    expect(TREES.filter((t) => t.group === 'corpus-wild').map((t) => t.name).sort()).toEqual(withOracle.sort());
+    expect(
+      TREES.filter((t) => t.group === 'corpus-wild')
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(withOracle.sort());
     expect(GT_TREES.length).toBe(7);
   });
 
@@ -119,7 +134,9 @@ describe.skipIf(!HAS_SHARED)('oracle conformance (needs ../shared)', () => {
     const lines = [formatTable(all), ''];
     for (const r of all) {
       const c = r.caseCounts;
-      lines.push(`${r.tree} (${r.language}): propertyCase ${r.propertyCase} (field names mapped exactly: preserve ${c.preserve}, camel ${c.camel}, snake ${c.snake})`);
+      lines.push(
+        `${r.tree} (${r.language}): propertyCase ${r.propertyCase} (field names mapped exactly: preserve ${c.preserve}, camel ${c.camel}, snake ${c.snake})`,
+      );
       const top = topReasons(r, 'disagree', 5);
       if (top.length > 0) lines.push('  top disagreements:', ...top.map(([k, n]) => `    ${n} × ${k}`));
     }
@@ -130,7 +147,9 @@ describe.skipIf(!HAS_SHARED)('oracle conformance (needs ../shared)', () => {
       if (ASPECTS.some((a) => s[a].stated > 0)) lines.push(formatStated(r, 10));
       const notes = r.results.filter((x) => x.notes.length > 0).length;
       const extra = [
-        r.undocumented.length > 0 ? `undocumented schemas (${r.undocumented.length}): ${r.undocumented.slice(0, 12).join(', ')}${r.undocumented.length > 12 ? ', …' : ''}` : '',
+        r.undocumented.length > 0
+          ? `undocumented schemas (${r.undocumented.length}): ${r.undocumented.slice(0, 12).join(', ')}${r.undocumented.length > 12 ? ', …' : ''}`
+          : '',
         notes > 0 ? `${notes} field(s) with nullability / enum-value-type differences (never compared, NOTATION.md §3)` : '',
         ...r.additional.map((a) => `additionalProperties: ${a}`),
       ].filter(Boolean);
@@ -146,8 +165,15 @@ describe.skipIf(!HAS_SHARED)('oracle conformance (needs ../shared)', () => {
         const report = reportOf(tree);
         const s = summarize(report)[aspect];
         if (aspect === 'presence') expect(s.agree + s.disagree + s.explained + s.stated, 'no property compared').toBeGreaterThan(40);
-        const bad = report.results.flatMap((r) => r.checks.filter((c) => c.aspect === aspect && c.verdict === 'disagree').map((c) => `${r.schema}.${r.property}: ${c.detail}${r.where ? ` [${r.where.file}:${r.where.line} \`${r.where.cell}\`]` : ''}`));
-        expect(s.agreement, `${(s.agreement * 100).toFixed(1)}% (${s.agree}/${s.agree + s.disagree}); first disagreements:\n${bad.slice(0, 10).join('\n')}`).toBeGreaterThanOrEqual(MIN_AGREEMENT);
+        const bad = report.results.flatMap((r) =>
+          r.checks
+            .filter((c) => c.aspect === aspect && c.verdict === 'disagree')
+            .map((c) => `${r.schema}.${r.property}: ${c.detail}${r.where ? ` [${r.where.file}:${r.where.line} \`${r.where.cell}\`]` : ''}`),
+        );
+        expect(
+          s.agreement,
+          `${(s.agreement * 100).toFixed(1)}% (${s.agree}/${s.agree + s.disagree}); first disagreements:\n${bad.slice(0, 10).join('\n')}`,
+        ).toBeGreaterThanOrEqual(MIN_AGREEMENT);
       });
     }
   }
@@ -164,9 +190,13 @@ describe.skipIf(!HAS_SHARED)('oracle conformance (needs ../shared)', () => {
     model.fields = model.fields.filter((f) => f.name !== 'bool');
     const report = conformance(tree, ir);
     const results = report.results.filter((r) => r.schema === 'simpleObject');
-    const bad = results.filter((r) => r.verdict === 'disagree').map((r) => r.property).sort();
+    const bad = results
+      .filter((r) => r.verdict === 'disagree')
+      .map((r) => r.property)
+      .sort();
     expect(bad).toEqual(['bool', 'int', 'str']);
-    const verdictOf = (property: string, aspect: string): string | undefined => results.find((r) => r.property === property)?.checks.find((c) => c.aspect === aspect)?.verdict;
+    const verdictOf = (property: string, aspect: string): string | undefined =>
+      results.find((r) => r.property === property)?.checks.find((c) => c.aspect === aspect)?.verdict;
     expect([verdictOf('bool', 'presence'), verdictOf('int', 'kind'), verdictOf('str', 'required')]).toEqual(['disagree', 'disagree', 'disagree']);
   });
 

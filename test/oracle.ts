@@ -197,7 +197,10 @@ export class Oracle {
       seen.add(key);
       let node = this.docs.get(target);
       if (node === undefined) throw new Error(`$ref ${ref} (in ${cur.file}) names no oracle file`);
-      for (const part of ref.slice(hash + 1).split('/').filter(Boolean)) {
+      for (const part of ref
+        .slice(hash + 1)
+        .split('/')
+        .filter(Boolean)) {
         node = (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
       }
       if (node === undefined || node === null || typeof node !== 'object') throw new Error(`$ref ${ref} (in ${cur.file}) does not resolve`);
@@ -257,7 +260,9 @@ export class Oracle {
       // list: SDKs generate one class per member (`SAMLConnection1`, `SAMLConnection2`).
       const { oneOf: _oneOf, anyOf: _anyOf, ...parent } = cur.schema;
       const constraintOnly = (m: Schema): boolean => TYPE_KEYS.every((k) => k === 'required' || (m as Record<string, unknown>)[k] === undefined);
-      const list = parent.properties ? alternatives.map((m) => (constraintOnly(m) ? { ...parent, ...m, required: [...(parent.required ?? []), ...(m.required ?? [])] } : m)) : alternatives;
+      const list = parent.properties
+        ? alternatives.map((m) => (constraintOnly(m) ? { ...parent, ...m, required: [...(parent.required ?? []), ...(m.required ?? [])] } : m))
+        : alternatives;
       return pick(list, false);
     }
     // `type: [string, integer]`: one member per type.
@@ -303,7 +308,13 @@ export class Oracle {
       const base = this.kind({ schema: rest, file }, depth + 1);
       const values = constValue !== undefined ? [constValue] : (enumValues ?? []).filter((v) => v !== null);
       const hasNull = constValue === null || (enumValues ?? []).includes(null);
-      return { kind: { k: 'enum' }, nullable: nullable || hasNull, enumValues: values, isConst: constValue !== undefined || values.length === 1, base: base.kind };
+      return {
+        kind: { k: 'enum' },
+        nullable: nullable || hasNull,
+        enumValues: values,
+        isConst: constValue !== undefined || values.length === 1,
+        base: base.kind,
+      };
     }
 
     // oneOf / anyOf of several members (one member left is that member, see `effective`:
@@ -319,7 +330,8 @@ export class Oracle {
     const additional = typeof schema.additionalProperties === 'object' ? sub(schema.additionalProperties).kind : undefined;
     switch (type) {
       case 'object':
-        if (schema.properties && Object.keys(schema.properties).length > 0) return withNull({ kind: additional ? { k: 'object', additional } : { k: 'object' }, nullable });
+        if (schema.properties && Object.keys(schema.properties).length > 0)
+          return withNull({ kind: additional ? { k: 'object', additional } : { k: 'object' }, nullable });
         // No properties: a map of the additionalProperties type (absent or `true`: any value).
         return withNull({ kind: { k: 'map', values: additional ?? { k: 'unknown' } }, nullable });
       case 'array':
@@ -540,7 +552,9 @@ export function compareKinds(expected: Kind, actual: Kind, limits: Limits, evide
     const inner = compareKinds(evidence.oracle.base, actual, limits, { cell: evidence.cell, linksToModel: false }, symmetric);
     if (inner.verdict !== 'disagree') {
       const what = evidence.oracle.isConst ? 'const' : 'enum';
-      return explained(`${what} documented as its base type ${showKind(evidence.oracle.base)} (NOTATION.md §3: consts and enum values are not said)${inner.verdict === 'explained' ? `; ${inner.reason}` : ''}`);
+      return explained(
+        `${what} documented as its base type ${showKind(evidence.oracle.base)} (NOTATION.md §3: consts and enum values are not said)${inner.verdict === 'explained' ? `; ${inner.reason}` : ''}`,
+      );
     }
   }
   // NOTATION.md §2 lists SDK number types (`Decimal`, `BigInteger`, `decimal`, `*big.Int`,
@@ -564,11 +578,17 @@ export function compareKinds(expected: Kind, actual: Kind, limits: Limits, evide
   // map; these docs give only the map, so the named properties are not said.
   if (e === 'object' && expected.additional && actual.k === 'map') {
     const inner = compareKinds(expected.additional, actual.values, limits, inside(evidence), symmetric);
-    if (inner.verdict !== 'disagree') return explained(`object with additionalProperties documented as its map (NOTATION.md §3, additionalProperties)${inner.verdict === 'explained' ? `; ${inner.reason}` : ''}`);
+    if (inner.verdict !== 'disagree')
+      return explained(
+        `object with additionalProperties documented as its map (NOTATION.md §3, additionalProperties)${inner.verdict === 'explained' ? `; ${inner.reason}` : ''}`,
+      );
   }
   if (symmetric && expected.k === 'map' && actual.k === 'object' && actual.additional) {
     const inner = compareKinds(expected.values, actual.additional, limits, inside(evidence), symmetric);
-    if (inner.verdict !== 'disagree') return explained(`object with additionalProperties documented as its map (NOTATION.md §3, additionalProperties)${inner.verdict === 'explained' ? `; ${inner.reason}` : ''}`);
+    if (inner.verdict !== 'disagree')
+      return explained(
+        `object with additionalProperties documented as its map (NOTATION.md §3, additionalProperties)${inner.verdict === 'explained' ? `; ${inner.reason}` : ''}`,
+      );
   }
   if (expected.k === 'array' && actual.k === 'array') {
     const inner = compareKinds(expected.items, actual.items, limits, inside(evidence), symmetric);
@@ -663,10 +683,16 @@ export function rawCells(docsDir: string, file: string, line: number): string[] 
   const full = path.join(docsDir, file);
   let lines = fileLines.get(full);
   if (!lines) {
-    lines = fs.readFileSync(full, 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+    lines = fs
+      .readFileSync(full, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r\n|\r|\n/);
     fileLines.set(full, lines);
   }
-  return (lines[line - 1] ?? '').split(/(?<!\\)\|/).slice(1).map((c) => c.trim());
+  return (lines[line - 1] ?? '')
+    .split(/(?<!\\)\|/)
+    .slice(1)
+    .map((c) => c.trim());
 }
 
 /** The raw Type cell (second column) of a field's table row, for reports; '' when unreadable. */
@@ -689,7 +715,10 @@ export function cellLinksToModel(ir: IR, docsDir: string, file: string, cell: st
   for (const match of cell.matchAll(/\]\(([^)\s]+)\)/g)) {
     const target = match[1]!.split('#')[0]!;
     if (!target || /^[a-z]+:/i.test(target)) continue;
-    const resolved = path.relative(docsDir, path.resolve(docsDir, path.dirname(file), target)).split(path.sep).join('/');
+    const resolved = path
+      .relative(docsDir, path.resolve(docsDir, path.dirname(file), target))
+      .split(path.sep)
+      .join('/');
     if (files.has(resolved)) return true;
   }
   return false;
@@ -765,7 +794,13 @@ function docReading(file: string): Reading | null {
   let r = docKinds.get(file);
   if (r === undefined) {
     const text = fs.readFileSync(file, 'utf8');
-    r = /^##\s+Values\b/m.test(text) ? { k: 'enum' } : /^##\s+Supported Types\b/m.test(text) ? { k: 'union' } : /^##\s+Fields\b/m.test(text) ? { k: 'object' } : null;
+    r = /^##\s+Values\b/m.test(text)
+      ? { k: 'enum' }
+      : /^##\s+Supported Types\b/m.test(text)
+        ? { k: 'union' }
+        : /^##\s+Fields\b/m.test(text)
+          ? { k: 'object' }
+          : null;
     docKinds.set(file, r);
   }
   return r;
@@ -792,24 +827,47 @@ export function readCell(cell: string, docFile: string): Reading | null {
     links.push(r);
     return `§${links.length - 1}§`;
   });
-  text = text.replace(/\\([<>[\]|_*])/g, '$1').replace(/[*`]/g, '').trim();
+  text = text
+    .replace(/\\([<>[\]|_*])/g, '$1')
+    .replace(/[*`]/g, '')
+    .trim();
   return readText(text, links);
 }
 
 function readText(input: string, links: readonly (Reading | null)[]): Reading | null {
   let text = input.trim();
   for (;;) {
-    const inner = /^(?:T\.nilable\((.*)\)|Crystalline::Nilable\.new\((.*)\)|(?:Optional|OptionalNullable|Nullable)\[(.*)\]|(?:Optional|JsonNullable)<(.*)>|\?(.*)|::(.*))$/s.exec(text);
+    const inner =
+      /^(?:T\.nilable\((.*)\)|Crystalline::Nilable\.new\((.*)\)|(?:Optional|OptionalNullable|Nullable)\[(.*)\]|(?:Optional|JsonNullable)<(.*)>|\?(.*)|::(.*))$/s.exec(
+        text,
+      );
     if (!inner) break;
     text = (inner.slice(1).find((g) => g !== undefined) ?? '').trim();
   }
   const link = /^§(\d+)§$/.exec(text);
   if (link) return links[Number(link[1])] ?? null;
   if (splitTop(text, '|').length > 1 || /^(?:T\.any\(|Crystalline::Union\.new\(|Union\[)/.test(text)) return { k: 'union' };
-  const map = /^(?:(?:T|Crystalline)::Hash\[Symbol,(.*)\]|Dict\[str,(.*)\]|Map<String,(.*)>|map\[string\](.*)|Record<string,(.*)>|Dictionary<[Ss]tring,(.*)>|array<string,(.*)>)$/s.exec(text);
-  if (map) return { k: 'map', items: readText(map.slice(1).find((g) => g !== undefined)!, links) };
+  const map =
+    /^(?:(?:T|Crystalline)::Hash\[Symbol,(.*)\]|Dict\[str,(.*)\]|Map<String,(.*)>|map\[string\](.*)|Record<string,(.*)>|Dictionary<[Ss]tring,(.*)>|array<string,(.*)>)$/s.exec(
+      text,
+    );
+  if (map)
+    return {
+      k: 'map',
+      items: readText(
+        map.slice(1).find((g) => g !== undefined)!,
+        links,
+      ),
+    };
   const array = /^(?:(?:T|Crystalline)::Array[<[](.*)[>\]]|List[<[](.*)[>\]]|\[\](.*)|(.*)\[\]|array<(.*)>)$/s.exec(text);
-  if (array) return { k: 'array', items: readText(array.slice(1).find((g) => g !== undefined)!, links) };
+  if (array)
+    return {
+      k: 'array',
+      items: readText(
+        array.slice(1).find((g) => g !== undefined)!,
+        links,
+      ),
+    };
   const scalar = SCALARS[text];
   if (scalar) return { k: scalar };
   // A bare model name (`models.X`, `components.X`, `Shared::X`): what it is, this reader cannot
@@ -914,7 +972,10 @@ export function docEnumValues(file: string): string[] {
   const values: string[] = [];
   for (const line of section.slice(tableRow + 2)) {
     if (!/^\s*\|/.test(line)) break;
-    const cell = (line.split(/(?<!\\)\|/)[2] ?? '').trim().replace(/^`(.*)`$/, '$1').replace(/\\\|/g, '|');
+    const cell = (line.split(/(?<!\\)\|/)[2] ?? '')
+      .trim()
+      .replace(/^`(.*)`$/, '$1')
+      .replace(/\\\|/g, '|');
     if (cell && !/^Unrecognized</.test(cell)) values.push(cell);
   }
   return values;
@@ -934,7 +995,11 @@ const CASES: readonly PropertyCase[] = ['preserve', 'camel', 'snake'];
  * @param pairs each documented schema with its model
  * @returns the setting, and per setting how many fields it maps
  */
-export function choosePropertyCase(pairs: readonly { schema: Schema; model: Model }[]): { style: PropertyCase; mapped: Record<PropertyCase, number>; fields: number } {
+export function choosePropertyCase(pairs: readonly { schema: Schema; model: Model }[]): {
+  style: PropertyCase;
+  mapped: Record<PropertyCase, number>;
+  fields: number;
+} {
   const mapped: Record<PropertyCase, number> = { preserve: 0, camel: 0, snake: 0 };
   let fields = 0;
   for (const { schema, model } of pairs) {
@@ -1037,7 +1102,12 @@ export function summarize(report: TreeReport): Record<Aspect, AspectSummary> {
 /** The IR type with one-member unions (inline, or a union model) replaced by the member, `null` literals dropped. */
 function irEffective(type: TypeRef, byId: Map<string, Model>, depth = 0): TypeRef {
   if (depth > 20) return type;
-  const members = type.kind === 'union' ? type.members : type.kind === 'ref' && byId.get(type.model)?.kind === 'union' ? (byId.get(type.model) as { members: TypeRef[] }).members : null;
+  const members =
+    type.kind === 'union'
+      ? type.members
+      : type.kind === 'ref' && byId.get(type.model)?.kind === 'union'
+        ? (byId.get(type.model) as { members: TypeRef[] }).members
+        : null;
   if (!members) return type;
   const nonNull = members.filter((m) => !(m.kind === 'literal' && m.value === null));
   return nonNull.length === 1 ? irEffective(nonNull[0]!, byId, depth + 1) : type;
@@ -1058,7 +1128,8 @@ function irChild(type: TypeRef, byId: Map<string, Model>): TypeRef | null {
 /** The members of an IR union (without `null`), or null for another type. */
 function irMembers(type: TypeRef, byId: Map<string, Model>): TypeRef[] | null {
   const t = irEffective(type, byId);
-  const members = t.kind === 'union' ? t.members : t.kind === 'ref' && byId.get(t.model)?.kind === 'union' ? (byId.get(t.model) as { members: TypeRef[] }).members : null;
+  const members =
+    t.kind === 'union' ? t.members : t.kind === 'ref' && byId.get(t.model)?.kind === 'union' ? (byId.get(t.model) as { members: TypeRef[] }).members : null;
   return members ? members.filter((m) => !(m.kind === 'literal' && m.value === null)) : null;
 }
 
@@ -1071,7 +1142,8 @@ function irEnum(type: TypeRef, byId: Map<string, Model>): { values: string[]; fi
     if (m?.kind === 'enum') return { values: m.values.map((v) => String(v.value)), file: m.file };
   }
   const members = irMembers(t, byId);
-  if (members && members.length > 0 && members.every((m) => m.kind === 'literal')) return { values: members.map((m) => String((m as { value: unknown }).value)), file: null };
+  if (members && members.length > 0 && members.every((m) => m.kind === 'literal'))
+    return { values: members.map((m) => String((m as { value: unknown }).value)), file: null };
   return null;
 }
 
@@ -1096,7 +1168,18 @@ export function conformance(tree: OracleTree, ir: IR = treeIr(tree)): TreeReport
   const pairs = schemas.map((s) => ({ ...s, model: findModel(ir, names(s)) }));
   const chosen = choosePropertyCase(pairs.filter((p): p is typeof p & { model: Model } => p.model !== null));
   const style = chosen.style;
-  const report: TreeReport = { tree: tree.name, language, propertyCase: style, caseCounts: chosen.mapped, schemas: schemas.length, documented: 0, undocumented: [], results: [], extra: [], additional: [] };
+  const report: TreeReport = {
+    tree: tree.name,
+    language,
+    propertyCase: style,
+    caseCounts: chosen.mapped,
+    schemas: schemas.length,
+    documented: 0,
+    undocumented: [],
+    results: [],
+    extra: [],
+    additional: [],
+  };
 
   for (const { name, file, schema, model } of pairs) {
     if (!model) {
@@ -1133,7 +1216,13 @@ export function conformance(tree: OracleTree, ir: IR = treeIr(tree)): TreeReport
         const ro = propSchema.readOnly === true || prop.schema.readOnly === true;
         const wo = propSchema.writeOnly === true || prop.schema.writeOnly === true;
         if (inDoc) check('presence', 'disagree', detail);
-        else if (ro || wo) check('presence', 'explained', detail, `${ro ? 'readOnly' : 'writeOnly'} property left out of the ${ro ? 'input' : 'output'} model (NOTATION.md, corpus table: write-only fields)`);
+        else if (ro || wo)
+          check(
+            'presence',
+            'explained',
+            detail,
+            `${ro ? 'readOnly' : 'writeOnly'} property left out of the ${ro ? 'input' : 'output'} model (NOTATION.md, corpus table: write-only fields)`,
+          );
         else check('presence', 'stated', detail, `${model.file} has no row for it`);
         finish(result);
         continue;
@@ -1143,7 +1232,13 @@ export function conformance(tree: OracleTree, ir: IR = treeIr(tree)): TreeReport
       const cell = cells[1] ?? '';
       result.where = { file: model.file, line: field.line, cell };
       if (exact) check('presence', 'agree');
-      else check('presence', 'explained', `wire name \`${property}\`, SDK name \`${field.name}\` (propertyCase ${style} gives \`${caseName(field.name, style)}\`)`, 'the wire name is not the SDK name in any propertyCase (NOTATION.md §3: wire names are not said)');
+      else
+        check(
+          'presence',
+          'explained',
+          `wire name \`${property}\`, SDK name \`${field.name}\` (propertyCase ${style} gives \`${caseName(field.name, style)}\`)`,
+          'the wire name is not the SDK name in any propertyCase (NOTATION.md §3: wire names are not said)',
+        );
 
       // required
       const isRequired = required.has(property);
@@ -1214,7 +1309,8 @@ export function conformance(tree: OracleTree, ir: IR = treeIr(tree)): TreeReport
             const same = docValues !== null && docValues.length === got.size && docValues.every((v) => got.has(v));
             // NOTATION.md §3: consts are not said; a const property typed by the enum it narrows
             // (`allOf: [$ref: Enum], const: x`) is documented as that enum.
-            if (e.isConst && missing.length === 0) check('enum values', 'explained', detail, 'const documented as the enum it narrows (NOTATION.md §3: consts are not said)');
+            if (e.isConst && missing.length === 0)
+              check('enum values', 'explained', detail, 'const documented as the enum it narrows (NOTATION.md §3: consts are not said)');
             else if (same) check('enum values', 'stated', detail, `${irValues.file} lists ${docValues.join(', ')}`);
             else check('enum values', 'disagree', detail);
           }
@@ -1251,10 +1347,12 @@ export function conformance(tree: OracleTree, ir: IR = treeIr(tree)): TreeReport
           const t = irEffective(type, byId);
           const unionDoc = t.kind === 'ref' ? byId.get(t.model) : undefined;
           const headings = unionDoc?.kind === 'union' ? docUnionMembers(path.join(tree.models, unionDoc.file)) : [];
-          if (unmatched === 0 && left === 0) check('unions', reasons.size > 0 ? 'explained' : 'agree', reasons.size > 0 ? detail : '', reasons.size > 0 ? [...reasons].join('; ') : undefined);
+          if (unmatched === 0 && left === 0)
+            check('unions', reasons.size > 0 ? 'explained' : 'agree', reasons.size > 0 ? detail : '', reasons.size > 0 ? [...reasons].join('; ') : undefined);
           else if (headings.length === want.length && got.some((g) => g.k === 'unknown') && unmatched <= missingHeadings(headings, modelNames).length) {
             check('unions', 'stated', detail, `${unionDoc!.file} lists members that name no doc: ${missingHeadings(headings, modelNames).join(', ')}`);
-          } else if (headingsRead(headings, tree.models, got)) check('unions', 'stated', detail, `${unionDoc!.file} lists ${headings.length} members: ${headings.map((h) => h || '(empty)').join(', ')}`);
+          } else if (headingsRead(headings, tree.models, got))
+            check('unions', 'stated', detail, `${unionDoc!.file} lists ${headings.length} members: ${headings.map((h) => h || '(empty)').join(', ')}`);
           else check('unions', 'disagree', detail);
         }
         // down one level
@@ -1271,7 +1369,8 @@ export function conformance(tree: OracleTree, ir: IR = treeIr(tree)): TreeReport
       if (expected.kind.k === 'enum' && field.type.kind === 'ref') {
         const target = byId.get(field.type.model);
         const oracleTypes = [...new Set((expected.enumValues ?? []).map((v) => typeof v))];
-        if (target?.kind === 'enum' && oracleTypes.length === 1 && target.valueType !== oracleTypes[0]) result.notes.push(`enum value type: oracle ${oracleTypes[0]}, IR ${target.valueType}`);
+        if (target?.kind === 'enum' && oracleTypes.length === 1 && target.valueType !== oracleTypes[0])
+          result.notes.push(`enum value type: oracle ${oracleTypes[0]}, IR ${target.valueType}`);
       }
       finish(result);
     }
@@ -1281,7 +1380,8 @@ export function conformance(tree: OracleTree, ir: IR = treeIr(tree)): TreeReport
       const expected = oracle.kind({ schema: schema.additionalProperties, file }).kind;
       const actual = model.additionalProperties ? irKind(ir, model.additionalProperties, byId) : null;
       if (!actual) report.additional.push(`${name}: oracle additionalProperties ${showKind(expected)}, IR none`);
-      else if (compareKinds(expected, actual, limits).verdict === 'disagree') report.additional.push(`${name}: oracle additionalProperties ${showKind(expected)}, IR ${showKind(actual)}`);
+      else if (compareKinds(expected, actual, limits).verdict === 'disagree')
+        report.additional.push(`${name}: oracle additionalProperties ${showKind(expected)}, IR ${showKind(actual)}`);
     }
   }
   return report;
@@ -1308,7 +1408,11 @@ export function formatTable(reports: readonly TreeReport[]): string {
     const stated = ASPECTS.reduce((n, a) => n + s[a].stated, 0);
     return `| ${r.tree} | ${r.propertyCase} | ${r.documented}/${r.schemas} | ${cells.join(' | ')} | ${explained} | ${stated} |`;
   });
-  return [`| tree | case | schemas | ${ASPECTS.join(' | ')} | explained | stated |`, `|---|---|---|${ASPECTS.map(() => '---|').join('')}---|---|`, ...rows].join('\n');
+  return [
+    `| tree | case | schemas | ${ASPECTS.join(' | ')} | explained | stated |`,
+    `|---|---|---|${ASPECTS.map(() => '---|').join('')}---|---|`,
+    ...rows,
+  ].join('\n');
 }
 
 /** The checks of one verdict, one a line (at most `limit`), with the doc's row. */
@@ -1317,7 +1421,9 @@ function formatChecks(report: TreeReport, verdict: Verdict, limit: number): stri
   for (const r of report.results) {
     for (const c of r.checks) {
       if (c.verdict !== verdict) continue;
-      lines.push(`  [${c.aspect}] ${r.schema}.${r.property}: ${c.detail}${verdict !== 'disagree' && c.reason ? ` — ${c.reason}` : ''}${r.where ? `  [${r.where.file}:${r.where.line} \`${r.where.cell}\`]` : ''}`);
+      lines.push(
+        `  [${c.aspect}] ${r.schema}.${r.property}: ${c.detail}${verdict !== 'disagree' && c.reason ? ` — ${c.reason}` : ''}${r.where ? `  [${r.where.file}:${r.where.line} \`${r.where.cell}\`]` : ''}`,
+      );
     }
   }
   const n = lines.length;
@@ -1345,7 +1451,10 @@ export function topReasons(report: TreeReport, verdict: Verdict = 'disagree', li
   for (const r of report.results) {
     for (const c of r.checks) {
       if (c.verdict !== verdict) continue;
-      const key = `[${c.aspect}] ${c.detail.replace(/\(model [^;)]*(; )?/, '(').replace(/\[[^\]]*\]/g, '[…]').replace(/`[^`]*`/g, '`…`')}`;
+      const key = `[${c.aspect}] ${c.detail
+        .replace(/\(model [^;)]*(; )?/, '(')
+        .replace(/\[[^\]]*\]/g, '[…]')
+        .replace(/`[^`]*`/g, '`…`')}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
@@ -1427,7 +1536,8 @@ export function crossTree(trees: readonly OracleTree[]): { models: number; diffe
       const byId = modelIndex(irs[i]!);
       const fields = new Map<string, CrossField>();
       if (model.kind === 'object') {
-        for (const f of model.fields) fields.set(normalizeFieldName(f.name), { required: f.required, kind: irKind(irs[i]!, f.type, byId), cell: rawTypeCell(docsDirs[i]!, model.file, f) });
+        for (const f of model.fields)
+          fields.set(normalizeFieldName(f.name), { required: f.required, kind: irKind(irs[i]!, f.type, byId), cell: rawTypeCell(docsDirs[i]!, model.file, f) });
       }
       return fields;
     });

@@ -33,52 +33,90 @@ describe('the packed package', () => {
   }, TIMEOUT);
 
   it('ships compiled JavaScript, declarations, the IR schema, templates, README and CHANGELOG; no sources, tests or source maps', () => {
-    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'templates/banner.txt', 'dist/bundle/cli.js', 'dist/bundle/worker.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/graph.js', 'dist/core/ir.schema.json', 'dist/runtime/_runtime.ts', 'dist/runtime/_json.ts']) expect(files).toContain(f);
+    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, ''));
+    for (const f of [
+      'package.json',
+      'README.md',
+      'CHANGELOG.md',
+      'templates/banner.txt',
+      'dist/bundle/cli.js',
+      'dist/bundle/worker.js',
+      'dist/cli.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/graph.js',
+      'dist/core/ir.schema.json',
+      'dist/runtime/_runtime.ts',
+      'dist/runtime/_json.ts',
+    ])
+      expect(files).toContain(f);
     // TypeScript ships only as declarations and as the runtime files copied into the output.
-    expect(files.filter((f) => /^(src|test|bench|fixtures|generated)\/|\.map$|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('dist/runtime/'))).toEqual([]);
+    expect(
+      files.filter((f) => /^(src|test|bench|fixtures|generated)\/|\.map$|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('dist/runtime/')),
+    ).toEqual([]);
     const installed = path.join(project, 'node_modules', pkg.name);
     expect(fs.readFileSync(path.join(installed, pkg.bin.docs2ts!), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
 
-  it('`npx docs2ts generate` writes the 32 models of the fixtures, and the output passes tsc --strict', async () => {
-    const result = run('npx', ['--no', 'docs2ts', 'generate', '--input', 'fixtures', '--out', 'generated', '--root', 'Task']);
-    expect(result.stderr).not.toMatch(/\berror\b/);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/32 models → 34 files in generated/);
-    const out = path.join(project, 'generated');
-    expect(fs.readdirSync(out)).toContain('task.ts');
-    expect(typecheck(out)).toBe('');
-    // The packed CLI writes what the sources generate.
-    const { files } = await generate({ input: path.join(ROOT, 'fixtures'), roots: ['Task'] });
-    for (const [name, text] of files!) expect(fs.readFileSync(path.join(out, name), 'utf8'), name).toBe(text);
-  }, TIMEOUT);
+  it(
+    '`npx docs2ts generate` writes the 32 models of the fixtures, and the output passes tsc --strict',
+    async () => {
+      const result = run('npx', ['--no', 'docs2ts', 'generate', '--input', 'fixtures', '--out', 'generated', '--root', 'Task']);
+      expect(result.stderr).not.toMatch(/\berror\b/);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/32 models → 34 files in generated/);
+      const out = path.join(project, 'generated');
+      expect(fs.readdirSync(out)).toContain('task.ts');
+      expect(typecheck(out)).toBe('');
+      // The packed CLI writes what the sources generate.
+      const { files } = await generate({ input: path.join(ROOT, 'fixtures'), roots: ['Task'] });
+      for (const [name, text] of files!) expect(fs.readFileSync(path.join(out, name), 'utf8'), name).toBe(text);
+    },
+    TIMEOUT,
+  );
 
-  it.skipIf(!HAS_SHARED)('with helper threads (DOCS2TS_PARALLEL_FROM=1) the packed CLI writes what the sources write in one thread', async () => {
-    const input = path.join(SHARED, 'corpus', 'livepeer-ruby', 'docs', 'models');
-    const result = spawnSync('npx', ['--no', 'docs2ts', 'generate', '--input', input, '--out', 'threaded'], { cwd: project, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', DOCS2TS_PARALLEL_FROM: '1' } });
-    expect(result.stderr).not.toMatch(/\berror\b/);
-    expect(result.status).toBe(0);
-    const { files } = await generate({ input });
-    expect(files!.size).toBeGreaterThan(150);
-    for (const [name, text] of files!) expect(fs.readFileSync(path.join(project, 'threaded', name), 'utf8'), name).toBe(text);
-  }, TIMEOUT);
+  it.skipIf(!HAS_SHARED)(
+    'with helper threads (DOCS2TS_PARALLEL_FROM=1) the packed CLI writes what the sources write in one thread',
+    async () => {
+      const input = path.join(SHARED, 'corpus', 'livepeer-ruby', 'docs', 'models');
+      const result = spawnSync('npx', ['--no', 'docs2ts', 'generate', '--input', input, '--out', 'threaded'], {
+        cwd: project,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '', DOCS2TS_PARALLEL_FROM: '1' },
+      });
+      expect(result.stderr).not.toMatch(/\berror\b/);
+      expect(result.status).toBe(0);
+      const { files } = await generate({ input });
+      expect(files!.size).toBeGreaterThan(150);
+      for (const [name, text] of files!) expect(fs.readFileSync(path.join(project, 'threaded', name), 'utf8'), name).toBe(text);
+    },
+    TIMEOUT,
+  );
 
-  it('a config file that fails to load is reported with its own error by the bundled bin', () => {
-    const dir = path.join(project, 'config-error');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.cpSync(path.join(ROOT, 'fixtures'), path.join(dir, 'docs'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'docs2ts.config.mjs'), "throw new Error('boom from the config');\n");
-    const result = run('npx', ['--no', 'docs2ts', 'generate'], dir);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Cannot read the config: boom from the config');
-    expect(fs.existsSync(path.join(dir, 'generated'))).toBe(false);
-  }, TIMEOUT);
+  it(
+    'a config file that fails to load is reported with its own error by the bundled bin',
+    () => {
+      const dir = path.join(project, 'config-error');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.cpSync(path.join(ROOT, 'fixtures'), path.join(dir, 'docs'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'docs2ts.config.mjs'), "throw new Error('boom from the config');\n");
+      const result = run('npx', ['--no', 'docs2ts', 'generate'], dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Cannot read the config: boom from the config');
+      expect(fs.existsSync(path.join(dir, 'generated'))).toBe(false);
+    },
+    TIMEOUT,
+  );
 
-  it('the programmatic API works from an ESM script (exports map, the schema subpath)', () => {
-    fs.writeFileSync(
-      path.join(project, 'api.mjs'),
-      `import { createRequire } from 'node:module';
+  it(
+    'the programmatic API works from an ESM script (exports map, the schema subpath)',
+    () => {
+      fs.writeFileSync(
+        path.join(project, 'api.mjs'),
+        `import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { buildIR, check, generate, hasErrors, irSchema, IR_VERSION, parseDocs, renderGraph } from 'docs2ts';
 const require = createRequire(import.meta.url);
@@ -98,64 +136,88 @@ console.log(JSON.stringify({
   schema: JSON.stringify(irSchema()) === JSON.stringify(JSON.parse(fs.readFileSync(schemaFile, 'utf8'))),
 }));
 `,
-    );
-    const result = run(process.execPath, ['api.mjs']);
-    expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ version: 1, docs: 32, models: 32, errors: false, files: 34, upToDate: true, stale: [], classes: 32, schema: true });
-  }, TIMEOUT);
+      );
+      const result = run(process.execPath, ['api.mjs']);
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toEqual({
+        version: 1,
+        docs: 32,
+        models: 32,
+        errors: false,
+        files: 34,
+        upToDate: true,
+        stale: [],
+        classes: 32,
+        schema: true,
+      });
+    },
+    TIMEOUT,
+  );
 
-  it('its declarations type-check a TypeScript consumer under --strict --module nodenext', () => {
-    const dir = path.join(project, 'consumer');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(
-      path.join(dir, 'use.ts'),
-      `import { check, generate, renderGraph, type CheckResult, type GraphFormat, type IR } from 'docs2ts';
+  it(
+    'its declarations type-check a TypeScript consumer under --strict --module nodenext',
+    () => {
+      const dir = path.join(project, 'consumer');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, 'use.ts'),
+        `import { check, generate, renderGraph, type CheckResult, type GraphFormat, type IR } from 'docs2ts';
 export async function run(format: GraphFormat): Promise<string> {
   const { ir, files }: { ir: IR; files: Map<string, string> | null } = await generate({ input: 'fixtures', roots: ['Task'], enumStyle: 'enum' });
   const result: CheckResult = await check({ input: 'fixtures', out: 'generated' });
   return renderGraph(ir, format) + String(files?.size) + String(result.upToDate);
 }
 `,
-    );
-    expect(typecheck(dir)).toBe('');
-    fs.writeFileSync(path.join(dir, 'bad.ts'), `import { renderGraph, type IR } from 'docs2ts';\nexport const x = (ir: IR) => renderGraph(ir, 'png');\n`);
-    expect(typecheck(dir, ['bad.ts'])).toMatch(/'"png"' is not assignable/);
-  }, TIMEOUT);
+      );
+      expect(typecheck(dir)).toBe('');
+      fs.writeFileSync(path.join(dir, 'bad.ts'), `import { renderGraph, type IR } from 'docs2ts';\nexport const x = (ir: IR) => renderGraph(ir, 'png');\n`);
+      expect(typecheck(dir, ['bad.ts'])).toMatch(/'"png"' is not assignable/);
+    },
+    TIMEOUT,
+  );
 
-  it('`docs2ts --help` and `--version` run the compiled bin without a TypeScript loader', () => {
-    const bin = path.join(project, 'node_modules', '.bin', 'docs2ts');
-    const help = run(bin, ['--help']);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: docs2ts \[options\] \[command\]/);
-    for (const command of ['generate', 'check', 'ir']) expect(help.stdout).toContain(`  ${command} `);
-    expect(run(bin, ['--version']).stdout.trim()).toBe(pkg.version);
-    // `node <file without .js>`: node runs cli.js; the entry check must see that too.
-    const script = path.join(project, 'node_modules', pkg.name, pkg.bin.docs2ts!.replace(/\.js$/, ''));
-    expect(run(process.execPath, [script, '--version']).stdout.trim()).toBe(pkg.version);
-  }, TIMEOUT);
+  it(
+    '`docs2ts --help` and `--version` run the compiled bin without a TypeScript loader',
+    () => {
+      const bin = path.join(project, 'node_modules', '.bin', 'docs2ts');
+      const help = run(bin, ['--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: docs2ts \[options\] \[command\]/);
+      for (const command of ['generate', 'check', 'ir']) expect(help.stdout).toContain(`  ${command} `);
+      expect(run(bin, ['--version']).stdout.trim()).toBe(pkg.version);
+      // `node <file without .js>`: node runs cli.js; the entry check must see that too.
+      const script = path.join(project, 'node_modules', pkg.name, pkg.bin.docs2ts!.replace(/\.js$/, ''));
+      expect(run(process.execPath, [script, '--version']).stdout.trim()).toBe(pkg.version);
+    },
+    TIMEOUT,
+  );
 
-  it('`docs2ts --help` loads neither ts-morph, prettier, the Markdown parser nor cosmiconfig, from node_modules or in the bundle chunks it loads (lazy imports)', () => {
-    fs.writeFileSync(path.join(project, 'trace-register.mjs'), `import { register } from 'node:module';\nregister('./trace-hooks.mjs', import.meta.url);\n`);
-    fs.writeFileSync(
-      path.join(project, 'trace-hooks.mjs'),
-      `import fs from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  fs.appendFileSync(process.env.DOCS2TS_TRACE, result.url + '\\n');\n  return result;\n}\n`,
-    );
-    const trace = path.join(project, 'trace.txt');
-    const result = spawnSync(process.execPath, ['--import', './trace-register.mjs', path.join('node_modules', '.bin', 'docs2ts'), '--help'], {
-      cwd: project,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '', DOCS2TS_TRACE: trace },
-    });
-    expect(result.status).toBe(0);
-    const loaded = [...new Set(fs.readFileSync(trace, 'utf8').split('\n').filter(Boolean))];
-    expect(loaded.some((url) => url.includes('/docs2ts/dist/bundle/cli.js'))).toBe(true);
-    const HEAVY = /(ts-morph|@ts-morph|typescript|prettier|unified|remark-[^/]+|mdast-[^/]+|micromark[^/]*|vfile[^/]*|cosmiconfig|diff|chokidar)\//;
-    expect(loaded.filter((url) => new RegExp(`/node_modules/${HEAVY.source}`).test(url))).toEqual([]);
-    // The bundle's modules loaded: esbuild heads each bundled module with `// <path>/node_modules/<package>/<file>`.
-    const bundled = loaded
-      .filter((url) => url.includes('/docs2ts/dist/bundle/'))
-      .flatMap((url) => [...fs.readFileSync(new URL(url), 'utf8').matchAll(/^\/\/ \S*?node_modules\/(\S+)/gm)].map((m) => m[1]!));
-    expect(bundled.some((file) => file.startsWith('commander/'))).toBe(true);
-    expect(bundled.filter((file) => new RegExp(`^${HEAVY.source}`).test(file))).toEqual([]);
-  }, TIMEOUT);
+  it(
+    '`docs2ts --help` loads neither ts-morph, prettier, the Markdown parser nor cosmiconfig, from node_modules or in the bundle chunks it loads (lazy imports)',
+    () => {
+      fs.writeFileSync(path.join(project, 'trace-register.mjs'), `import { register } from 'node:module';\nregister('./trace-hooks.mjs', import.meta.url);\n`);
+      fs.writeFileSync(
+        path.join(project, 'trace-hooks.mjs'),
+        `import fs from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  fs.appendFileSync(process.env.DOCS2TS_TRACE, result.url + '\\n');\n  return result;\n}\n`,
+      );
+      const trace = path.join(project, 'trace.txt');
+      const result = spawnSync(process.execPath, ['--import', './trace-register.mjs', path.join('node_modules', '.bin', 'docs2ts'), '--help'], {
+        cwd: project,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '', DOCS2TS_TRACE: trace },
+      });
+      expect(result.status).toBe(0);
+      const loaded = [...new Set(fs.readFileSync(trace, 'utf8').split('\n').filter(Boolean))];
+      expect(loaded.some((url) => url.includes('/docs2ts/dist/bundle/cli.js'))).toBe(true);
+      const HEAVY = /(ts-morph|@ts-morph|typescript|prettier|unified|remark-[^/]+|mdast-[^/]+|micromark[^/]*|vfile[^/]*|cosmiconfig|diff|chokidar)\//;
+      expect(loaded.filter((url) => new RegExp(`/node_modules/${HEAVY.source}`).test(url))).toEqual([]);
+      // The bundle's modules loaded: esbuild heads each bundled module with `// <path>/node_modules/<package>/<file>`.
+      const bundled = loaded
+        .filter((url) => url.includes('/docs2ts/dist/bundle/'))
+        .flatMap((url) => [...fs.readFileSync(new URL(url), 'utf8').matchAll(/^\/\/ \S*?node_modules\/(\S+)/gm)].map((m) => m[1]!));
+      expect(bundled.some((file) => file.startsWith('commander/'))).toBe(true);
+      expect(bundled.filter((file) => new RegExp(`^${HEAVY.source}`).test(file))).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });

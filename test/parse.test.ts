@@ -21,14 +21,24 @@ const fieldsDoc = [
 
 describe('parseDoc', () => {
   it('reads title, description, and every Fields cell with positions', () => {
-    const { docs: [doc], diagnostics } = parseDoc(fieldsDoc, 'shared/meter.md');
+    const {
+      docs: [doc],
+      diagnostics,
+    } = parseDoc(fieldsDoc, 'shared/meter.md');
     expect(doc).toBeDefined();
     expect(doc!.title).toBe('Meter');
     expect(doc!.titlePosition).toEqual({ line: 1, column: 1 });
     expect(doc!.description).toBe('Reads power.\nSecond line\nwrapped.');
     expect(doc!.kind).toBe('fields');
     const [label, ratio, old, pipe] = doc!.fields;
-    expect(label).toMatchObject({ name: 'label', required: true, description: 'The label\non two lines', example: 'kitchen', deprecated: false, position: { line: 10, column: 1 } });
+    expect(label).toMatchObject({
+      name: 'label',
+      required: true,
+      description: 'The label\non two lines',
+      example: 'kitchen',
+      deprecated: false,
+      position: { line: 10, column: 1 },
+    });
     expect(label!.type).toEqual({ raw: '*String*', start: { line: 10, column: 15 } });
     // Type cells are read raw: the generic `<…>` survives although Markdown would eat it as HTML.
     expect(ratio!.type.raw).toBe('T::Array<[Shared::Kind](../../models/shared/kind.md)>');
@@ -41,7 +51,9 @@ describe('parseDoc', () => {
 
   it('reads a Values table and a struck-through (deprecated) title', () => {
     const text = '# ~~Kind~~\n\n> :warning: **DEPRECATED**: gone.\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `POWER` | power |\n| `H_2` | h\\_2 |';
-    const { docs: [doc] } = parseDoc(text, 'k.md');
+    const {
+      docs: [doc],
+    } = parseDoc(text, 'k.md');
     expect(doc).toMatchObject({ title: 'Kind', deprecated: true, description: null, kind: 'values' });
     expect(doc!.values).toEqual([
       { name: 'POWER', value: 'power', json: null, position: { line: 9, column: 1 } },
@@ -50,18 +62,25 @@ describe('parseDoc', () => {
   });
 
   it('skips sections before the table such as Example Usage', () => {
-    const text = '# A\n\n## Example Usage\n\n```ruby\nx = 1\n```\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `x` | *String* | :heavy_check_mark: | N/A |';
+    const text =
+      '# A\n\n## Example Usage\n\n```ruby\nx = 1\n```\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `x` | *String* | :heavy_check_mark: | N/A |';
     expect(parseDoc(text, 'a.md').docs[0]!.fields.map((f) => f.name)).toEqual(['x']);
   });
 
   it('an empty Fields table is a free-form object', () => {
-    const { docs: [doc] } = parseDoc('# Content\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |', 'c.md');
+    const {
+      docs: [doc],
+    } = parseDoc('# Content\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |', 'c.md');
     expect(doc).toMatchObject({ kind: 'fields', fields: [] });
   });
 
   it('reports a row with the wrong number of cells at that row', () => {
-    const text = '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `x` | *String* | :heavy_check_mark: | a | b |\n| `y` | *String* | :heavy_check_mark: | ok |';
-    const { docs: [doc], diagnostics } = parseDoc(text, 'a.md');
+    const text =
+      '# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `x` | *String* | :heavy_check_mark: | a | b |\n| `y` | *String* | :heavy_check_mark: | ok |';
+    const {
+      docs: [doc],
+      diagnostics,
+    } = parseDoc(text, 'a.md');
     expect(doc!.fields.map((f) => f.name)).toEqual(['y']);
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'table-row-cells', line: 7, column: 1 })]);
   });
@@ -98,8 +117,28 @@ describe('source helpers', () => {
 
 describe('parseDoc: other doc shapes', () => {
   it('reads ## Supported Types members: code headings, name headings, empty headings with fences', () => {
-    const text = ['# Pet', '', '## Supported Types', '', '### `models.Cat`', '', '```typescript', 'const value: models.Cat = {};', '```', '', '### Dog', '', '### ', '', '```go', 'x := shared.CreatePetStr(string{/* values here */})', '```'].join('\n');
-    const { docs: [doc] } = parseDoc(text, 'pet.md');
+    const text = [
+      '# Pet',
+      '',
+      '## Supported Types',
+      '',
+      '### `models.Cat`',
+      '',
+      '```typescript',
+      'const value: models.Cat = {};',
+      '```',
+      '',
+      '### Dog',
+      '',
+      '### ',
+      '',
+      '```go',
+      'x := shared.CreatePetStr(string{/* values here */})',
+      '```',
+    ].join('\n');
+    const {
+      docs: [doc],
+    } = parseDoc(text, 'pet.md');
     expect(doc).toMatchObject({ kind: 'union' });
     expect(doc!.members).toEqual([
       { heading: 'models.Cat', code: 'models.Cat', fence: { lang: 'typescript', text: 'const value: models.Cat = {};' }, position: { line: 5, column: 1 } },
@@ -109,9 +148,13 @@ describe('parseDoc: other doc shapes', () => {
   });
 
   it('reads a Values fence of literals with their JSON types, and open enums', () => {
-    const { docs: [fence] } = parseDoc('# Code\n\n## Example Usage\n\n```typescript\nlet v: Code = 301;\n```\n\n## Values\n\n```typescript\n"dns-01" | 301 | true\n```', 'c.md');
+    const {
+      docs: [fence],
+    } = parseDoc('# Code\n\n## Example Usage\n\n```typescript\nlet v: Code = 301;\n```\n\n## Values\n\n```typescript\n"dns-01" | 301 | true\n```', 'c.md');
     expect(fence!.values.map((v) => v.json)).toEqual(['dns-01', 301, true]);
-    const { docs: [open] } = parseDoc('# Open\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `A` | a |\n| - | `Unrecognized<string>` |', 'o.md');
+    const {
+      docs: [open],
+    } = parseDoc('# Open\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `A` | a |\n| - | `Unrecognized<string>` |', 'o.md');
     expect(open).toMatchObject({ open: true, values: [{ name: 'A', value: 'a' }] });
   });
 

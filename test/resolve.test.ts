@@ -25,7 +25,8 @@ const row = (name: string, type: string): string => `| \`${name}\` | ${type} | :
 const STR = row('id', '*string*');
 const RSTR = row('id', '*::String*');
 
-const errorsOf = (ir: { diagnostics: { severity: string; ruleId: string }[] }): string[] => ir.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId);
+const errorsOf = (ir: { diagnostics: { severity: string; ruleId: string }[] }): string[] =>
+  ir.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId);
 
 describe('.mdx docs with a front-matter title', () => {
   const mdx = `---\ntitle: "Pet"\ndescription: a pet\n---\n\nA pet of the store.\n\n## Fields\n\n${table([STR])}\n`;
@@ -59,7 +60,7 @@ describe('.mdx docs with a front-matter title', () => {
   });
 
   it('front matter: quoted, bare and commented titles; unclosed is no front matter', () => {
-    expect(readFrontMatter('---\ntitle: \'It\'\'s\'\n---\n')?.title).toBe("It's");
+    expect(readFrontMatter("---\ntitle: 'It''s'\n---\n")?.title).toBe("It's");
     expect(readFrontMatter('---\nid: 3\ntitle: Pet # the pet\n---\nbody')).toEqual({ title: 'Pet', titleLine: 3, end: 35 });
     expect(readFrontMatter('---\ntitle: Pet\n')).toBeNull();
     expect(readFrontMatter('# Pet\n---\n')).toBeNull();
@@ -83,7 +84,10 @@ describe('link-repaired: a link to a doc that does not exist', () => {
   const user = (target: string): string => doc('User', [row('object', `[Models::Components::UserObject](${target})`)]);
 
   it('names the one doc with that file name: a warning, the link reads as that doc', () => {
-    const ir = buildModel(memoryDocSource({ 'components/user.md': user('../../models/shared/userobject.md'), 'components/userobject.md': doc('UserObject', [RSTR]) }), { roots: [], notation: ruby });
+    const ir = buildModel(
+      memoryDocSource({ 'components/user.md': user('../../models/shared/userobject.md'), 'components/userobject.md': doc('UserObject', [RSTR]) }),
+      { roots: [], notation: ruby },
+    );
     expect(errorsOf(ir)).toEqual([]);
     const d = ir.diagnostics.find((x) => x.ruleId === 'link-repaired');
     expect(d).toMatchObject({ severity: 'warning', file: 'components/user.md', hint: 'Link to `userobject.md`.' });
@@ -92,27 +96,44 @@ describe('link-repaired: a link to a doc that does not exist', () => {
   });
 
   it('failing a file name, names the one doc with that heading', () => {
-    const ir = buildModel(memoryDocSource({ 'components/user.md': user('../shared/userobject.md'), 'components/user_object.md': doc('User Object', [RSTR]) }), { roots: [], notation: ruby });
+    const ir = buildModel(memoryDocSource({ 'components/user.md': user('../shared/userobject.md'), 'components/user_object.md': doc('User Object', [RSTR]) }), {
+      roots: [],
+      notation: ruby,
+    });
     expect(errorsOf(ir)).toEqual([]);
     expect(ir.diagnostics.find((x) => x.ruleId === 'link-repaired')!.message).toContain('the doc with that heading');
   });
 
   it('several docs: the preferred one (the folder the link names, then schema namespaces), else an error listing them', () => {
-    const two = { 'components/user.md': user('../shared/userobject.md'), 'shared/sub/userobject.md': doc('UserObject', [RSTR]), 'operations/userobject.md': doc('UserObject', [RSTR]) };
+    const two = {
+      'components/user.md': user('../shared/userobject.md'),
+      'shared/sub/userobject.md': doc('UserObject', [RSTR]),
+      'operations/userobject.md': doc('UserObject', [RSTR]),
+    };
     const ir = buildModel(memoryDocSource(two), { roots: ['components/user.md'], notation: ruby });
     expect(ir.models.find((m) => m.id === 'components/user.md')).toMatchObject({ fields: [{ type: { model: 'shared/sub/userobject.md' } }] });
-    const ambiguous = buildModel(memoryDocSource({ 'components/user.md': user('../x/userobject.md'), 'a/userobject.md': doc('UserObject', [RSTR]), 'b/userobject.md': doc('UserObject', [RSTR]) }), {
-      roots: ['components/user.md'],
-      notation: ruby,
-      allowBrokenLinks: true,
-    });
+    const ambiguous = buildModel(
+      memoryDocSource({
+        'components/user.md': user('../x/userobject.md'),
+        'a/userobject.md': doc('UserObject', [RSTR]),
+        'b/userobject.md': doc('UserObject', [RSTR]),
+      }),
+      {
+        roots: ['components/user.md'],
+        notation: ruby,
+        allowBrokenLinks: true,
+      },
+    );
     const d = ambiguous.diagnostics.find((x) => x.ruleId === 'link-ambiguous');
     expect(d).toMatchObject({ severity: 'error' });
     expect(d!.message).toContain('a/userobject.md, b/userobject.md');
   });
 
   it('a link that matches nothing stays link-missing (a warning with allowBrokenLinks), also in a scalar link', () => {
-    const docs = { 'components/user.md': doc('User', [row('a', '[Models::Components::Gone](../shared/gone.md)'), row('b', '[String](../shared/stringdoc.md)')]), 'components/stringdoc.md': doc('StringDoc', [RSTR]) };
+    const docs = {
+      'components/user.md': doc('User', [row('a', '[Models::Components::Gone](../shared/gone.md)'), row('b', '[String](../shared/stringdoc.md)')]),
+      'components/stringdoc.md': doc('StringDoc', [RSTR]),
+    };
     const strict = buildModel(memoryDocSource(docs), { roots: [], notation: ruby });
     expect(errorsOf(strict)).toEqual(['link-missing']);
     expect(strict.diagnostics.find((x) => x.ruleId === 'link-missing')!.hint).toContain('--allow-broken-links');
@@ -131,20 +152,32 @@ describe('unlinked model names', () => {
     'b/thing.md': doc('Thing', [STR]),
   };
 
-  it('prefer the folder the namespace names over the referencing doc\'s folder; ambiguous names list the candidates', () => {
+  it("prefer the folder the namespace names over the referencing doc's folder; ambiguous names list the candidates", () => {
     const ir = buildModel(memoryDocSource(docs), { roots: ['components/response.md'], notation: typescript });
     const response = ir.models.find((m) => m.id === 'components/response.md');
-    expect(response).toMatchObject({ fields: [{ name: 'error', type: { kind: 'ref', model: 'errors/error.md' } }, { name: 'other', type: { kind: 'primitive', type: 'unknown' } }] });
+    expect(response).toMatchObject({
+      fields: [
+        { name: 'error', type: { kind: 'ref', model: 'errors/error.md' } },
+        { name: 'other', type: { kind: 'primitive', type: 'unknown' } },
+      ],
+    });
     const d = ir.diagnostics.find((x) => x.ruleId === 'ref-ambiguous');
     expect(d).toMatchObject({ severity: 'error', file: 'components/response.md' });
     expect(d!.message).toContain('a/thing.md, b/thing.md');
   });
 
   it('Ruby `::OpenApiSDK::Operations::X` and PHP `Components\\X` prefer their folder too', () => {
-    const ir = buildModel(memoryDocSource({ 'shared/r.md': doc('R', [row('x', '::OpenApiSDK::Operations::Error')]), 'operations/error.md': doc('Error', [RSTR]), 'shared/error.md': doc('Error', [RSTR]) }), {
-      roots: ['shared/r.md'],
-      notation: ruby,
-    });
+    const ir = buildModel(
+      memoryDocSource({
+        'shared/r.md': doc('R', [row('x', '::OpenApiSDK::Operations::Error')]),
+        'operations/error.md': doc('Error', [RSTR]),
+        'shared/error.md': doc('Error', [RSTR]),
+      }),
+      {
+        roots: ['shared/r.md'],
+        notation: ruby,
+      },
+    );
     expect(ir.models.find((m) => m.id === 'shared/r.md')).toMatchObject({ fields: [{ type: { kind: 'ref', model: 'operations/error.md' } }] });
   });
 });
@@ -186,10 +219,15 @@ describe('rooted runs read only what their roots reach', () => {
 
   it('when every error is a broken link, the next step is --allow-broken-links', async () => {
     const dir = tmpDir();
-    writeDocs(dir, { 'a.md': doc('A', [row('x', '[shared.Gone](./gone.md)'), row('y', 'shared.Missing')]), 'b.md': doc('B', [row('x', '[shared.Gone](./gone.md)')]) });
+    writeDocs(dir, {
+      'a.md': doc('A', [row('x', '[shared.Gone](./gone.md)'), row('y', 'shared.Missing')]),
+      'b.md': doc('B', [row('x', '[shared.Gone](./gone.md)')]),
+    });
     const result = await runCli(['generate', '--input', dir, '--out', path.join(dir, 'out'), '--notation', 'typescript'], ROOT);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('nothing written: 3 errors in 2 docs (link-missing 2, ref-unresolved 1); every one is a link or name that matches no doc: pass --allow-broken-links');
+    expect(result.stderr).toContain(
+      'nothing written: 3 errors in 2 docs (link-missing 2, ref-unresolved 1); every one is a link or name that matches no doc: pass --allow-broken-links',
+    );
     expect((await runCli(['generate', '--input', dir, '--out', path.join(dir, 'out'), '--notation', 'typescript', '--allow-broken-links'], ROOT)).code).toBe(0);
   });
 });
@@ -220,7 +258,10 @@ describe('the heading scan', () => {
         const text = fs.readFileSync(path.join(dir, file), 'utf8');
         const scanned = scanModels(normalizeSource(text), file);
         if (scanned.some((m) => m.uncertain)) continue;
-        expect(scanned.map(({ id, title }) => ({ id, title })), `${tree}/${file}`).toEqual(parseDoc(text, file).docs.map((d) => ({ id: d.id, title: d.title })));
+        expect(
+          scanned.map(({ id, title }) => ({ id, title })),
+          `${tree}/${file}`,
+        ).toEqual(parseDoc(text, file).docs.map((d) => ({ id: d.id, title: d.title })));
         count++;
       }
     }
@@ -250,7 +291,11 @@ describe('rule registry', () => {
 
 describe('date types linked to their own pages', () => {
   it('the scalar wins over a link to a doc the input does not hold, whatever folder --input names', () => {
-    const cells = [row('born', '[types.Date](../../types/date.md)'), row('seen', '[*types.Date](../../types/date.md)'), row('name', '[string](../../types/nothing.md)')];
+    const cells = [
+      row('born', '[types.Date](../../types/date.md)'),
+      row('seen', '[*types.Date](../../types/date.md)'),
+      row('name', '[string](../../types/nothing.md)'),
+    ];
     // The input is the docs/ folder: `../../types/date.md` from `models/shared/` lies inside it, missing.
     const ir = buildModel(memoryDocSource({ 'models/shared/pet.md': doc('Pet', cells) }), { roots: [], notation: go });
     const pet = ir.models.find((m) => m.name === 'Pet');

@@ -10,7 +10,8 @@ import { runCli, tmpDir, writeDocs } from './helpers.js';
 
 // Go docs: PascalCase SDK names, pointers that say nothing about null on optional fields.
 const docs = {
-  'models/shared/video.md': '# Video\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `PlaybackID` | *string* | :heavy_check_mark: | N/A |\n| `CreatedAt` | **int64* | :heavy_minus_sign: | N/A |',
+  'models/shared/video.md':
+    '# Video\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `PlaybackID` | *string* | :heavy_check_mark: | N/A |\n| `CreatedAt` | **int64* | :heavy_minus_sign: | N/A |',
 };
 
 function project(config: Record<string, unknown> = {}): string {

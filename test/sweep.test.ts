@@ -49,27 +49,33 @@ describe.skipIf(!HAS_SHARED)('corpus-wild sweep', () => {
     for (const tree of WILD) expect(LABELS[NOTATIONS.get(tree.name) ?? '']).toBeDefined();
   });
 
-  it.each(WILD.map((t) => [t.name, t] as const))('%s: generate with no flags', async (name, tree) => {
-    const out = path.join(tmpDir(), name);
-    const result = await runCli(['generate', '--input', tree.models, '--out', out, '--format', 'json', '--verbose']);
-    const json = JSON.parse(result.stdout) as { diagnostics: { severity: string; ruleId: string; message: string; file: string | null; line?: number }[] };
-    const errors = json.diagnostics.filter((d) => d.severity === 'error');
-    const detected = json.diagnostics.find((d) => d.ruleId === 'notation-detected');
-    expect(detected?.message).toContain(`read as ${LABELS[NOTATIONS.get(name)!]} (`);
-    if (BROKEN_AT_SOURCE.has(name)) {
-      expect(result.code).toBe(1);
-      expect(errors.length).toBeGreaterThan(0);
-      expect(new Set(errors.map((e) => e.ruleId))).toEqual(new Set(errors.map((e) => e.ruleId).filter((r) => r === 'link-missing' || r === 'ref-unresolved')));
-      const text = await runCli(['generate', '--input', tree.models, '--out', out]);
-      expect(text.stderr).toContain('--allow-broken-links');
-      const relaxed = await runCli(['generate', '--input', tree.models, '--out', out, '--allow-broken-links']);
-      expect(relaxed.code).toBe(0);
-    } else {
-      expect(errors.map((e) => `${e.file}:${e.line} ${e.ruleId} ${e.message}`).slice(0, 5)).toEqual([]);
-      expect(result.code).toBe(0);
-    }
-    outputs.push(out);
-  }, 300_000);
+  it.each(WILD.map((t) => [t.name, t] as const))(
+    '%s: generate with no flags',
+    async (name, tree) => {
+      const out = path.join(tmpDir(), name);
+      const result = await runCli(['generate', '--input', tree.models, '--out', out, '--format', 'json', '--verbose']);
+      const json = JSON.parse(result.stdout) as { diagnostics: { severity: string; ruleId: string; message: string; file: string | null; line?: number }[] };
+      const errors = json.diagnostics.filter((d) => d.severity === 'error');
+      const detected = json.diagnostics.find((d) => d.ruleId === 'notation-detected');
+      expect(detected?.message).toContain(`read as ${LABELS[NOTATIONS.get(name)!]} (`);
+      if (BROKEN_AT_SOURCE.has(name)) {
+        expect(result.code).toBe(1);
+        expect(errors.length).toBeGreaterThan(0);
+        expect(new Set(errors.map((e) => e.ruleId))).toEqual(
+          new Set(errors.map((e) => e.ruleId).filter((r) => r === 'link-missing' || r === 'ref-unresolved')),
+        );
+        const text = await runCli(['generate', '--input', tree.models, '--out', out]);
+        expect(text.stderr).toContain('--allow-broken-links');
+        const relaxed = await runCli(['generate', '--input', tree.models, '--out', out, '--allow-broken-links']);
+        expect(relaxed.code).toBe(0);
+      } else {
+        expect(errors.map((e) => `${e.file}:${e.line} ${e.ruleId} ${e.message}`).slice(0, 5)).toEqual([]);
+        expect(result.code).toBe(0);
+      }
+      outputs.push(out);
+    },
+    300_000,
+  );
 
   it("every tree's output type-checks under --strict --module nodenext (one tsc run)", () => {
     expect(outputs.length).toBe(WILD.length);

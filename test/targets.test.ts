@@ -45,7 +45,17 @@ const pointer = (tokens: readonly PropertyKey[]): string => tokens.map((t) => `/
 
 /** ajv's error places as our validators word them: a missing property at its own pointer. */
 function ajvPlaces(errors: { instancePath: string; keyword: string; params: Record<string, unknown> }[] | null | undefined): string[] {
-  return [...new Set((errors ?? []).map((e) => (e.keyword === 'required' ? `${e.instancePath}${pointer([e.params.missingProperty as string])}` : e.keyword === 'additionalProperties' ? `${e.instancePath}${pointer([e.params.additionalProperty as string])}` : e.instancePath)))].sort();
+  return [
+    ...new Set(
+      (errors ?? []).map((e) =>
+        e.keyword === 'required'
+          ? `${e.instancePath}${pointer([e.params.missingProperty as string])}`
+          : e.keyword === 'additionalProperties'
+            ? `${e.instancePath}${pointer([e.params.additionalProperty as string])}`
+            : e.instancePath,
+      ),
+    ),
+  ].sort();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -53,7 +63,12 @@ function ajvPlaces(errors: { instancePath: string; keyword: string; params: Reco
 // ---------------------------------------------------------------------------------------------
 
 /** Task values beyond the benchmark's: edge cases of every check the tree has. */
-const MORE_VALID: unknown[] = [{}, { id: undefined }, JSON.parse('{"__proto__": {"x": 1}, "constructor": 1}'), { params: { transcode_file: { profiles: [] }, export: null }, output: { upload: {} } }];
+const MORE_VALID: unknown[] = [
+  {},
+  { id: undefined },
+  JSON.parse('{"__proto__": {"x": 1}, "constructor": 1}'),
+  { params: { transcode_file: { profiles: [] }, export: null }, output: { upload: {} } },
+];
 const MORE_INVALID: unknown[] = [
   null,
   [],
@@ -84,7 +99,12 @@ describe('targets on the seed tree (fixtures/, root Task)', () => {
     const models = root.filter((f) => f !== 'index.ts' && f !== '_runtime.ts');
     expect(models).toHaveLength(ir.models.length);
     expect(fs.readdirSync(path.join(dir, 'schema')).sort()).toEqual(models.map((f) => f.replace(/\.ts$/, '.schema.json')).sort());
-    expect(fs.readdirSync(path.join(dir, 'zod')).filter((f) => f.endsWith('.ts')).sort()).toEqual([...models, '_json.ts', '_runtime.ts', 'index.ts'].sort());
+    expect(
+      fs
+        .readdirSync(path.join(dir, 'zod'))
+        .filter((f) => f.endsWith('.ts'))
+        .sort(),
+    ).toEqual([...models, '_json.ts', '_runtime.ts', 'index.ts'].sort());
   });
 
   it('no generated file imports anything but its sibling generated files (and "zod" in zod/)', () => {
@@ -106,7 +126,9 @@ describe('targets on the seed tree (fixtures/, root Task)', () => {
 
   it('every JSON Schema document is draft 2020-12, named by $id, and compiles in ajv (strict)', () => {
     const ajv = newAjv({ strictRequired: true });
-    const docs = fs.readdirSync(path.join(dir, 'schema')).map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, 'schema', f), 'utf8')) as Record<string, unknown>] as const);
+    const docs = fs
+      .readdirSync(path.join(dir, 'schema'))
+      .map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, 'schema', f), 'utf8')) as Record<string, unknown>] as const);
     for (const [file, doc] of docs) {
       expect(doc.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
       expect(doc.$id).toBe(file);
@@ -118,7 +140,7 @@ describe('targets on the seed tree (fixtures/, root Task)', () => {
   });
 
   const values = [...VALID_TASKS, ...MORE_VALID, ...INVALID_TASKS, ...MORE_INVALID];
-  it.each(values.map((v, i) => [i, v]))('value %i: ajv and zod give validateTask\'s verdict, errors at the same places', (_, value) => {
+  it.each(values.map((v, i) => [i, v]))("value %i: ajv and zod give validateTask's verdict, errors at the same places", (_, value) => {
     const ours = api.validateTask!(value) as { success: boolean; errors?: Issue[] };
     expect(api.isTask!(value)).toBe(ours.success);
     const ajv = compileSchema(dir, 'task.schema.json', { allErrors: true, ownProperties: true });
@@ -158,9 +180,32 @@ describe('targets on the seed tree (fixtures/, root Task)', () => {
 const prim = (type: Extract<TypeRef, { kind: 'primitive' }>['type']): TypeRef => ({ kind: 'primitive', type });
 const ref = (id: string): TypeRef => ({ kind: 'ref', model: `${id}.md` });
 const lit = (value: string | number | boolean | null): TypeRef => ({ kind: 'literal', value });
-const meta = (id: string): Omit<ObjectModel, 'kind' | 'fields' | 'additionalProperties'> => ({ id: `${id}.md`, name: id, tsName: id, file: `${id}.md`, line: 1, description: null, deprecated: false });
-const field = (name: string, type: TypeRef, required = true, nullable = false): Field => ({ name, type, required, nullable, description: null, example: null, deprecated: false, line: 1, column: 1 });
-const object = (id: string, fields: Field[], additionalProperties: TypeRef | null = null): ObjectModel => ({ ...meta(id), kind: 'object', fields, additionalProperties });
+const meta = (id: string): Omit<ObjectModel, 'kind' | 'fields' | 'additionalProperties'> => ({
+  id: `${id}.md`,
+  name: id,
+  tsName: id,
+  file: `${id}.md`,
+  line: 1,
+  description: null,
+  deprecated: false,
+});
+const field = (name: string, type: TypeRef, required = true, nullable = false): Field => ({
+  name,
+  type,
+  required,
+  nullable,
+  description: null,
+  example: null,
+  deprecated: false,
+  line: 1,
+  column: 1,
+});
+const object = (id: string, fields: Field[], additionalProperties: TypeRef | null = null): ObjectModel => ({
+  ...meta(id),
+  kind: 'object',
+  fields,
+  additionalProperties,
+});
 const enumOf = (id: string, values: (string | number)[]): EnumModel => ({
   ...meta(id),
   kind: 'enum',
@@ -173,7 +218,14 @@ const irOf = (...models: Model[]): IR => ({ version: 1, roots: [models[0]!.id], 
 
 /** Pet = Cat | Dog (told apart by `kind`), Owner holding pets, a free-form Note, an Extra with an additionalProperties type. */
 const PETS = irOf(
-  object('Owner', [field('name', prim('string')), field('pets', { kind: 'array', items: ref('Pet') }), field('nick', prim('string'), false), field('note', ref('Note'), false), field('extra', ref('Extra'), false), field('either', { kind: 'union', members: [ref('Cat'), ref('Note')] }, false)]),
+  object('Owner', [
+    field('name', prim('string')),
+    field('pets', { kind: 'array', items: ref('Pet') }),
+    field('nick', prim('string'), false),
+    field('note', ref('Note'), false),
+    field('extra', ref('Extra'), false),
+    field('either', { kind: 'union', members: [ref('Cat'), ref('Note')] }, false),
+  ]),
   union('Pet', [ref('Cat'), ref('Dog')]),
   object('Cat', [field('kind', lit('cat')), field('lives', prim('integer'))]),
   object('Dog', [field('kind', ref('DogKind')), field('barks', prim('boolean')), field('owner', ref('Owner'), false)]),
@@ -193,17 +245,35 @@ describe('union dispatch', () => {
   });
   const paths = (value: unknown): string[] => ((api.validateOwner!(value) as { errors?: Issue[] }).errors ?? []).map((e) => e.path);
 
-  it('switches on the distinguishing field and reports the selected member\'s errors', () => {
-    expect(fs.readFileSync(path.join(dir, 'pet.ts'), 'utf8')).toMatch(/switch \(\(value as Record<string, unknown>\)\["kind"\]\) \{\s*case "cat":\s*return isCat\(value\);\s*case "dog":\s*case "puppy":\s*return isDog\(value\);/);
-    const pets = [{ kind: 'cat', lives: 9 }, { kind: 'puppy', barks: true, owner: { name: 'o', pets: [] } }];
+  it("switches on the distinguishing field and reports the selected member's errors", () => {
+    expect(fs.readFileSync(path.join(dir, 'pet.ts'), 'utf8')).toMatch(
+      /switch \(\(value as Record<string, unknown>\)\["kind"\]\) \{\s*case "cat":\s*return isCat\(value\);\s*case "dog":\s*case "puppy":\s*return isDog\(value\);/,
+    );
+    const pets = [
+      { kind: 'cat', lives: 9 },
+      { kind: 'puppy', barks: true, owner: { name: 'o', pets: [] } },
+    ];
     expect(paths({ name: 'a', pets })).toEqual([]);
-    expect(paths({ name: 'a', pets: [{ kind: 'cat', lives: 1.5 }, { kind: 'dog', barks: 'yes' }] })).toEqual(['/pets/0/lives', '/pets/1/barks']);
-    expect(paths({ name: 'a', pets: [{ kind: 'dog', barks: true, owner: { name: 1, pets: [{ kind: 'cow' }, {}, 'x'] } }] })).toEqual(['/pets/0/owner/name', '/pets/0/owner/pets/0/kind', '/pets/0/owner/pets/1/kind', '/pets/0/owner/pets/2']);
+    expect(
+      paths({
+        name: 'a',
+        pets: [
+          { kind: 'cat', lives: 1.5 },
+          { kind: 'dog', barks: 'yes' },
+        ],
+      }),
+    ).toEqual(['/pets/0/lives', '/pets/1/barks']);
+    expect(paths({ name: 'a', pets: [{ kind: 'dog', barks: true, owner: { name: 1, pets: [{ kind: 'cow' }, {}, 'x'] } }] })).toEqual([
+      '/pets/0/owner/name',
+      '/pets/0/owner/pets/0/kind',
+      '/pets/0/owner/pets/1/kind',
+      '/pets/0/owner/pets/2',
+    ]);
     const missing = (api.validatePet!({ lives: 1 }) as { errors: Issue[] }).errors;
     expect(missing).toEqual([expect.objectContaining({ path: '/kind', expected: '"cat" | "dog" | "puppy"', received: 'missing' })]);
   });
 
-  it('a union no field tells apart reports its only member of the value\'s kind, else one mismatch', () => {
+  it("a union no field tells apart reports its only member of the value's kind, else one mismatch", () => {
     // Cat | Note: both objects, Note has no `kind`: no dispatch; both take objects: one mismatch.
     expect(paths({ name: 'a', pets: [], either: { kind: 'cat' } })).toEqual([]);
     expect(paths({ name: 'a', pets: [], either: 5 })).toEqual(['/either']);
@@ -212,7 +282,13 @@ describe('union dispatch', () => {
 
   it('zod and ajv agree on those values', () => {
     const ajv = compileSchema(dir, 'owner.schema.json', { ownProperties: true });
-    for (const value of [{ name: 'a', pets: [{ kind: 'cat', lives: 9 }] }, { name: 'a', pets: [{ kind: 'puppy', barks: 1 }] }, { name: 'a', pets: [{ lives: 1 }] }, { name: 'a', pets: [], extra: { id: 'x', n: 1 } }, { name: 'a', pets: [], extra: { id: 'x', n: 'one' } }]) {
+    for (const value of [
+      { name: 'a', pets: [{ kind: 'cat', lives: 9 }] },
+      { name: 'a', pets: [{ kind: 'puppy', barks: 1 }] },
+      { name: 'a', pets: [{ lives: 1 }] },
+      { name: 'a', pets: [], extra: { id: 'x', n: 1 } },
+      { name: 'a', pets: [], extra: { id: 'x', n: 'one' } },
+    ]) {
       const ok = api.isOwner!(value);
       expect(ajv(value)).toBe(ok);
       expect(zod.OwnerSchema!.safeParse(value).success).toBe(ok);
@@ -242,7 +318,9 @@ describe('option additionalProperties', () => {
 
   it('an empty table stays free-form and an additionalProperties type still decides other keys', () => {
     expect(strict.isOwner!({ name: 'a', pets: [], note: { anything: [1] }, extra: { id: 'x', more: 2 } })).toBe(true);
-    expect((strict.validateOwner!({ name: 'a', pets: [], extra: { id: 'x', more: 'two' } }) as { errors: Issue[] }).errors.map((e) => e.path)).toEqual(['/extra/more']);
+    expect((strict.validateOwner!({ name: 'a', pets: [], extra: { id: 'x', more: 'two' } }) as { errors: Issue[] }).errors.map((e) => e.path)).toEqual([
+      '/extra/more',
+    ]);
   });
 
   it('the JSON Schema says additionalProperties: false, zod uses strictObject; both agree', async () => {
@@ -251,7 +329,12 @@ describe('option additionalProperties', () => {
     expect(fs.readFileSync(path.join(strictDir, 'zod', 'owner.ts'), 'utf8')).toContain('z.strictObject({');
     const zod = await importTranspiled<ZodApi>(path.join(strictDir, 'zod'), path.join(strictDir, 'zod-js'));
     const ajv = compileSchema(strictDir, 'owner.schema.json', { ownProperties: true });
-    for (const value of [{ name: 'a', pets: [] }, { name: 'a', pets: [], x: 1 }, { name: 'a', pets: [{ kind: 'cat', lives: 1, x: 1 }] }, { name: 'a', pets: [], note: { x: 1 } }]) {
+    for (const value of [
+      { name: 'a', pets: [] },
+      { name: 'a', pets: [], x: 1 },
+      { name: 'a', pets: [{ kind: 'cat', lives: 1, x: 1 }] },
+      { name: 'a', pets: [], note: { x: 1 } },
+    ]) {
       expect(ajv(value)).toBe(strict.isOwner!(value));
       expect(zod.OwnerSchema!.safeParse(value).success).toBe(strict.isOwner!(value));
     }
@@ -259,7 +342,15 @@ describe('option additionalProperties', () => {
 });
 
 describe('option nullableOptionals', () => {
-  const ir = irOf(object('Item', [field('id', prim('string')), field('note', prim('string'), false), field('tags', { kind: 'array', items: prim('string') }, false), field('parent', ref('Item'), false), field('must', prim('integer'), true, true)]));
+  const ir = irOf(
+    object('Item', [
+      field('id', prim('string')),
+      field('note', prim('string'), false),
+      field('tags', { kind: 'array', items: prim('string') }, false),
+      field('parent', ref('Item'), false),
+      field('must', prim('integer'), true, true),
+    ]),
+  );
   let dir: string;
   let api: Api;
   beforeAll(async () => {
@@ -273,7 +364,11 @@ describe('option nullableOptionals', () => {
     expect(text).toContain('parent?: Item | null;');
     expect(text).toContain('id: string;');
     expect(api.isItem!({ id: 'a', note: null, tags: null, parent: null, must: null })).toBe(true);
-    expect((api.validateItem!({ id: null, note: 1, must: 1, parent: { id: 'b', must: null, note: null, tags: [null] } }) as { errors: Issue[] }).errors.map((e) => e.path)).toEqual(['/id', '/note', '/parent/tags/0']);
+    expect(
+      (api.validateItem!({ id: null, note: 1, must: 1, parent: { id: 'b', must: null, note: null, tags: [null] } }) as { errors: Issue[] }).errors.map(
+        (e) => e.path,
+      ),
+    ).toEqual(['/id', '/note', '/parent/tags/0']);
     const def = await emitTo('nullable-default', ir);
     const plain = await importTranspiled<Api>(def, path.join(def, 'js'));
     expect(plain.isItem!({ id: 'a', note: null, must: 1 })).toBe(false);
@@ -282,7 +377,12 @@ describe('option nullableOptionals', () => {
   it('the JSON Schema and zod targets say the same', async () => {
     const zod = await importTranspiled<ZodApi>(path.join(dir, 'zod'), path.join(dir, 'zod-js'));
     const ajv = compileSchema(dir, 'item.schema.json', { ownProperties: true });
-    for (const value of [{ id: 'a', note: null, must: 1 }, { id: null, must: 1 }, { id: 'a', must: null, parent: { id: 'b', note: null, must: 2 } }, { id: 'a', must: 1, tags: [null] }]) {
+    for (const value of [
+      { id: 'a', note: null, must: 1 },
+      { id: null, must: 1 },
+      { id: 'a', must: null, parent: { id: 'b', note: null, must: 2 } },
+      { id: 'a', must: 1, tags: [null] },
+    ]) {
       expect(ajv(value)).toBe(api.isItem!(value));
       expect(zod.ItemSchema!.safeParse(value).success).toBe(api.isItem!(value));
     }
@@ -304,7 +404,16 @@ describe('option dates: "Date"', () => {
   );
   let dir: string;
   let api: Api;
-  const json = { at: '2024-02-29T10:00:00.5+01:00', day: '2024-02-29', times: ['1990-12-31T23:59:60Z'], byDay: { a: '2000-01-01' }, maybe: null, when: '2024-01-01T00:00:00z', next: { at: '2024-03-01T00:00:00Z', maybe: '2024-03-01T00:00:00Z', when: 5 }, label: 'x' };
+  const json = {
+    at: '2024-02-29T10:00:00.5+01:00',
+    day: '2024-02-29',
+    times: ['1990-12-31T23:59:60Z'],
+    byDay: { a: '2000-01-01' },
+    maybe: null,
+    when: '2024-01-01T00:00:00z',
+    next: { at: '2024-03-01T00:00:00Z', maybe: '2024-03-01T00:00:00Z', when: 5 },
+    label: 'x',
+  };
   beforeAll(async () => {
     dir = await emitTo('dates', ir, { dates: 'Date' });
     api = await importTranspiled<Api>(dir, path.join(dir, 'js'));
@@ -328,7 +437,16 @@ describe('option dates: "Date"', () => {
     const result = api.parseEvent!(json) as { success: true; value: Record<string, unknown> };
     expect(result.success).toBe(true);
     expect(JSON.stringify(json)).toBe(before);
-    const v = result.value as { at: Date; day: Date; times: Date[]; byDay: Record<string, Date>; maybe: null; when: Date; next: { at: Date; maybe: Date; when: number }; label: string };
+    const v = result.value as {
+      at: Date;
+      day: Date;
+      times: Date[];
+      byDay: Record<string, Date>;
+      maybe: null;
+      when: Date;
+      next: { at: Date; maybe: Date; when: number };
+      label: string;
+    };
     expect(v.at.getTime()).toBe(Date.UTC(2024, 1, 29, 9, 0, 0, 500));
     expect(v.day.getTime()).toBe(Date.UTC(2024, 1, 29));
     expect(v.times[0]!.getTime()).toBe(Date.UTC(1991, 0, 1));
@@ -339,7 +457,10 @@ describe('option dates: "Date"', () => {
     expect(v.next.when).toBe(5);
     expect(v.label).toBe('x');
     expect(api.isEvent!(v)).toBe(true);
-    const bad = api.parseEvent!({ at: '2024-02-30T00:00:00Z', maybe: null, day: '2024-02-29T00:00:00Z', next: { at: new Date(), maybe: null } }) as { success: false; errors: Issue[] };
+    const bad = api.parseEvent!({ at: '2024-02-30T00:00:00Z', maybe: null, day: '2024-02-29T00:00:00Z', next: { at: new Date(), maybe: null } }) as {
+      success: false;
+      errors: Issue[];
+    };
     expect(bad.errors.map((e) => e.path)).toEqual(['/at', '/day', '/next/at']);
   });
 
@@ -376,7 +497,12 @@ describe('option enumStyle', () => {
     expect((api.validateShirt!({ size: 'xl', code: '1' }) as { errors: Issue[] }).errors.map((e) => e.path)).toEqual(['/size', '/code']);
     fs.writeFileSync(
       path.join(dir, 'types-equal.ts'),
-      ['import type * as T from "./index.js";', 'import type * as Z from "./zod/index.js";', 'type Both<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;', ...['Shirt', 'Size', 'Code'].map((n) => `export const ${n}: Both<T.${n}, Z.${n}> = true;`)].join('\n'),
+      [
+        'import type * as T from "./index.js";',
+        'import type * as Z from "./zod/index.js";',
+        'type Both<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
+        ...['Shirt', 'Size', 'Code'].map((n) => `export const ${n}: Both<T.${n}, Z.${n}> = true;`),
+      ].join('\n'),
     );
   });
 });
@@ -385,8 +511,24 @@ describe('open enums', () => {
   // As corpus-wild typescript-openrouterteam-typescript-sdk `outputmodality.md` (`"text" | … | Unrecognized<string>`)
   // and `chainid.md` (`1 | 137 | 8453 | Unrecognized<number>`); Mixed has a boolean beside its strings.
   const open = (model: EnumModel, valueType: EnumModel['valueType'] = model.valueType): EnumModel => ({ ...model, open: true, valueType });
-  const mixed: EnumModel = { ...enumOf('Mixed', ['a']), open: true, valueType: 'mixed', values: [...enumOf('Mixed', ['a']).values, { name: 'true', memberName: 'V1', value: true, line: 1, column: 1 }] };
-  const ir = irOf(object('Reply', [field('modality', ref('Modality')), field('chain', ref('Chain'), false), field('mixed', ref('Mixed'), false), field('any', ref('Anything'), false)]), open(enumOf('Modality', ['text', 'image'])), open(enumOf('Chain', [1, 137])), mixed, open(enumOf('Anything', []), 'string'));
+  const mixed: EnumModel = {
+    ...enumOf('Mixed', ['a']),
+    open: true,
+    valueType: 'mixed',
+    values: [...enumOf('Mixed', ['a']).values, { name: 'true', memberName: 'V1', value: true, line: 1, column: 1 }],
+  };
+  const ir = irOf(
+    object('Reply', [
+      field('modality', ref('Modality')),
+      field('chain', ref('Chain'), false),
+      field('mixed', ref('Mixed'), false),
+      field('any', ref('Anything'), false),
+    ]),
+    open(enumOf('Modality', ['text', 'image'])),
+    open(enumOf('Chain', [1, 137])),
+    mixed,
+    open(enumOf('Anything', []), 'string'),
+  );
   const values: [unknown, boolean][] = [
     [{ modality: 'text' }, true],
     [{ modality: 'video', chain: 8453, mixed: 'zzz', any: 'x' }, true],
@@ -428,7 +570,12 @@ describe('open enums', () => {
     expect((api.validateReply!({ modality: 1, chain: 'x' }) as { errors: { expected: string }[] }).errors.map((e) => e.expected)).toEqual(['string', 'number']);
     fs.writeFileSync(
       path.join(dir, 'types-equal.ts'),
-      ['import type * as T from "./index.js";', 'import type * as Z from "./zod/index.js";', 'type Both<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;', ...['Reply', 'Modality', 'Chain', 'Mixed', 'Anything'].map((n) => `export const ${n}: Both<T.${n}, Z.${n}> = true;`)].join('\n'),
+      [
+        'import type * as T from "./index.js";',
+        'import type * as Z from "./zod/index.js";',
+        'type Both<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
+        ...['Reply', 'Modality', 'Chain', 'Mixed', 'Anything'].map((n) => `export const ${n}: Both<T.${n}, Z.${n}> = true;`),
+      ].join('\n'),
     );
   });
 });
@@ -438,7 +585,16 @@ describe('every output above', () => {
     expect(outputs.length).toBeGreaterThan(5);
     const files = outputs.flatMap((name) => {
       const dir = path.join(work, name);
-      return [...fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => `${name}/${f}`), ...fs.readdirSync(path.join(dir, 'zod')).filter((f) => f.endsWith('.ts')).map((f) => `${name}/zod/${f}`)];
+      return [
+        ...fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.ts'))
+          .map((f) => `${name}/${f}`),
+        ...fs
+          .readdirSync(path.join(dir, 'zod'))
+          .filter((f) => f.endsWith('.ts'))
+          .map((f) => `${name}/zod/${f}`),
+      ];
     });
     expect(typecheck(work, files)).toBe('');
   }, 300_000);

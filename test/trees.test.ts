@@ -25,20 +25,24 @@ const TREES: [string, string, string][] = [
 const outputs: string[] = [];
 
 describe.skipIf(!HAS_SHARED)('whole corpus trees', () => {
-  it.each(TREES)('%s: generate without a root exits 0, no errors, notation detected', async (name, input, label) => {
-    const cwd = tmpDir();
-    const out = path.join(cwd, name);
-    const args = ['generate', '--input', path.join(SHARED, 'corpus', input), '--out', out, '--verbose'];
-    // vercel's source repository links to six docs it does not ship (see the README).
-    if (name === 'vercel') args.push('--allow-broken-links');
-    const result = await runCli(args, cwd);
-    expect(result.stderr).not.toMatch(/\berror\b/);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`Type cells read as ${label}`);
-    outputs.push(out);
-  }, 600_000);
+  it.each(TREES)(
+    '%s: generate without a root exits 0, no errors, notation detected',
+    async (name, input, label) => {
+      const cwd = tmpDir();
+      const out = path.join(cwd, name);
+      const args = ['generate', '--input', path.join(SHARED, 'corpus', input), '--out', out, '--verbose'];
+      // vercel's source repository links to six docs it does not ship (see the README).
+      if (name === 'vercel') args.push('--allow-broken-links');
+      const result = await runCli(args, cwd);
+      expect(result.stderr).not.toMatch(/\berror\b/);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain(`Type cells read as ${label}`);
+      outputs.push(out);
+    },
+    600_000,
+  );
 
-  it('every tree\'s output type-checks under --strict --module nodenext (one tsc run)', () => {
+  it("every tree's output type-checks under --strict --module nodenext (one tsc run)", () => {
     expect(outputs.length).toBe(TREES.length);
     expect(typecheckAll(outputs)).toBe('');
   }, 900_000);

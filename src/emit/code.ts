@@ -103,7 +103,10 @@ export function printStatementText(s: Statement): string {
   if (typeof s === 'string') return s;
   switch (s.kind) {
     case 'import': {
-      const what = s.namespaceImport !== undefined ? `* as ${s.namespaceImport}` : `{ ${(s.namedImports ?? []).map((n) => `${n.isTypeOnly ? 'type ' : ''}${n.name}`).join(', ')} }`;
+      const what =
+        s.namespaceImport !== undefined
+          ? `* as ${s.namespaceImport}`
+          : `{ ${(s.namedImports ?? []).map((n) => `${n.isTypeOnly ? 'type ' : ''}${n.name}`).join(', ')} }`;
       return `import ${what} from ${JSON.stringify(s.moduleSpecifier)};`;
     }
     case 'interface': {

@@ -136,7 +136,13 @@ export interface Formatted {
  * @throws {Error} when prettier cannot parse a text (a bug in docs2ts) or the configuration is
  *   invalid (prettier's message)
  */
-export async function formatFiles(raw: ReadonlyMap<string, string>, formatter: Formatter, out?: string, kept?: KeptFiles, threads?: FormatThreads): Promise<Formatted> {
+export async function formatFiles(
+  raw: ReadonlyMap<string, string>,
+  formatter: Formatter,
+  out?: string,
+  kept?: KeptFiles,
+  threads?: FormatThreads,
+): Promise<Formatted> {
   const manifest = out === undefined ? undefined : kept;
   const keys: Record<string, string> = {};
   const done = new Map<string, string>();

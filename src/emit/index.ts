@@ -192,7 +192,14 @@ export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, 
 
   if (targets.has('zod')) {
     const { group, recursive } = referenceGroups(byId);
-    const ctx = { models: byId, schemaName: zodSchemaNames(ir.models), group, recursive, options: codeOptions, moduleOf: (id: string) => `./${names.get(id)!.replace(/\.ts$/, '.js')}` };
+    const ctx = {
+      models: byId,
+      schemaName: zodSchemaNames(ir.models),
+      group,
+      recursive,
+      options: codeOptions,
+      moduleOf: (id: string) => `./${names.get(id)!.replace(/\.ts$/, '.js')}`,
+    };
     for (const model of ir.models) raw.set(`zod/${names.get(model.id)!}`, `${renderBanner(template, `\`${model.file}\``)}\n\n${zodModelSource(model, ctx)}`);
     // The helpers take the date checks from a copy of the runtime beside them (the zod target may be written alone).
     raw.set(`zod/${RUNTIME_FILE}`, `${renderBanner(template, sources)}\n\n${runtimeText(RUNTIME_FILE)}`);

@@ -35,12 +35,23 @@ export function schemaFileName(tsFile: string): string {
  * @param comment the `$comment` (the banner's text)
  * @returns the document, with `$id` its own file name
  */
-export function jsonSchemaDocument(model: Model, models: ReadonlyMap<string, Model>, fileOf: (id: string) => string, options: ValidatorOptions, comment: string): JsonSchema {
+export function jsonSchemaDocument(
+  model: Model,
+  models: ReadonlyMap<string, Model>,
+  fileOf: (id: string) => string,
+  options: ValidatorOptions,
+  comment: string,
+): JsonSchema {
   const ref = (id: string): string => schemaFileName(fileOf(id));
   const doc: JsonSchema = { $schema: JSON_SCHEMA_DIALECT, $id: ref(model.id), $comment: comment, title: model.tsName };
   if (model.description !== null) doc.description = model.description;
   if (model.deprecated) doc.deprecated = true;
-  const body = model.kind === 'object' ? objectSchema(model, ref, options) : model.kind === 'enum' ? enumSchema(model) : union(model.members.map((m) => typeSchema(m, ref)));
+  const body =
+    model.kind === 'object'
+      ? objectSchema(model, ref, options)
+      : model.kind === 'enum'
+        ? enumSchema(model)
+        : union(model.members.map((m) => typeSchema(m, ref)));
   return { ...doc, ...body };
 }
 

@@ -129,7 +129,11 @@ export function modelFile(
 ): SourceFile {
   const writer = new ValidatorWriter(models, model.tsName, options, withDates);
   const declarations: Statement[] =
-    model.kind === 'object' ? objectDeclarations(model, writer) : model.kind === 'enum' ? enumDeclarations(model, options.enumStyle) : unionDeclarations(model, writer);
+    model.kind === 'object'
+      ? objectDeclarations(model, writer)
+      : model.kind === 'enum'
+        ? enumDeclarations(model, options.enumStyle)
+        : unionDeclarations(model, writer);
   declarations.push(...commonFunctions(model, writer));
   declarations.push(...writer.helpers);
 
@@ -162,13 +166,22 @@ export interface PropertyShape {
  *
  * @param nameOf the TypeScript name of a model id (records the use, for imports)
  */
-export function objectShape(model: ObjectModel, nameOf: (id: string) => string, options: ValidatorOptions): { properties: PropertyShape[]; index: string | null } {
+export function objectShape(
+  model: ObjectModel,
+  nameOf: (id: string) => string,
+  options: ValidatorOptions,
+): { properties: PropertyShape[]; index: string | null } {
   const properties = model.fields.map((field): PropertyShape => {
     const type = tsType(field.type, nameOf, options.dates);
     const tags: [string, string?][] = [];
     if (field.example !== null) tags.push(['example', field.example]);
     if (field.deprecated) tags.push(['deprecated']);
-    return { name: propertyKey(field.name), type: acceptsNull(field, options) && !admitsNull(field) ? `${type} | null` : type, optional: !field.required, docs: jsDoc(field.description, tags) };
+    return {
+      name: propertyKey(field.name),
+      type: acceptsNull(field, options) && !admitsNull(field) ? `${type} | null` : type,
+      optional: !field.required,
+      docs: jsDoc(field.description, tags),
+    };
   });
   let index: string | null = null;
   if (model.additionalProperties) {
@@ -380,7 +393,12 @@ function converter(model: Model, writer: ValidatorWriter, body: Stmt[]): Functio
     kind: 'function',
     name: `to${model.tsName}$json`,
     isExported: true,
-    docs: [{ description: `Convert a valid JSON form of {@link ${model.tsName}} (dates as RFC 3339 strings) to its in-memory form (dates as \`Date\`); the input is not changed.`, tags: [{ tagName: 'internal' }] }],
+    docs: [
+      {
+        description: `Convert a valid JSON form of {@link ${model.tsName}} (dates as RFC 3339 strings) to its in-memory form (dates as \`Date\`); the input is not changed.`,
+        tags: [{ tagName: 'internal' }],
+      },
+    ],
     parameters: [{ name: 'value', type: 'unknown' }],
     returnType: model.tsName,
     statements: printStatements(body),
@@ -398,7 +416,8 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
   const open = openEnumType(model);
   const other = open ? [`(${open} & {})`] : [];
   const out: Statement[] = [];
-  if (model.valueType === 'boolean' || model.valueType === 'mixed' || model.values.length === 0 || style === 'union') out.push(alias([...literals, ...other].join(' | ') || 'never'));
+  if (model.valueType === 'boolean' || model.valueType === 'mixed' || model.values.length === 0 || style === 'union')
+    out.push(alias([...literals, ...other].join(' | ') || 'never'));
   else if (style === 'const' || open) {
     const members = model.values.map((v) => `${docComment(memberDocs(v))}${v.memberName}: ${JSON.stringify(v.value)},`).join('\n');
     out.push({
@@ -419,7 +438,11 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
     } satisfies EnumDeclaration);
   }
   let test: Expr;
-  if (open) test = or(open === 'number' ? call(member(name('Number'), 'isFinite'), VALUE) : eq(typeOf(VALUE), lit('string')), ...openEnumExtras(model).map((v) => eq(VALUE, lit(v))));
+  if (open)
+    test = or(
+      open === 'number' ? call(member(name('Number'), 'isFinite'), VALUE) : eq(typeOf(VALUE), lit('string')),
+      ...openEnumExtras(model).map((v) => eq(VALUE, lit(v))),
+    );
   else if (literals.length > SET_THRESHOLD) {
     const setName = name(`${model.tsName}$values`);
     out.push({
@@ -472,8 +495,17 @@ function guardFunction(model: Model, body: Stmt[], suffix = ''): FunctionDeclara
     name: `is${model.tsName}${suffix}`,
     isExported: true,
     docs: json
-      ? [{ description: `True when \`value\` is the JSON form of a valid {@link ${model.tsName}} (dates as RFC 3339 strings). Allocates nothing.`, tags: [{ tagName: 'internal' }] }]
-      : [{ description: `True when \`value\` is a valid {@link ${model.tsName}}. Allocates nothing; use {@link validate${model.tsName}} to learn why a value is not.` }],
+      ? [
+          {
+            description: `True when \`value\` is the JSON form of a valid {@link ${model.tsName}} (dates as RFC 3339 strings). Allocates nothing.`,
+            tags: [{ tagName: 'internal' }],
+          },
+        ]
+      : [
+          {
+            description: `True when \`value\` is a valid {@link ${model.tsName}}. Allocates nothing; use {@link validate${model.tsName}} to learn why a value is not.`,
+          },
+        ],
     parameters: [{ name: 'value', type: 'unknown' }],
     returnType: json ? 'boolean' : `value is ${model.tsName}`,
     statements: printStatements(body),
@@ -485,7 +517,12 @@ function checkFunction(model: Model, body: Stmt[], suffix = ''): FunctionDeclara
     kind: 'function',
     name: `check${model.tsName}${suffix}`,
     isExported: true,
-    docs: [{ description: `Push every error of \`value\`${suffix === '' ? '' : ' (the JSON form)'} (at JSON Pointer \`path\`) onto \`errors\`.`, tags: [{ tagName: 'internal' }] }],
+    docs: [
+      {
+        description: `Push every error of \`value\`${suffix === '' ? '' : ' (the JSON form)'} (at JSON Pointer \`path\`) onto \`errors\`.`,
+        tags: [{ tagName: 'internal' }],
+      },
+    ],
     parameters: [
       { name: 'value', type: 'unknown' },
       { name: 'path', type: 'string' },

@@ -311,10 +311,16 @@ class ZodWriter {
     let declaration = '';
     if (tsEnum) {
       const asConst = style === 'const' || open !== null;
-      const members = model.values.map((v) => `${v.name !== v.memberName ? `/** Documented as \`${docText(v.name)}\`. */\n` : ''}${v.memberName}${asConst ? ':' : ' ='} ${JSON.stringify(v.value)},`).join('\n');
+      const members = model.values
+        .map(
+          (v) =>
+            `${v.name !== v.memberName ? `/** Documented as \`${docText(v.name)}\`. */\n` : ''}${v.memberName}${asConst ? ':' : ' ='} ${JSON.stringify(v.value)},`,
+        )
+        .join('\n');
       declaration = `${docs}${asConst ? `export const ${model.tsName} = {\n${members}\n} as const;` : `export enum ${model.tsName} {\n${members}\n}`}\n\n`;
       known = `z.enum(${model.tsName})`;
-      if (!open) return `${declaration}${docs}export const ${name} = ${known};${style === 'const' ? `\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;` : ''}\n`;
+      if (!open)
+        return `${declaration}${docs}export const ${name} = ${known};${style === 'const' ? `\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;` : ''}\n`;
     } else if (literals.length === 0) known = 'z.never()';
     else if (literals.every((v) => typeof v === 'string')) known = `z.enum(${JSON.stringify(literals)})`;
     else known = `z.literal(${JSON.stringify(literals)})`;
@@ -355,5 +361,10 @@ function jsDocText(description: string | null, deprecated: boolean, source?: str
   let text = parts.join('\n\n');
   if (deprecated) text += `${text === '' ? '' : '\n'}@deprecated`;
   if (text === '') return '';
-  return text.includes('\n') ? `/**\n${text.split('\n').map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */\n` : `/** ${text} */\n`;
+  return text.includes('\n')
+    ? `/**\n${text
+        .split('\n')
+        .map((l) => (l === '' ? ' *' : ` * ${l}`))
+        .join('\n')}\n */\n`
+    : `/** ${text} */\n`;
 }

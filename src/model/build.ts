@@ -10,7 +10,7 @@
 import type { DocSource } from '../core/doc-source.js';
 import type { Override } from '../core/options.js';
 import type { Notation } from '../notation/types.js';
-import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { sortDiagnostics } from '../core/diagnostics.js';
 import { IR_VERSION, type IR } from '../core/ir.js';
 import { applyOverrides, settingNotices } from './overrides.js';
 import { createContext, type BuildContext } from './passes/context.js';
@@ -22,7 +22,6 @@ import { breakUnionCycles, fillStubUnions, transformUnion } from './passes/union
 
 /** Tarjan's strongly connected components (see `passes/graph.ts`), kept importable from here. */
 export { stronglyConnected } from './passes/graph.js';
-
 
 /** Options of {@link buildModel}. */
 export interface BuildOptions {

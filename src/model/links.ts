@@ -41,13 +41,7 @@ export interface LinkResolution {
  * @param exists tells whether a doc id exists in the input
  * @param isFolder tells whether a path relative to the input folder is a folder
  */
-export function resolveLink(
-  root: string,
-  from: string,
-  target: string,
-  exists: (id: string) => boolean,
-  isFolder: (id: string) => boolean,
-): LinkResolution {
+export function resolveLink(root: string, from: string, target: string, exists: (id: string) => boolean, isFolder: (id: string) => boolean): LinkResolution {
   const problems: LinkProblem[] = [];
   const fail = (ruleId: string, message: string, hint: string): LinkResolution => ({
     id: null,
@@ -61,7 +55,12 @@ export function resolveLink(
     return fail('link-external', `Link target \`${target}\` is a URL, not a model doc`, 'Link to the model doc by a relative path.');
   }
   if (t.includes('\\')) {
-    problems.push({ severity: 'warning', ruleId: 'link-backslash', message: `Link target \`${target}\` uses backslashes`, hint: 'Use `/` as the path separator in links.' });
+    problems.push({
+      severity: 'warning',
+      ruleId: 'link-backslash',
+      message: `Link target \`${target}\` uses backslashes`,
+      hint: 'Use `/` as the path separator in links.',
+    });
     t = t.replace(/\\/g, '/');
   }
   t = t.replace(/\?[^#]*/, ''); // a `?query` means nothing for a file

@@ -206,7 +206,11 @@ function memberBase(name: string): string {
  * @returns the words in order (none for a name of separators only)
  */
 export function nameWords(name: string): string[] {
-  return name.match(/\p{Lu}{2,}s(?![\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}])|[\p{Lu}\p{Lt}]+(?=[\p{Lu}\p{Lt}][\p{Ll}\p{Lo}\p{Lm}\p{M}])|[\p{Lu}\p{Lt}]*[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+|[\p{Lu}\p{Lt}]+|[^\p{L}\p{M}\p{N}_\s-]+/gu) ?? [];
+  return (
+    name.match(
+      /\p{Lu}{2,}s(?![\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}])|[\p{Lu}\p{Lt}]+(?=[\p{Lu}\p{Lt}][\p{Ll}\p{Lo}\p{Lm}\p{M}])|[\p{Lu}\p{Lt}]*[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+|[\p{Lu}\p{Lt}]+|[^\p{L}\p{M}\p{N}_\s-]+/gu,
+    ) ?? []
+  );
 }
 
 /** True when `key` can be written as a bare property name (ASCII identifier, not needing quotes). */

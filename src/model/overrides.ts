@@ -69,7 +69,9 @@ export function applyOverrides(models: Model[], overrides: Readonly<Record<strin
     const fieldName = dot === -1 ? null : key.slice(dot + 1);
     const model = models.find((m) => m.name === modelName) ?? models.find((m) => m.tsName === modelName);
     const problem = (ruleId: string, message: string): void => {
-      diagnostics.push(diagnostic('error', ruleId, message, null, undefined, 'Fix the key in `overrides` of the config: `Model` or `Model.field`, as in `docs2ts explain`.'));
+      diagnostics.push(
+        diagnostic('error', ruleId, message, null, undefined, 'Fix the key in `overrides` of the config: `Model` or `Model.field`, as in `docs2ts explain`.'),
+      );
     };
     if (!model) {
       problem('override-unknown', `Override \`${key}\` names no model of this run`);
@@ -114,7 +116,16 @@ function retypeEnum(model: EnumModel, valueType: 'string' | 'number' | 'boolean'
     else {
       const n = Number(text);
       if (!Number.isFinite(n) || text.trim() === '') {
-        diagnostics.push(diagnostic('error', 'override-invalid', `\`${model.name}\`: value \`${text}\` is not a number`, model.file, { line: value.line, column: value.column }, 'Use valueType "string" for this enum.'));
+        diagnostics.push(
+          diagnostic(
+            'error',
+            'override-invalid',
+            `\`${model.name}\`: value \`${text}\` is not a number`,
+            model.file,
+            { line: value.line, column: value.column },
+            'Use valueType "string" for this enum.',
+          ),
+        );
         continue;
       }
       value.value = n;
@@ -128,7 +139,15 @@ function retypeEnum(model: EnumModel, valueType: 'string' | 'number' | 'boolean'
  * and Python in snake_case (`created_at`), Go and C# in PascalCase (`CreatedAt`), TypeScript, Java
  * and PHP in the API's own spelling or camelCase (`createdAt`).
  */
-const SDK_NAMES: Readonly<Record<string, 'snake' | 'pascal' | 'camel'>> = { ruby: 'snake', python: 'snake', go: 'pascal', csharp: 'pascal', typescript: 'camel', java: 'camel', php: 'camel' };
+const SDK_NAMES: Readonly<Record<string, 'snake' | 'pascal' | 'camel'>> = {
+  ruby: 'snake',
+  python: 'snake',
+  go: 'pascal',
+  csharp: 'pascal',
+  typescript: 'camel',
+  java: 'camel',
+  php: 'camel',
+};
 
 /** What {@link settingNotices} needs to know of the run. */
 export interface SettingChoices {
@@ -167,11 +186,19 @@ export function settingNotices(models: readonly Model[], choices: SettingChoices
   const fields = models.flatMap((m) => (m.kind === 'object' ? m.fields : []));
   const style = SDK_NAMES[choices.notation.id];
   if (choices.propertyCase === undefined && style !== undefined) {
-    const renamed = style === 'camel' ? fields.filter((f) => /^[a-z]/.test(f.name) && !f.name.includes('_') && nameWords(f.name).length > 1) : fields.filter((f) => caseName(f.name, 'camel') !== f.name);
+    const renamed =
+      style === 'camel'
+        ? fields.filter((f) => /^[a-z]/.test(f.name) && !f.name.includes('_') && nameWords(f.name).length > 1)
+        : fields.filter((f) => caseName(f.name, 'camel') !== f.name);
     if (renamed.length > 0) {
       const example = (renamed.find((f) => nameWords(f.name).length > 1) ?? renamed[0]!).name;
       const spelling = style === 'snake' ? 'snake_case' : style === 'camel' ? 'camelCase' : 'PascalCase';
-      const would = style === 'camel' ? `\`snake\` reads \`${example}\` as \`${caseName(example, 'snake')}\`` : style === 'snake' ? `\`camel\` reads \`${example}\` as \`${caseName(example, 'camel')}\`` : `\`camel\` reads \`${example}\` as \`${caseName(example, 'camel')}\`, \`snake\` as \`${caseName(example, 'snake')}\``;
+      const would =
+        style === 'camel'
+          ? `\`snake\` reads \`${example}\` as \`${caseName(example, 'snake')}\``
+          : style === 'snake'
+            ? `\`camel\` reads \`${example}\` as \`${caseName(example, 'camel')}\``
+            : `\`camel\` reads \`${example}\` as \`${caseName(example, 'camel')}\`, \`snake\` as \`${caseName(example, 'snake')}\``;
       diagnostics.push(
         diagnostic(
           'warning',

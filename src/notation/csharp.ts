@@ -91,7 +91,6 @@ class Parser extends TokenCursor {
     return type;
   }
 
-
   /** `primary {'?' | '[' ']'}`: nullable and array suffixes. */
   type(): NotationType {
     let type = this.primary();
@@ -232,7 +231,28 @@ function variantType(variant: string): NotationType {
   return { kind: 'ref', name: /^\d+$/.test(variant) ? numberWords(Number(variant)) : variant, target: null, offset: 0 };
 }
 
-const ONES = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve', 'Thirteen', 'Fourteen', 'Fifteen', 'Sixteen', 'Seventeen', 'Eighteen', 'Nineteen'];
+const ONES = [
+  'Zero',
+  'One',
+  'Two',
+  'Three',
+  'Four',
+  'Five',
+  'Six',
+  'Seven',
+  'Eight',
+  'Nine',
+  'Ten',
+  'Eleven',
+  'Twelve',
+  'Thirteen',
+  'Fourteen',
+  'Fifteen',
+  'Sixteen',
+  'Seventeen',
+  'Eighteen',
+  'Nineteen',
+];
 const TENS = ['', '', 'Twenty', 'Thirty', 'Forty', 'Fifty', 'Sixty', 'Seventy', 'Eighty', 'Ninety'];
 
 /** `5` → `Five`, `21` → `TwentyOne`: the class name of an inline object numbered `n` (digits from 100 on). */

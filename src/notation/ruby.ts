@@ -151,7 +151,12 @@ class Parser extends TokenCursor {
     const open = this.peek();
     const close = open.kind === 'punct' ? spelling.brackets[open.value] : undefined;
     if (close === undefined) {
-      throw new NotationSyntaxError(`\`${name}\` takes types in ${Object.keys(spelling.brackets).map((b) => `\`${b}${spelling.brackets[b]}\``).join(' or ')}`, open.offset);
+      throw new NotationSyntaxError(
+        `\`${name}\` takes types in ${Object.keys(spelling.brackets)
+          .map((b) => `\`${b}${spelling.brackets[b]}\``)
+          .join(' or ')}`,
+        open.offset,
+      );
     }
     this.next();
     const keyOffset = this.peek().offset;

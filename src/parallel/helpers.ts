@@ -112,7 +112,12 @@ export class Helpers {
    * Split `items` into one share per thread, send a request for each helper's share, do this
    * thread's share with `local`, and return every result in item order.
    */
-  private async split<T, R>(items: readonly T[], from: number, request: (share: T[]) => Omit<Request, 'id'>, local: (share: T[]) => R[] | Promise<R[]>): Promise<R[]> {
+  private async split<T, R>(
+    items: readonly T[],
+    from: number,
+    request: (share: T[]) => Omit<Request, 'id'>,
+    local: (share: T[]) => R[] | Promise<R[]>,
+  ): Promise<R[]> {
     if (this.count === 0 || items.length < from) return local([...items]);
     this.startWorkers();
     const size = Math.ceil(items.length / this.threads);
@@ -133,7 +138,12 @@ export class Helpers {
    * @returns each file's result, in the order of `files`
    */
   parse(root: string, files: readonly string[], parse: (file: string) => Parsed): Promise<Parsed[]> {
-    return this.split(files, PARALLEL_FROM, (share) => ({ kind: 'parse', root, files: share }), (share) => share.map(parse));
+    return this.split(
+      files,
+      PARALLEL_FROM,
+      (share) => ({ kind: 'parse', root, files: share }),
+      (share) => share.map(parse),
+    );
   }
 
   /**

@@ -22,12 +22,15 @@ async function answerOf(request: Request): Promise<unknown[]> {
   return out;
 }
 
-parentPort!.on('message', async (request: Request) => {
-  let answer: Answer;
+/** Answer a request, or say why it failed: a request never goes unanswered. */
+async function answer(request: Request): Promise<Answer> {
   try {
-    answer = { id: request.id, out: await answerOf(request) };
+    return { id: request.id, out: await answerOf(request) };
   } catch (error) {
-    answer = { id: request.id, error: String((error instanceof Error && error.stack) || error) };
+    return { id: request.id, error: String((error instanceof Error && error.stack) || error) };
   }
-  parentPort!.postMessage(answer);
+}
+
+parentPort!.on('message', (request: Request) => {
+  void answer(request).then((reply) => parentPort!.postMessage(reply));
 });

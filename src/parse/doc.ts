@@ -55,7 +55,16 @@ export function parseDoc(text: string, file: string): { docs: DocModel[]; diagno
     if (!(error instanceof RangeError)) throw error;
     return {
       docs: [],
-      diagnostics: [diagnostic('error', 'markdown-too-deep', `The doc nests too deeply to be read (${error.message})`, file, { line: 1, column: 1 }, 'Flatten the nested quotes, lists or emphasis.')],
+      diagnostics: [
+        diagnostic(
+          'error',
+          'markdown-too-deep',
+          `The doc nests too deeply to be read (${error.message})`,
+          file,
+          { line: 1, column: 1 },
+          'Flatten the nested quotes, lists or emphasis.',
+        ),
+      ],
     };
   }
 }
@@ -85,7 +94,14 @@ function parseRecovering(text: string, file: string, diagnostics: Diagnostic[]):
         const from = node.position!.start.offset!;
         mask = [from, blank === null ? node.position!.end.offset! : from + blank.index];
         diagnostics.push(
-          diagnostic('warning', 'html-comment-unclosed', 'This HTML comment is not closed before the next blank line and would hide the rest of the doc; read as ending there', file, pointOf(node), 'Close the comment with `-->`.'),
+          diagnostic(
+            'warning',
+            'html-comment-unclosed',
+            'This HTML comment is not closed before the next blank line and would hide the rest of the doc; read as ending there',
+            file,
+            pointOf(node),
+            'Close the comment with `-->`.',
+          ),
         );
         break;
       }
@@ -113,12 +129,17 @@ function readDoc(text: string, file: string): { docs: DocModel[]; diagnostics: D
 
   const titleIndex = nodes.findIndex((node) => node.type === 'heading' && node.depth === 1);
   if (titleIndex === -1 && !front?.title) {
-    diagnostics.push(diagnostic('info', 'not-a-model', 'No `# Name` heading (nor a front matter `title:`): not a model doc, skipped', file, { line: 1, column: 1 }));
+    diagnostics.push(
+      diagnostic('info', 'not-a-model', 'No `# Name` heading (nor a front matter `title:`): not a model doc, skipped', file, { line: 1, column: 1 }),
+    );
     return { docs: [], diagnostics };
   }
 
   const docs: DocModel[] = [];
-  let current = titleIndex === -1 ? newModel(front!.title!, { line: front!.titleLine, column: 1 }, false, file, true) : startModel(nodes[titleIndex] as Heading, file, true);
+  let current =
+    titleIndex === -1
+      ? newModel(front!.title!, { line: front!.titleLine, column: 1 }, false, file, true)
+      : startModel(nodes[titleIndex] as Heading, file, true);
   docs.push(current);
   /** The description so far: its Markdown blocks (text after clean-up) and the lines each spans. */
   let blocks: { text: string; startLine: number; endLine: number }[] = [];
@@ -165,7 +186,11 @@ function readDoc(text: string, file: string): { docs: DocModel[]; diagnostics: D
       if (node.type === 'blockquote' && /DEPRECATED/.test(toString(node))) current.deprecated = true;
       else if (DESCRIPTION_BLOCKS.has(node.type)) {
         const raw = sourceOf(node, source);
-        blocks.push({ text: node.type === 'code' ? raw.replace(/\s+$/, '') : proseText(raw, node.type === 'list' || node.type === 'blockquote'), startLine: node.position!.start.line, endLine: node.position!.end.line });
+        blocks.push({
+          text: node.type === 'code' ? raw.replace(/\s+$/, '') : proseText(raw, node.type === 'list' || node.type === 'blockquote'),
+          startLine: node.position!.start.line,
+          endLine: node.position!.end.line,
+        });
       }
       continue;
     }
@@ -177,7 +202,14 @@ function readDoc(text: string, file: string): { docs: DocModel[]; diagnostics: D
       // Pipe rows that GFM does not read as a table: the delimiter row is missing or has another
       // number of cells than the header. Read as a free-form object, the fields would be lost.
       diagnostics.push(
-        diagnostic('error', 'table-malformed', `These rows are not a table: the \`| --- |\` delimiter row is missing or has another number of cells than the header`, file, pointOf(node), 'Give the table a delimiter row with one `---` per header cell.'),
+        diagnostic(
+          'error',
+          'table-malformed',
+          `These rows are not a table: the \`| --- |\` delimiter row is missing or has another number of cells than the header`,
+          file,
+          pointOf(node),
+          'Give the table a delimiter row with one `---` per header cell.',
+        ),
       );
     } else if (section === 'fields' && node.type === 'table' && current.kind === 'none') {
       current.kind = 'fields';
@@ -324,7 +356,9 @@ function readField(row: TableRow, nameColumn: string, hasRequired: boolean, file
   const nameCell = row.cells.get(nameColumn)!;
   const { name, struck } = readName(nameCell.raw);
   if (name === '') {
-    diagnostics.push(diagnostic('error', 'field-name-empty', 'Field cell is empty', file, row.position, 'Put the property name in the Field cell, in backticks.'));
+    diagnostics.push(
+      diagnostic('error', 'field-name-empty', 'Field cell is empty', file, row.position, 'Put the property name in the Field cell, in backticks.'),
+    );
     return null;
   }
   let required = false;
@@ -355,7 +389,13 @@ function readField(row: TableRow, nameColumn: string, hasRequired: boolean, file
   let example = cellText(row.cells.get('example')?.raw ?? '');
   if (example === '[object Object]') {
     diagnostics.push(
-      diagnostic('info', 'example-dropped', `Example of \`${name}\` is \`[object Object]\` (a doc generator bug), not a value: dropped`, file, row.cells.get('example')!.start),
+      diagnostic(
+        'info',
+        'example-dropped',
+        `Example of \`${name}\` is \`[object Object]\` (a doc generator bug), not a value: dropped`,
+        file,
+        row.cells.get('example')!.start,
+      ),
     );
     example = null;
   }
@@ -408,7 +448,12 @@ function readValues(doc: DocModel, table: Table, source: string, lines: LineInde
       continue;
     }
     const code = /^`([^`]*)`$/.exec(valueRaw.trim());
-    doc.values.push({ name: readName(row.cells.get('name')!.raw).name, value: code ? code[1]! : unescapeMarkdown(valueRaw), json: null, position: row.position });
+    doc.values.push({
+      name: readName(row.cells.get('name')!.raw).name,
+      value: code ? code[1]! : unescapeMarkdown(valueRaw),
+      json: null,
+      position: row.position,
+    });
   }
 }
 
@@ -439,7 +484,16 @@ function readValueFence(doc: DocModel, node: Code, file: string, diagnostics: Di
   } catch (error) {
     // `Unrecognized<string>` ends the union in open enums; anything else is an error.
     if (!doc.open) {
-      diagnostics.push(diagnostic('error', 'values-fence', `Cannot read the Values fence as a union of literals: ${(error as Error).message}`, file, at, 'Write the values as `"a" | "b"`, or as a Name | Value table.'));
+      diagnostics.push(
+        diagnostic(
+          'error',
+          'values-fence',
+          `Cannot read the Values fence as a union of literals: ${(error as Error).message}`,
+          file,
+          at,
+          'Write the values as `"a" | "b"`, or as a Name | Value table.',
+        ),
+      );
     }
   }
 }

@@ -85,7 +85,17 @@ export function memoryDocSource(docs: Readonly<Record<string, string>>, root = '
     }
     return parsed;
   };
-  return { root, files, isFolder: (id) => folders.has(id), load, scan: scanner((id) => cache.get(id), load, (id) => docs[id] ?? '') };
+  return {
+    root,
+    files,
+    isFolder: (id) => folders.has(id),
+    load,
+    scan: scanner(
+      (id) => cache.get(id),
+      load,
+      (id) => docs[id] ?? '',
+    ),
+  };
 }
 
 /**

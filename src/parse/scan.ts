@@ -112,7 +112,12 @@ export function scanModels(text: string, file: string): ScannedModel[] {
     // A setext `Title\n===` underline below a one-line paragraph (after a blank line or at the top).
     if (/^ {0,3}=+[ \t]*$/.test(line) && i > 0) {
       const title = lines[i - 1]!;
-      if (/^ {0,3}\S/.test(title) && !/^ {0,3}([>|*+-]|\d+[.)]|#{1,6}([ \t]|$))/.test(title) && (i === 1 || lines[i - 2]!.trim() === '') && !openerOrCloser(title)) {
+      if (
+        /^ {0,3}\S/.test(title) &&
+        !/^ {0,3}([>|*+-]|\d+[.)]|#{1,6}([ \t]|$))/.test(title) &&
+        (i === 1 || lines[i - 2]!.trim() === '') &&
+        !openerOrCloser(title)
+      ) {
         headings.push({ depth: 1, text: title.trim() });
       }
     }

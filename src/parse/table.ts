@@ -31,12 +31,7 @@ export interface TableRow {
  * @param file doc path for diagnostics
  * @returns header names (lower-cased, trimmed), rows, and diagnostics
  */
-export function readTable(
-  table: Table,
-  source: string,
-  lines: LineIndex,
-  file: string,
-): { header: string[]; rows: TableRow[]; diagnostics: Diagnostic[] } {
+export function readTable(table: Table, source: string, lines: LineIndex, file: string): { header: string[]; rows: TableRow[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const [head, ...body] = table.children;
   const header = (head?.children ?? []).map((cell) => toString(cell).trim().toLowerCase());
@@ -49,7 +44,14 @@ export function readTable(
       const kept = splitRow(source, start, row.position!.end.offset!, true);
       if (kept.length === header.length) {
         diagnostics.push(
-          diagnostic('warning', 'table-pipe-in-code', 'A code span in this row holds an unescaped `|`; read as one cell', file, position, 'Escape pipes inside table cells as `\\|`.'),
+          diagnostic(
+            'warning',
+            'table-pipe-in-code',
+            'A code span in this row holds an unescaped `|`; read as one cell',
+            file,
+            position,
+            'Escape pipes inside table cells as `\\|`.',
+          ),
         );
         spans = kept;
       }
