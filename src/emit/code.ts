@@ -2,8 +2,9 @@
  * Declaration structures of a generated file and their printing to TypeScript text. The shapes
  * follow ts-morph's structures (`InterfaceDeclarationStructure`, `FunctionDeclarationStructure`, …:
  * the same field names), without loading ts-morph and the TypeScript compiler it wraps (about a
- * third of a second a run) to print them. Function bodies are statement text. The text is laid out
- * afterwards (`./layout/`), so it only has to be valid TypeScript of the subset that parser reads.
+ * third of a second a run) to print them. Function bodies are statement text printed from the code
+ * builder's tree (`./builder.ts`). Prettier formats the text afterwards (`./format.ts`), so it only
+ * has to be valid TypeScript.
  *
  * @module
  */
