@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emit, emitUnformatted, fileNames, renderBanner } from '../src/emit/index.js';
+import { tsType } from '../src/emit/types.js';
 import { buildModel } from '../src/model/build.js';
 import { hasErrors } from '../src/core/diagnostics.js';
-import type { IR } from '../src/core/ir.js';
+import type { IR, TypeRef } from '../src/core/ir.js';
 import { ruby } from '../src/notation/ruby.js';
 import { memoryDocSource } from '../src/parse/files.js';
 import { importGenerated, tmpDir, typecheck } from './helpers.js';
@@ -221,5 +222,27 @@ describe('format keys in the manifest', () => {
     ).version;
     expect(manifest.unformatted!['_runtime.ts']).toBe(formatKey(raw.get('_runtime.ts')!, version, { printWidth: 100, parser: 'babel-ts' }));
     expect(JSON.parse(manifestText(new Map(files)))).not.toHaveProperty('unformatted');
+  });
+});
+
+describe('tsType: the one TypeRef-to-TypeScript text of both TypeScript targets', () => {
+  it('writes a union without members as never, also inside arrays and maps', () => {
+    const empty: TypeRef = { kind: 'union', members: [] };
+    expect(tsType(empty, (id) => id)).toBe('never');
+    expect(tsType({ kind: 'array', items: empty }, (id) => id)).toBe('(never)[]');
+    expect(tsType({ kind: 'map', values: empty }, (id) => id)).toBe('{ [key: string]: never }');
+    expect(
+      tsType(
+        {
+          kind: 'union',
+          members: [
+            { kind: 'primitive', type: 'date' },
+            { kind: 'ref', model: 'a.md' },
+          ],
+        },
+        () => 'A',
+        'Date',
+      ),
+    ).toBe('Date | A');
   });
 });

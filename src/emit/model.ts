@@ -469,7 +469,7 @@ function unionDeclarations(model: UnionModel, writer: ValidatorWriter): Statemen
     name: model.tsName,
     isExported: true,
     docs: modelDocs(model),
-    type: model.members.map((m) => tsType(m, (id) => writer.use(id, '').text, writer.options.dates)).join(' | ') || 'never',
+    type: tsType({ kind: 'union', members: model.members }, (id) => writer.use(id, '').text, writer.options.dates),
   };
   const out: Statement[] = [alias, ...unionFunctions(model, writer, 'memory')];
   if (writer.withDates.has(model.id)) {

@@ -24,6 +24,7 @@ import { propertyKey } from '../model/naming.js';
 import { docText } from './jsdoc.js';
 import { acceptsNull, objectShape, type ModelFileOptions } from './model.js';
 import { openEnumType } from './validators.js';
+import { tsType } from './types.js';
 
 /** The helper file of the zod target (RFC 3339 checks, own-property helpers): `src/runtime/_json.ts`, copied. */
 export const ZOD_HELPERS_FILE = '_json.ts';
@@ -287,8 +288,8 @@ class ZodWriter {
   private explicitType(model: Exclude<Model, EnumModel>): string {
     const nameOf = (id: string): string => this.import(id, this.ctx.models.get(id)!.tsName, true);
     if (model.kind === 'union') {
-      const members = model.members.map((m) => typeText(m, nameOf, this.options.dates));
-      return `export type ${model.tsName} = ${members.join(' | ') || 'never'};`;
+      const type = tsType({ kind: 'union', members: model.members }, nameOf, this.options.dates);
+      return `export type ${model.tsName} = ${type};`;
     }
     const shape = objectShape(model, nameOf, this.options);
     const lines = shape.properties.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type};`);
@@ -330,26 +331,6 @@ class ZodWriter {
     const knownType = tsEnum ? `(typeof ${model.tsName})[keyof typeof ${model.tsName}]` : literals.map((v) => JSON.stringify(v)).join(' | ');
     const type = [...(knownType ? [knownType] : []), `(${open} & {})`].join(' | ');
     return `${declaration}${docs}export const ${name} = ${schema};\n\n${docs}export type ${model.tsName} = ${type};\n`;
-  }
-}
-
-/** TypeScript type text for explicit types (dates as `Date` with `dates: "Date"`). */
-function typeText(type: TypeRef, nameOf: (id: string) => string, dates: 'string' | 'Date'): string {
-  switch (type.kind) {
-    case 'primitive':
-      return type.type === 'integer' ? 'number' : type.type === 'date' || type.type === 'date-time' ? dates : type.type;
-    case 'ref':
-      return nameOf(type.model);
-    case 'literal':
-      return JSON.stringify(type.value);
-    case 'array': {
-      const items = typeText(type.items, nameOf, dates);
-      return type.items.kind === 'union' ? `(${items})[]` : `${items}[]`;
-    }
-    case 'map':
-      return `{ [key: string]: ${typeText(type.values, nameOf, dates)} }`;
-    case 'union':
-      return type.members.map((m) => typeText(m, nameOf, dates)).join(' | ') || 'never';
   }
 }
 
