@@ -34,6 +34,7 @@ import type { IR } from './core/ir.js';
 import { SETTINGS, type Setting, type SettingName } from './core/options.js';
 import { commandFor, resolveJob, UsageError, type Flags, type Job } from './job.js';
 import { WriteError } from './write.js';
+import { InputError } from './core/input-error.js';
 import { GRAPH_FORMATS, type GraphFormat } from './graph.js';
 
 /** Where the CLI writes and which folder it runs in (tests pass their own). */
@@ -235,7 +236,7 @@ async function run(command: CommandName, options: CliOptions, io: CliIO): Promis
       io.stderr(`docs2ts: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof WriteError) {
+    if (error instanceof WriteError || error instanceof InputError) {
       io.stderr(`docs2ts: ${error.message}\n`);
       return 1;
     }
@@ -453,10 +454,25 @@ async function report(diagnostics: readonly Diagnostic[], input: string, io: Cli
   io.stderr(`${reporter([...files.values()], { color: io.color ?? false, verbose: false })}\n`);
 }
 
+/**
+ * Writes to a process stream that stop quietly once the reader has gone (`docs2ts ir | head`
+ * closes the pipe: EPIPE): the rest of the output is dropped, the run ends as it would have.
+ */
+function quietStream(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 function defaultIO(): CliIO {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: quietStream(process.stdout),
+    stderr: quietStream(process.stderr),
     cwd: process.cwd(),
     color: process.stderr.isTTY === true,
     progress: process.stderr.isTTY === true,

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { canonicalJson, sha256 } from './core/hash.js';
 import path from 'node:path';
 import { listDocs } from './parse/list.js';
+import { readCause } from './core/input-error.js';
 import { readManifest } from './write.js';
 
 /**
@@ -21,15 +22,28 @@ import { readManifest } from './write.js';
  *
  * @param input the docs folder (absolute)
  * @param options everything else the output depends on (JSON-serializable)
+ * Docs and folders that cannot be read count by their path and the cause (the run that follows
+ * reports them).
+ *
  * @param keep when given, receives each doc's bytes by id, so that the run that follows does not
  *   read the docs a second time (see `folderDocSource`)
  * @returns hex SHA-256
+ * @throws {InputError} when the input folder cannot be listed
  */
 export function inputHash(input: string, options: unknown, keep?: Map<string, Uint8Array>): string {
   const hash = createHash('sha256');
   hash.update(`docs2ts-input-v1\n${canonicalJson(options)}\n`);
-  for (const file of listDocs(input).files) {
-    const bytes = fs.readFileSync(path.join(input, file));
+  const { files, unreadable } = listDocs(input);
+  for (const { folder, cause } of unreadable) hash.update(`${folder}/\nunreadable: ${cause}\n`);
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(path.join(input, file));
+    } catch (error) {
+      // The run that follows reads it again and reports why it cannot.
+      hash.update(`${file}\nunreadable: ${readCause(error)}\n`);
+      continue;
+    }
     keep?.set(file, bytes);
     hash.update(`${file}\n`);
     hash.update(sha256(bytes));

@@ -135,6 +135,16 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'field-duplicate': { severity: 'error', inference: false, when: 'a field listed twice' },
   'union-cycle': { severity: 'error / info', inference: true, when: 'a union that refers to itself (only: error; beside other members: info)' },
   'union-empty': { severity: 'warning', inference: false, when: 'a union with no readable member' },
+  'doc-unreadable': {
+    severity: 'error / warning',
+    inference: false,
+    when: 'a doc that cannot be read (a warning when a rooted run does not reach it: skipped)',
+  },
+  'folder-unreadable': {
+    severity: 'error / warning',
+    inference: false,
+    when: 'a sub-folder of the input that cannot be listed (a warning in a rooted run)',
+  },
   'markdown-too-deep': { severity: 'error', inference: false, when: 'a doc nested too deeply to parse' },
   'root-missing': { severity: 'error', inference: false, when: 'a --root that names no model' },
   'root-ambiguous': { severity: 'error / warning', inference: true, when: 'a --root name several docs have' },

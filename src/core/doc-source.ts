@@ -24,6 +24,12 @@ export interface DocSource {
    * doc. Absent: `load` is used.
    */
   scan?(file: string): { id: string; title: string }[];
+  /**
+   * What the source could not read outside `load`: folders it could not list (`folder-unreadable`
+   * errors) and docs a scan could not read (`doc-unreadable` warnings, which a run that reaches
+   * the doc sees as an error from `load` instead). Absent: none.
+   */
+  problems?(): Diagnostic[];
 }
 
 /** The result of parsing one doc. */

@@ -1,7 +1,7 @@
 /**
  * Build the IR from parsed docs: one context made from the doc source and the options (roots
  * resolved, notation chosen), then the passes of {@link PASSES} in order over it (the closure of
- * the roots read by one transform per doc kind, stub unions, union cycles, TypeScript names, the
+ * the roots read by one transform per doc kind, what could not be read, stub unions, union cycles, TypeScript names, the
  * notices about settings left open, overrides). The passes live in `passes/`.
  *
  * @module
@@ -13,7 +13,7 @@ import type { Notation } from '../notation/types.js';
 import { sortDiagnostics } from '../core/diagnostics.js';
 import { IR_VERSION, type IR } from '../core/ir.js';
 import { applyOverrides, settingNotices } from './overrides.js';
-import { createContext, type BuildContext } from './passes/context.js';
+import { createContext, reportUnreadable, type BuildContext } from './passes/context.js';
 import { transformEnum } from './passes/enums.js';
 import { reach, type Transforms } from './passes/graph.js';
 import { nameModels } from './passes/names.js';
@@ -58,6 +58,7 @@ const TRANSFORMS: Transforms = { fields: transformObject, none: transformObject,
  */
 const PASSES = {
   reach: (ctx) => reach(ctx, TRANSFORMS),
+  unreadable: reportUnreadable,
   'stub-unions': fillStubUnions,
   'union-cycles': breakUnionCycles,
   names: nameModels,

@@ -6,16 +6,14 @@
  * @module
  */
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { loadPrettier } from '../emit/prettier.js';
-import { parseDoc } from '../parse/doc.js';
+import { parseDocFile } from '../parse/read.js';
 import type { Answer, Request } from './helpers.js';
 
 /** Answer one request: parse its docs, or format its files one after the other. */
 async function answerOf(request: Request): Promise<unknown[]> {
-  if (request.kind === 'parse') return request.files.map((file) => parseDoc(fs.readFileSync(path.join(request.root, file), 'utf8'), file));
+  if (request.kind === 'parse') return request.files.map((file) => parseDocFile(request.root, file));
   const prettier = loadPrettier(request.prettier);
   const out: string[] = [];
   for (const { text, options } of request.items) out.push(await prettier.format(text, options));

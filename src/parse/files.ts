@@ -10,6 +10,8 @@ import type { DocSource, ParsedDoc, ParseThreads } from '../core/doc-source.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { parseDoc } from './doc.js';
 import { listDocs } from './list.js';
+import { DocReadError, parseDocFile, readDocText, unreadableCause, unreadableDoc } from './read.js';
+import { diagnostic } from '../core/diagnostics.js';
 import { scanModels, type ScannedModel } from './scan.js';
 import { normalizeSource } from './source.js';
 import type { DocModel } from '../core/doc-model.js';
@@ -22,21 +24,27 @@ import type { DocModel } from '../core/doc-model.js';
  * @param inputDir the input folder
  * @param read docs already read (bytes by id, as `inputHash` keeps them): used instead of reading
  *   the file again, each at most once
- * @throws {Error} when `inputDir` is not a readable folder
+ * Docs and sub-folders that cannot be read are diagnostics, never thrown: `load` gives a
+ * `doc-unreadable` error, and `problems` what a run met without loading the doc (a scan for names,
+ * a folder it could not list).
+ *
+ * @throws {Error} when `inputDir` is not a folder
+ * @throws {InputError} when it cannot be listed
  */
 export function folderDocSource(inputDir: string, read?: Map<string, Uint8Array>): DocSource & { preload(threads?: ParseThreads): Promise<void> } {
   const root = path.resolve(inputDir);
   const stat = fs.statSync(root, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw new Error(`Input folder \`${inputDir}\` does not exist or is not a folder`);
-  const { files, folders } = listDocs(root);
+  const { files, folders, unreadable } = listDocs(root);
   const cache = new Map<string, { docs: DocModel[]; diagnostics: Diagnostic[] }>();
+  const unscanned = new Map<string, string>();
   const text = (id: string): string => {
     const bytes = read?.get(id);
-    if (bytes === undefined) return fs.readFileSync(path.join(root, id), 'utf8');
+    if (bytes === undefined) return readDocText(root, id);
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   };
   const parse = (id: string): { docs: DocModel[]; diagnostics: Diagnostic[] } => {
-    const parsed = parseDoc(text(id), id);
+    const parsed = parseDocFile(root, id, () => text(id));
     read?.delete(id);
     return parsed;
   };
@@ -53,7 +61,37 @@ export function folderDocSource(inputDir: string, read?: Map<string, Uint8Array>
     files,
     isFolder: (id) => folders.has(id),
     load,
-    scan: scanner((id) => cache.get(id), load, text),
+    scan: scanner(
+      (id) => cache.get(id),
+      load,
+      (id) => {
+        try {
+          return text(id);
+        } catch (error) {
+          if (!(error instanceof DocReadError)) throw error;
+          unscanned.set(id, error.reason);
+          return '';
+        }
+      },
+    ),
+    problems: () => [
+      ...unreadable.map(({ folder, cause }) =>
+        diagnostic(
+          'error',
+          'folder-unreadable',
+          `Cannot list this folder: ${cause}`,
+          folder,
+          undefined,
+          'Make the folder readable by the user running docs2ts, or move it out of the input folder',
+        ),
+      ),
+      ...files.flatMap((id) => {
+        if (cache.has(id)) return [];
+        // A doc the run neither loaded nor scanned: only whether it can be read.
+        const cause = unscanned.get(id) ?? unreadableCause(path.join(root, id));
+        return cause === undefined ? [] : [unreadableDoc(id, cause, true)];
+      }),
+    ],
     /** Parse every doc now, shared out with the helper threads when given (for runs that read them all). */
     async preload(threads?: ParseThreads) {
       const todo = files.filter((f) => !cache.has(f));

@@ -131,3 +131,21 @@ function detect(docs: Docs, roots: readonly string[]): Notation {
   );
   return notation;
 }
+
+/**
+ * The `unreadable` pass: what the doc source could not read outside a load. A doc a rooted run
+ * reached gave its error when loaded; one it did not reach stays a warning (skipped). A folder
+ * that could not be listed is an error of a run over every doc, a warning of a rooted run (a link
+ * into it still fails as a missing doc).
+ */
+export function reportUnreadable(ctx: BuildContext): void {
+  const rooted = ctx.options.roots.length > 0;
+  for (const problem of ctx.source.problems?.() ?? []) {
+    if (problem.file !== null && ctx.loaded.has(problem.file)) continue;
+    if (problem.ruleId === 'folder-unreadable' && rooted) {
+      ctx.diagnostics.push({ ...problem, severity: 'warning', message: `${problem.message}; skipped, the roots do not reach a doc in it` });
+    } else if (problem.ruleId === 'folder-unreadable') {
+      ctx.diagnostics.push({ ...problem, message: `${problem.message}; the docs in it are not read` });
+    } else ctx.diagnostics.push(problem);
+  }
+}

@@ -86,7 +86,9 @@ export function resolveTarget(ctx: BuildContext, target: string, doc: DocModel, 
   if (resolved.id === null) return null;
   const docs = docsOf(ctx, resolved.id);
   if (docs.length === 0) {
-    if (!quiet)
+    // A doc that could not be read has its own error (`doc-unreadable`): the link adds nothing to it.
+    const unreadable = ctx.source.load(resolved.id).diagnostics.some((d) => d.ruleId === 'doc-unreadable');
+    if (!quiet && !unreadable)
       ctx.diagnostics.push(
         diagnostic('error', 'link-not-model', `Link target \`${target}\` is not a model doc (no \`#\` heading)`, doc.file, at, 'Link to a model doc.'),
       );
