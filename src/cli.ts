@@ -61,6 +61,7 @@ interface CliOptions extends Omit<Flags, 'root' | SettingName> {
   force?: boolean;
   job?: string;
   json?: boolean;
+  diff?: boolean;
   [attribute: string]: unknown;
 }
 
@@ -138,6 +139,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     });
   output(program.command('check').description('exit 0 when the output folder is exactly what generate would write, else 1 with a diff'))
     .option('-f, --force', 'compare byte for byte even when the manifest says the output is up to date')
+    .option('--diff', 'print a unified diff of every stale or extra file (default: one line per kind)')
     .action(async (options: CliOptions) => {
       code = await run('check', options, io);
     });
@@ -321,10 +323,9 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
     const { ir, stale, missing, extra, patches } = answer;
     const json: Record<string, unknown> = { upToDate: answer.upToDate, stale, missing, extra };
     if (answer.upToDate) return finish(ir, json, 0, `docs2ts: ${outLabel} is up to date\n`);
-    if (options.format !== 'json') io.stdout(patches.join(''));
-    const list = [...stale.map((f) => `stale ${f}`), ...missing.map((f) => `missing ${f}`), ...extra.map((f) => `extra ${f}`)];
+    if (options.format !== 'json' && options.diff) io.stdout(patches.join(''));
     json.fix = fix;
-    return finish(ir, json, 1, `docs2ts: ${outLabel} is out of date:\n${list.map((l) => `  ${l}\n`).join('')}Run \`${fix}\` to update it.\n`);
+    return finish(ir, json, 1, outOfDate(outLabel, { stale, missing, extra }, fix, options.diff === true));
   }
 
   let answer: GenerateAnswer;
@@ -344,6 +345,22 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
     0,
     `docs2ts: ${answer.ir.models.length} models → ${answer.files.size} files in ${outLabel}, ${warnings} warnings (${ms} ms)\n`,
   );
+}
+
+/**
+ * What `check` says when the output is out of date: the counts, one line per kind with the first
+ * file names, and the command that fixes it (and, without `--diff`, how to see the changes).
+ */
+export function outOfDate(label: string, kinds: Readonly<Record<'stale' | 'missing' | 'extra', readonly string[]>>, fix: string, diffShown: boolean): string {
+  const SHOWN = 8;
+  const present = Object.entries(kinds).filter(([, files]) => files.length > 0);
+  const counts = present.map(([kind, files]) => `${files.length} ${kind}`).join(', ');
+  const lines = present.map(([kind, files]) => {
+    const more = files.length > SHOWN ? `, … (${files.length - SHOWN} more)` : '';
+    return `  ${kind}: ${files.slice(0, SHOWN).join(', ')}${more}\n`;
+  });
+  const diff = diffShown ? '' : `; \`docs2ts check --diff\` prints the changes`;
+  return `docs2ts: ${label} is out of date (${counts}):\n${lines.join('')}Run \`${fix}\` to update it${diff}.\n`;
 }
 
 /** Rules of a link or name that matches no doc: --allow-broken-links reads them as `unknown`. */
@@ -399,8 +416,9 @@ async function watch(first: Job, options: CliOptions, io: CliIO, configFile: str
     const code = await once('generate', job, { ...options, format: 'text' }, { ...quiet, stdout: (t) => (out += t), stderr: (t) => (err += t) }, '');
     // A run's summary is stdout's last line (stderr holds the diagnostics, warnings included).
     const line = out.trim().split('\n').filter(Boolean);
-    io.stdout(`${stamp()} ${code === 0 ? line[line.length - 1] : `failed: ${err.trim().split('\n').slice(-1)[0] ?? ''}`}\n`);
+    // The diagnostics first, then the line that says the run failed ("fix the errors above").
     if (code !== 0 && err) io.stderr(err);
+    io.stdout(`${stamp()} ${code === 0 ? line[line.length - 1] : `failed: ${err.trim().split('\n').slice(-1)[0] ?? ''}`}\n`);
   };
   await runOnce();
   const watcher = chokidar([job.input, ...(configFile ? [configFile] : [])], {
@@ -418,6 +436,8 @@ async function watch(first: Job, options: CliOptions, io: CliIO, configFile: str
   });
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
+    // Stopped already (during the first run): the abort event has gone by.
+    if (io.signal?.aborted) return resolve();
     io.signal?.addEventListener('abort', stop, { once: true });
     if (!io.signal) process.once('SIGINT', stop);
   });

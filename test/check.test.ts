@@ -40,10 +40,15 @@ describe('docs2ts check', () => {
     fs.appendFileSync(path.join(dir, 'models/shared/status.md'), '\n| `THREE` | 3 |');
     const stale = await runCli(['check'], dir);
     expect(stale.code).toBe(1);
-    expect(stale.stdout).toContain('--- a/status.ts');
-    expect(stale.stdout).toMatch(/^\+\s+THREE = 3,$/m);
-    expect(stale.stderr).toMatch(/stale status\.ts/);
-    expect(stale.stderr).toContain('Run `npx docs2ts generate` to update it.');
+    // The changes themselves only with --diff.
+    expect(stale.stdout).toBe('');
+    expect(stale.stderr).toMatch(/^docs2ts: gen is out of date \(1 stale\):\n {2}stale: status\.ts\n/m);
+    expect(stale.stderr).toContain('Run `npx docs2ts generate` to update it; `docs2ts check --diff` prints the changes.');
+    const diff = await runCli(['check', '--diff'], dir);
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toContain('--- a/status.ts');
+    expect(diff.stdout).toMatch(/^\+\s+THREE = 3,$/m);
+    expect(diff.stderr).toContain('Run `npx docs2ts generate` to update it.');
     expect(readTree(path.join(dir, 'gen'))).toEqual(before); // check writes nothing
     expect((await runCli(['generate'], dir)).code).toBe(0);
     expect((await runCli(['check'], dir)).code).toBe(0);
@@ -54,13 +59,13 @@ describe('docs2ts check', () => {
     expect((await runCli(['generate'], dir)).code).toBe(0);
     const option = await runCli(['check', '--enum-style', 'union'], dir);
     expect(option.code).toBe(1);
-    expect(option.stderr).toContain('Run `npx docs2ts generate --enum-style union` to update it.');
+    expect(option.stderr).toContain('Run `npx docs2ts generate --enum-style union` to update it;');
     fs.appendFileSync(path.join(dir, 'gen/task.ts'), '// edited\n');
     fs.rmSync(path.join(dir, 'gen/status.ts'));
     const edited = await runCli(['check'], dir);
     expect(edited.code).toBe(1);
-    expect(edited.stderr).toMatch(/stale task\.ts/);
-    expect(edited.stderr).toMatch(/missing status\.ts/);
+    expect(edited.stderr).toMatch(/stale: .*task\.ts/);
+    expect(edited.stderr).toMatch(/missing: status\.ts/);
     expect((await runCli(['generate'], dir)).code).toBe(0);
     // A model that is no longer reached leaves an extra generated file behind until generate runs.
     fs.writeFileSync(
@@ -115,7 +120,7 @@ describe('docs2ts check', () => {
     fs.writeFileSync(path.join(dir, '.prettierrc.json'), JSON.stringify({ singleQuote: true }));
     const stale = await runCli(['check'], dir);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toMatch(/stale task\.ts/);
+    expect(stale.stderr).toMatch(/stale: .*task\.ts/);
     expect((await runCli(['generate'], dir)).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'gen/task.ts'), 'utf8')).toContain("from './_runtime.js';");
     expect((await runCli(['check'], dir)).code).toBe(0);
@@ -280,7 +285,7 @@ describe('pre-commit hook, end to end', () => {
     } catch (error) {
       blocked = String((error as { stdout?: string }).stdout) + String((error as { stderr?: string }).stderr);
     }
-    expect(blocked).toMatch(/\+\s+THREE = 3,/);
+    expect(blocked).toMatch(/stale: status\.ts/);
     expect(blocked).toContain('npx docs2ts generate');
     execFileSync(process.execPath, [cli, 'generate'], { cwd: dir });
     git('add', '-A');

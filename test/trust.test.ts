@@ -28,10 +28,10 @@ const eacces = (file: string): NodeJS.ErrnoException =>
 function denyReads(suffix: string): void {
   const read = fs.readFileSync.bind(fs);
   const access = fs.accessSync.bind(fs);
-  vi.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
+  vi.spyOn(fs, 'readFileSync').mockImplementation((file: fs.PathOrFileDescriptor, options?: unknown) => {
     if (typeof file === 'string' && file.endsWith(suffix)) throw eacces(file);
     return read(file, options as BufferEncoding);
-  }));
+  });
   vi.spyOn(fs, 'accessSync').mockImplementation((file: fs.PathLike, mode?: number) => {
     if (typeof file === 'string' && file.endsWith(suffix)) throw eacces(file);
     access(file, mode);
@@ -103,12 +103,12 @@ describe('unreadable docs and folders (simulated EACCES)', () => {
   it('a doc removed during the run: doc-unreadable with the cause', async () => {
     const dir = tree();
     const read = fs.readFileSync.bind(fs);
-    vi.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
+    vi.spyOn(fs, 'readFileSync').mockImplementation((file: fs.PathOrFileDescriptor, options?: unknown) => {
       if (typeof file === 'string' && file.endsWith(`${path.sep}c.md`) && options === 'utf8') {
         throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: 'ENOENT' });
       }
       return read(file, options as BufferEncoding);
-    }));
+    });
     const r = await runCli(['ir', '--input', 'models'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Cannot read this doc: no such file \(removed during the run\?\) \(ENOENT\)/);
@@ -187,5 +187,52 @@ describe('pipes close quietly', () => {
     );
     expect(r.stdout.split('\n')[0]).not.toBe('');
     expect(r.stderr).not.toMatch(/EPIPE|internal error|Unhandled/);
+  });
+});
+
+describe('watch and check say it in order', () => {
+  it('check of a missing or empty output folder: one line per kind with the count, the fixing command; the diff only with --diff', async () => {
+    for (const prepare of [(): void => {}, (out: string): void => fs.mkdirSync(out)]) {
+      const dir = tmpDir();
+      fs.cpSync(path.join(ROOT, 'fixtures'), path.join(dir, 'fixtures'), { recursive: true });
+      prepare(path.join(dir, 'gen'));
+      const r = await runCli(['check', '--input', 'fixtures/models', '--out', 'gen', '--root', 'Task'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      const summary = r.stderr.slice(r.stderr.indexOf('docs2ts: gen is out of date'));
+      expect(summary).toMatch(
+        /^docs2ts: gen is out of date \(\d+ missing\):\n {2}missing: [^\n]+, … \(\d+ more\)\nRun `[^`]*docs2ts generate[^`]*` to update it; `docs2ts check --diff` prints the changes\.\n$/,
+      );
+      const diff = await runCli(['check', '--input', 'fixtures/models', '--out', 'gen', '--root', 'Task', '--diff'], dir);
+      expect(diff.code).toBe(1);
+      expect(diff.stdout).toContain('+++ b/task.ts');
+    }
+  });
+
+  it('--watch prints a failed run’s diagnostics before its "failed" line', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, { 'models/a.md': `# A\n\n${TABLE}| \`b\` | [models.B](./nowhere.md) | :heavy_check_mark: | d |\n` });
+    const { main } = await import('../src/cli.js');
+    const log: string[] = [];
+    const controller = new AbortController();
+    let failed: () => void = () => {};
+    const seen = new Promise<void>((resolve) => (failed = resolve));
+    const running = main(['generate', '--watch', '--input', 'models', '--out', 'gen'], {
+      cwd: dir,
+      stdout: (t) => {
+        log.push(`out ${t}`);
+        if (t.includes('failed:')) failed();
+      },
+      stderr: (t) => log.push(`err ${t}`),
+      signal: controller.signal,
+    });
+    await seen;
+    controller.abort();
+    expect(await running).toBe(0);
+    const errors = log.findIndex((l) => l.startsWith('err ') && l.includes('link-missing'));
+    const line = log.findIndex((l) => l.includes('failed:'));
+    expect(errors).toBeGreaterThanOrEqual(0);
+    expect(errors).toBeLessThan(line);
+    expect(log[line]).toMatch(/failed: docs2ts: nothing written: 1 error in 1 doc \(link-missing 1\)/);
   });
 });
