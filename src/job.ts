@@ -74,7 +74,7 @@ export function resolveJob(flags: Flags, config: Config, cwd: string, needsOut: 
     {
       input,
       out,
-      roots: flags.root.length > 0 ? flags.root : ownInput ? [] : (config.roots ?? []),
+      roots: flags.root.length > 0 ? flags.root.map((root) => rootInInput(root, cwd, input)) : ownInput ? [] : (config.roots ?? []),
       overrides: ownInput ? {} : (config.overrides ?? {}),
       banner,
     },
@@ -141,4 +141,23 @@ export function commandFor(command: string, flags: Flags, configFile: string | u
   }
   if (flags.job) parts.push('--job', q(flags.job));
   return parts.join(' ');
+}
+
+/**
+ * A `--root` as the model stage reads it: a model name or a doc path relative to the input. A doc
+ * path relative to the working folder (tab-completed in a shell: `docs/models/shared/task.md`) or
+ * absolute, naming a file inside the input folder, becomes relative to the input; anything else is
+ * kept as given.
+ */
+export function rootInInput(root: string, cwd: string, input: string): string {
+  const [file, fragment] = root.split('#', 2) as [string, string | undefined];
+  if (!/\.mdx?$/i.test(file)) return root;
+  const given = path.resolve(cwd, file);
+  const inside = path.relative(input, given);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return root;
+  // Relative to the input already (and a file there): keep it.
+  if (!path.isAbsolute(file) && fs.existsSync(path.join(input, file))) return root;
+  if (!fs.statSync(given, { throwIfNoEntry: false })?.isFile()) return root;
+  const relative = inside.split(path.sep).join('/');
+  return fragment === undefined ? relative : `${relative}#${fragment}`;
 }

@@ -236,3 +236,49 @@ describe('watch and check say it in order', () => {
     expect(log[line]).toMatch(/failed: docs2ts: nothing written: 1 error in 1 doc \(link-missing 1\)/);
   });
 });
+
+describe('did you mean', () => {
+  it('nearest: likely typos only, closest first, ignoring case', async () => {
+    const { nearest, didYouMean } = await import('../src/core/suggest.js');
+    expect(nearest('Tsk', ['Task', 'TaskStatus', 'Asset', 'Stream'])).toEqual(['Task']);
+    expect(nearest('asset', ['Asset', 'Assets', 'Task'])).toEqual(['Asset', 'Assets']);
+    expect(nearest('Completely', ['Task', 'Asset'])).toEqual([]);
+    expect(didYouMean(['A', 'B', 'C'])).toBe('Did you mean `A`, `B` or `C`? ');
+    expect(didYouMean([])).toBe('');
+  });
+
+  it('an unknown --root name or doc path suggests the nearest model names and docs', async () => {
+    const name = await runCli(['ir', '--input', 'fixtures/models', '--root', 'Clp']);
+    expect(name.code).toBe(1);
+    expect(name.stderr).toMatch(/No model named `Clp` in the input\. Did you mean `Clip`/);
+    const doc = await runCli(['ir', '--input', 'fixtures/models', '--root', 'shared/tsk.md']);
+    expect(doc.code).toBe(1);
+    expect(doc.stderr).toMatch(/Root `shared\/tsk\.md` is not a model doc in the input folder\. Did you mean `shared\/task\.md`\?/);
+  });
+
+  it('a misspelt scalar in a Type cell suggests the nearest scalar of the notation', async () => {
+    const { buildModel } = await import('../src/model/build.js');
+    const { memoryDocSource } = await import('../src/parse/files.js');
+    const { ruby } = await import('../src/notation/ruby.js');
+    const ir = buildModel(
+      memoryDocSource({ 'a.md': `# A\n\n${TABLE}| \`x\` | *Strng* | :heavy_check_mark: | d |\n| \`y\` | *T::Boolen* | :heavy_check_mark: | d |\n` }),
+      { roots: [], notation: ruby },
+    );
+    const hints = ir.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.line, d.hint?.split('?')[0]]);
+    expect(hints).toEqual([
+      ['notation-unknown', 7, 'Did you mean `String`'],
+      ['ref-unresolved', 8, 'Did you mean `T::Boolean`'],
+    ]);
+  });
+
+  it('--root takes a doc path relative to the working folder, or absolute, inside --input', async () => {
+    for (const root of ['fixtures/models/shared/task.md', path.join(ROOT, 'fixtures/models/shared/task.md'), 'shared/task.md', 'Task']) {
+      const r = await runCli(['ir', '--input', 'fixtures/models', '--root', root]);
+      expect(r.code, root).toBe(0);
+      expect((JSON.parse(r.stdout) as { roots: string[] }).roots, root).toEqual(['shared/task.md']);
+    }
+    // Outside the input: not a root.
+    const outside = await runCli(['ir', '--input', 'fixtures/models/shared', '--root', 'README.md']);
+    expect(outside.code).toBe(1);
+  });
+});

@@ -279,6 +279,7 @@ function readUnionMember(member: UnionMemberSource): NotationResult | null {
 export const csharp: Notation = {
   id: 'csharp',
   label: 'C#',
+  scalars: Object.keys(SCALARS),
   parseType(raw: string, options?: ParseOptions): NotationResult {
     return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames).parseAll());
   },

@@ -216,6 +216,7 @@ function parseLink(link: Extract<Token, { kind: 'link' }>): NotationType {
 export const go: Notation = {
   id: 'go',
   label: 'Go',
+  scalars: Object.keys(SCALARS),
   parseType(raw: string, options?: ParseOptions): NotationResult {
     const cell = runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, false, bareNames).parseAll());
     if (cell.ok || options?.bareNames !== true) return cell;

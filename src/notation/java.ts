@@ -236,6 +236,7 @@ function parseLink(link: Extract<Token, { kind: 'link' }>, bareNames: boolean): 
 export const java: Notation = {
   id: 'java',
   label: 'Java',
+  scalars: Object.keys(SCALARS),
   parseType(raw: string, options?: ParseOptions): NotationResult {
     return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, raw, 0, null, bareNames).parseAll());
   },

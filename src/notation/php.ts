@@ -175,6 +175,7 @@ function parseLink(link: LinkToken, bareNames: boolean): NotationType {
 export const php: Notation = {
   id: 'php',
   label: 'PHP',
+  scalars: Object.keys(SCALARS),
   parseType(raw: string, options?: ParseOptions): NotationResult {
     return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames).parseAll());
   },

@@ -196,6 +196,7 @@ function tokenizeCell(raw: string): Token[] {
 export const python: Notation = {
   id: 'python',
   label: 'Python',
+  scalars: Object.keys(SCALARS),
   parseType(raw: string, options?: ParseOptions): NotationResult {
     return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames).parseAll(), tokenizeCell);
   },

@@ -209,6 +209,7 @@ function parseLink(link: Extract<Token, { kind: 'link' }>, bareNames: boolean): 
 export const ruby: Notation = {
   id: 'ruby',
   label: 'Ruby (Sorbet)',
+  scalars: Object.keys(SCALARS),
   parseType(raw: string, options?: ParseOptions): NotationResult {
     return runGrammar(raw, options, (tokens, bareNames) => new Parser(tokens, null, bareNames).parseAll());
   },

@@ -63,6 +63,8 @@ export interface Notation {
   id: string;
   /** Human name, such as `Ruby (Sorbet)`. */
   label: string;
+  /** The scalar names the notation reads (`String`, `T::Boolean`), to suggest the nearest to a misspelt one. */
+  scalars: readonly string[];
   /**
    * Read one Type cell.
    *

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { didYouMean, nearest } from '../../core/suggest.js';
 import { diagnostic, type Point } from '../../core/diagnostics.js';
 import { assignTypeNames, namespaceRank } from '../naming.js';
 import { docOf, type BuildContext, type Docs } from './context.js';
@@ -31,7 +32,7 @@ export function resolveRoots(docs: Docs, roots: readonly string[]): string[] {
             `Root \`${root}\` is not a model doc in the input folder`,
             null,
             undefined,
-            'Give the doc path relative to --input, e.g. `shared/task.md`, or a model name.',
+            `${didYouMean(nearestDocs(file, docs.source.files))}Give the doc path relative to --input, e.g. \`shared/task.md\`, or a model name.`,
           ),
         );
       } else ids.push(id);
@@ -46,7 +47,7 @@ export function resolveRoots(docs: Docs, roots: readonly string[]): string[] {
           `No model named \`${root}\` in the input`,
           null,
           undefined,
-          "Use the name from the doc's `#` heading, or a doc path.",
+          `${didYouMean(nearest(root, titleIndex(docs).keys()))}Use the name from the doc's \`#\` heading, or a doc path.`,
         ),
       );
       continue;
@@ -159,7 +160,7 @@ export function resolveName(ctx: BuildContext, name: string, fromId: string, at:
         `Cannot read Type \`${cell}\` as ${ctx.notation.label}: \`${name}\` is neither a ${ctx.notation.label} scalar nor the heading of a model doc${relaxed ? ': read as unknown' : ''}`,
         file,
         at,
-        `Write the type in ${ctx.notation.label} notation, or link the name to its model doc.`,
+        `${didYouMean(nearest(name, [...ctx.notation.scalars, ...titleIndex(ctx).keys()]))}Write the type in ${ctx.notation.label} notation, or link the name to its model doc.`,
       ),
     );
     return null;
@@ -172,7 +173,7 @@ export function resolveName(ctx: BuildContext, name: string, fromId: string, at:
           `No model doc is headed \`${last}\` (named \`${name}\`)${relaxed ? ': read as unknown' : ''}`,
           file,
           at,
-          'Link the name to its doc, or add a doc with that heading; --allow-broken-links reads it as unknown.',
+          `${didYouMean([...nearest(name, ctx.notation.scalars, 1), ...nearest(last, titleIndex(ctx).keys(), 2)])}Link the name to its doc, or add a doc with that heading; --allow-broken-links reads it as unknown.`,
         )
       : diagnostic('error', 'ref-ambiguous', `\`${name}\` matches ${candidates.length} docs: ${candidates.join(', ')}`, file, at, 'Link the name to its doc.'),
   );
@@ -220,4 +221,16 @@ export function nameModels(ctx: BuildContext): void {
   const ids = [...ctx.models.keys()].sort();
   const tsNames = assignTypeNames(ids.map((id) => ({ id, name: ctx.models.get(id)!.name })));
   ctx.named = ids.map((id) => ({ ...ctx.models.get(id)!, tsName: tsNames.get(id)! }));
+}
+
+/** The doc paths whose file name is nearest to that of `file` (a misspelt `--root` path). */
+function nearestDocs(file: string, files: readonly string[]): string[] {
+  const base = (f: string): string => f.slice(f.lastIndexOf('/') + 1);
+  const names = new Set(nearest(base(file), files.map(base)));
+  const folder = file.slice(0, file.lastIndexOf('/') + 1);
+  // The same folder first.
+  return files
+    .filter((f) => names.has(base(f)))
+    .sort((a, b) => Number(!a.startsWith(folder)) - Number(!b.startsWith(folder)))
+    .slice(0, 3);
 }
