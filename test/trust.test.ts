@@ -282,3 +282,34 @@ describe('did you mean', () => {
     expect(outside.code).toBe(1);
   });
 });
+
+describe('no silent downgrades', () => {
+  const build = async (target: string): Promise<{ kind: string; warnings: string[] }> => {
+    const { buildModel } = await import('../src/model/build.js');
+    const { memoryDocSource } = await import('../src/parse/files.js');
+    const ir = buildModel(
+      memoryDocSource({ 'task.md': `# Task\n\n${TABLE}| \`type\` | [Shared::TaskType](./tasktype.md) | :heavy_check_mark: | d |\n`, 'tasktype.md': target }),
+      { roots: ['Task'] },
+    );
+    const model = ir.models.find((m) => m.name === 'TaskType')!;
+    return { kind: model.kind, warnings: ir.diagnostics.filter((d) => d.file === 'tasktype.md').map((d) => `${d.severity} ${d.ruleId}: ${d.message}`) };
+  };
+
+  it('a Values section that lost its table is an enum without values, said by a warning naming what it was read as', async () => {
+    const r = await build('# TaskType\n\nThe kind of work a task performs.\n\n## Values\n\n');
+    expect(r.kind).toBe('enum');
+    expect(r.warnings).toEqual([expect.stringMatching(/^warning enum-empty: Enum `TaskType` has no values: read as `never`/)]);
+  });
+
+  it('an empty Supported Types section: a union-empty warning naming what it was read as', async () => {
+    const r = await build('# TaskType\n\n## Supported Types\n\n');
+    expect(r.kind).toBe('union');
+    expect(r.warnings).toEqual([expect.stringMatching(/^warning union-empty: .*read as `never`/)]);
+  });
+
+  it('no section at all: a doc-no-table warning that says it was read as a free-form object', async () => {
+    const r = await build('# TaskType\n\nThe kind of work a task performs.\n');
+    expect(r.kind).toBe('object');
+    expect(r.warnings).toEqual([expect.stringMatching(/^warning doc-no-table: .*read as a free-form object/)]);
+  });
+});

@@ -143,9 +143,13 @@ function readDoc(text: string, file: string): { docs: DocModel[]; diagnostics: D
   docs.push(current);
   /** The description so far: its Markdown blocks (text after clean-up) and the lines each spans. */
   let blocks: { text: string; startLine: number; endLine: number }[] = [];
+  // Models with a `## Values` heading: one whose section holds no table nor fence is an enum
+  // without values (`enum-empty` says so), not a free-form object.
+  const valuesHeading = new Set<DocModel>();
   const finish = (): void => {
     if (blocks.length > 0) current.description = joinBlocks(blocks);
     blocks = [];
+    if (current.kind === 'none' && valuesHeading.has(current)) current.kind = 'values';
   };
   let section: string | null = null;
   let sectionDepth = 0;
@@ -167,6 +171,7 @@ function readDoc(text: string, file: string): { docs: DocModel[]; diagnostics: D
         sectionDepth = node.depth;
         member = null;
         if (lower === 'supported types' && current.kind === 'none') current.kind = 'union';
+        if (lower === 'values') valuesHeading.add(current);
         continue;
       }
       if (node.depth === 2 && startsSubModel(nodes, i + 1)) {

@@ -67,10 +67,10 @@ export function transformEnum(ctx: BuildContext, doc: DocModel): Omit<EnumModel,
       diagnostic(
         'warning',
         'enum-empty',
-        `Enum \`${doc.title}\` has no values: no value is valid`,
+        `Enum \`${doc.title}\` has no values: read as \`never\`: validators reject every value of this type`,
         doc.file,
         doc.titlePosition,
-        'Add rows to the Values table.',
+        'Add the Values table (`| Name | Value |`) with a row per value.',
       ),
     );
   }

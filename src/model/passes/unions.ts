@@ -29,7 +29,7 @@ export function transformUnion(ctx: BuildContext, doc: DocModel): Omit<UnionMode
       diagnostic(
         'warning',
         'union-empty',
-        `Union \`${doc.title}\` lists no readable member: no value is valid`,
+        `Union \`${doc.title}\` lists no readable member: read as \`never\`: validators reject every value of this type`,
         doc.file,
         doc.titlePosition,
         'Give each `###` member a type heading or code fence.',
