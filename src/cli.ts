@@ -55,7 +55,7 @@ interface CliOptions extends Omit<Flags, 'root' | SettingName> {
   root: string[];
   config?: string;
   verbose?: boolean;
-  format?: 'text' | 'json' | GraphFormat;
+  format?: 'text' | 'json' | 'github' | GraphFormat;
   maxWarnings?: number;
   watch?: boolean;
   force?: boolean;
@@ -112,7 +112,9 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     .showHelpAfterError();
 
   const diagnosticsFormat = (): Option =>
-    new Option('--format <format>', 'diagnostics as text (vfile-reporter) or JSON on stdout').choices(['text', 'json']).default('text');
+    new Option('--format <format>', 'diagnostics as text (vfile-reporter), JSON on stdout, or GitHub Actions annotations (github)')
+      .choices(['text', 'json', 'github'])
+      .default('text');
   const input = (command: Command, format: Option = diagnosticsFormat()): Command => {
     command
       .option('-c, --config <file>', 'config file (default: docs2ts.config.json, .js, .mjs, .ts, or the "docs2ts" key of package.json)')
@@ -167,7 +169,14 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      // A usage error of a run that asked for JSON answers in JSON too.
+      const asked = argv.some((arg, i) => arg === '--format=json' || (arg === '--format' && argv[i + 1] === 'json'));
+      const command = argv.find((arg) => arg === 'generate' || arg === 'check');
+      if (asked && command) io.stdout(jsonAnswer({ command: command, exitCode: 2, error: error.message.replace(/^error: /, '') }));
+      return 2;
+    }
     throw error;
   }
   return code;
@@ -234,13 +243,12 @@ async function run(command: CommandName, options: CliOptions, io: CliIO): Promis
     for (const job of jobs) code = Math.max(code, await once(command, job, options, io, fix));
     return code;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      io.stderr(`docs2ts: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof WriteError || error instanceof InputError) {
-      io.stderr(`docs2ts: ${error.message}\n`);
-      return 1;
+    const exitCode = error instanceof UsageError || error instanceof ConfigError ? 2 : error instanceof WriteError || error instanceof InputError ? 1 : null;
+    if (exitCode !== null) {
+      const message = (error as Error).message;
+      io.stderr(`docs2ts: ${message}\n`);
+      if (options.format === 'json' && (command === 'generate' || command === 'check')) io.stdout(jsonAnswer({ command, exitCode, error: message }));
+      return exitCode;
     }
     throw error;
   }
@@ -261,9 +269,12 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
     const errors = ir.diagnostics.filter((d) => d.severity === 'error').length;
     return { warnings, errors, failed: errors > 0 || (options.maxWarnings !== undefined && warnings > options.maxWarnings) };
   };
+  const json = options.format === 'json' && (command === 'generate' || command === 'check');
   const cannotFormat = (error: FormatError): number => {
     clear();
-    io.stderr(`docs2ts: nothing written: cannot format the output: ${error.message.split('\n')[0]}\n`);
+    const message = `nothing written: cannot format the output: ${error.message.split('\n')[0]}`;
+    io.stderr(`docs2ts: ${message}\n`);
+    if (json) io.stdout(jsonAnswer({ command, exitCode: 1, error: message }));
     return 1;
   };
 
@@ -278,28 +289,29 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
     const { ir, text } = await graphCommand(job, options.format as GraphFormat, context);
     clear();
     io.stdout(text);
-    await report(ir.diagnostics, job.input, io, options.verbose === true);
+    await report(ir.diagnostics, job.input, io, options.verbose === true, false);
     return counts(ir).failed ? 1 : 0;
   }
   if (command === 'ir') {
     const ir = await irCommand(job, context);
     clear();
     io.stdout(`${JSON.stringify(ir, null, 2)}\n`);
-    if (options.format !== 'json') await report(ir.diagnostics, job.input, io, options.verbose === true);
+    // (GitHub annotations on stderr here: stdout holds the IR.)
+    if (options.format !== 'json') await report(ir.diagnostics, job.input, io, options.verbose === true, options.format === 'github' ? 'stderr' : false);
     return counts(ir).failed ? 1 : 0;
   }
 
   const upToDate = (): number => {
-    if (options.format === 'json') io.stdout(`${JSON.stringify({ upToDate: true, diagnostics: [] })}\n`);
+    if (json) io.stdout(jsonAnswer({ command, exitCode: 0, upToDate: true }));
     else io.stdout(`docs2ts: ${outLabel} is up to date (${Math.round(performance.now() - started)} ms)\n`);
     return 0;
   };
   context.accept = (ir) => !counts(ir).failed;
-  const finish = async (ir: IR, json: Record<string, unknown>, code: number, line: string): Promise<number> => {
+  const finish = async (ir: IR, answer: Partial<JsonAnswer>, code: number, line: string): Promise<number> => {
     clear();
-    if (options.format === 'json') io.stdout(`${JSON.stringify({ models: ir.models.length, diagnostics: ir.diagnostics, ...json }, null, 2)}\n`);
+    if (json) io.stdout(jsonAnswer({ command, exitCode: code, models: ir.models.length, diagnostics: ir.diagnostics, ...answer }));
     else {
-      await report(ir.diagnostics, job.input, io, options.verbose === true);
+      await report(ir.diagnostics, job.input, io, options.verbose === true, options.format === 'github' ? 'stdout' : false);
       if (line) (code === 0 ? io.stdout : io.stderr)(line);
     }
     return code;
@@ -321,11 +333,10 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
     if (answer.ir === null) return upToDate();
     if (counts(answer.ir).failed) return stopped(answer.ir);
     const { ir, stale, missing, extra, patches } = answer;
-    const json: Record<string, unknown> = { upToDate: answer.upToDate, stale, missing, extra };
-    if (answer.upToDate) return finish(ir, json, 0, `docs2ts: ${outLabel} is up to date\n`);
-    if (options.format !== 'json' && options.diff) io.stdout(patches.join(''));
-    json.fix = fix;
-    return finish(ir, json, 1, outOfDate(outLabel, { stale, missing, extra }, fix, options.diff === true));
+    const found: Partial<JsonAnswer> = { upToDate: answer.upToDate, stale, missing, extra };
+    if (answer.upToDate) return finish(ir, found, 0, `docs2ts: ${outLabel} is up to date\n`);
+    if (!json && options.diff) io.stdout(patches.join(''));
+    return finish(ir, { ...found, fix }, 1, outOfDate(outLabel, { stale, missing, extra }, fix, options.diff === true));
   }
 
   let answer: GenerateAnswer;
@@ -341,7 +352,7 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
   const { warnings } = counts(answer.ir);
   return finish(
     answer.ir,
-    { files: answer.files.size },
+    { upToDate: false, files: answer.files.size },
     0,
     `docs2ts: ${answer.ir.models.length} models → ${answer.files.size} files in ${outLabel}, ${warnings} warnings (${ms} ms)\n`,
   );
@@ -457,8 +468,76 @@ function formatExplain(list: readonly Diagnostic[], input: string, cwd: string):
     .join('');
 }
 
-/** Print diagnostics with vfile-reporter, paths relative to the working folder. */
-async function report(diagnostics: readonly Diagnostic[], input: string, io: CliIO, verbose: boolean): Promise<void> {
+/**
+ * The one shape of every `--format json` answer of `generate` and `check`, a usage error
+ * included: every key is always there (null or [] when it does not apply).
+ */
+export interface JsonAnswer {
+  command: 'generate' | 'check';
+  /** The process's exit code. */
+  exitCode: number;
+  /** The output is what the docs give (`generate`: it was already, or is now); null: not known. */
+  upToDate: boolean | null;
+  /** Models read; null when the run answered from the manifest or did not get that far. */
+  models: number | null;
+  /** Files written (`generate`); null when nothing was written. */
+  files: number | null;
+  /** `check`: output files that differ, that are missing, that should not be there. */
+  stale: string[];
+  missing: string[];
+  extra: string[];
+  /** The command that brings the output up to date, when it is not. */
+  fix: string | null;
+  diagnostics: Diagnostic[];
+  /** Why the run could not start or finish (usage error, unreadable input, formatting failure). */
+  error: string | null;
+}
+
+/** A {@link JsonAnswer} as printed: the keys not given at their empty values. */
+export function jsonAnswer(answer: Pick<JsonAnswer, 'command' | 'exitCode'> & Partial<JsonAnswer>): string {
+  const full: JsonAnswer = { upToDate: null, models: null, files: null, stale: [], missing: [], extra: [], fix: null, diagnostics: [], error: null, ...answer };
+  const ordered: JsonAnswer = {
+    command: full.command,
+    exitCode: full.exitCode,
+    upToDate: full.upToDate,
+    models: full.models,
+    files: full.files,
+    stale: full.stale,
+    missing: full.missing,
+    extra: full.extra,
+    fix: full.fix,
+    diagnostics: full.diagnostics,
+    error: full.error,
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/**
+ * Diagnostics as GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=rule-id::message`),
+ * which a workflow run shows as annotations on the docs; infos only when `verbose`.
+ */
+export function githubAnnotations(diagnostics: readonly Diagnostic[], input: string, cwd: string, verbose: boolean): string {
+  const data = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return diagnostics
+    .filter((d) => verbose || d.severity !== 'info')
+    .map((d) => {
+      const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+      const file = path.relative(cwd, d.file === null ? input : path.join(input, d.file)) || '.';
+      const place = [`file=${property(file.split(path.sep).join('/'))}`];
+      if (d.line !== undefined) place.push(`line=${d.line}`, `col=${d.column ?? 1}`);
+      place.push(`title=${property(d.ruleId)}`);
+      return `::${level} ${place.join(',')}::${data(d.hint ? `${d.message}. ${d.hint}` : d.message)}\n`;
+    })
+    .join('');
+}
+
+/** Print diagnostics with vfile-reporter (or, `github`, as workflow commands), paths relative to the working folder. */
+async function report(diagnostics: readonly Diagnostic[], input: string, io: CliIO, verbose: boolean, github: 'stdout' | 'stderr' | false): Promise<void> {
+  if (github) {
+    io[github](githubAnnotations(diagnostics, input, io.cwd, verbose));
+    return;
+  }
   const shown = diagnostics.filter((d) => verbose || d.severity !== 'info');
   if (shown.length === 0) return;
   const [{ VFile }, { reporter }] = await Promise.all([import('vfile'), import('vfile-reporter')]);

@@ -313,3 +313,53 @@ describe('no silent downgrades', () => {
     expect(r.warnings).toEqual([expect.stringMatching(/^warning doc-no-table: .*read as a free-form object/)]);
   });
 });
+
+describe('diagnostics where tools read them', () => {
+  const KEYS = ['command', 'exitCode', 'upToDate', 'models', 'files', 'stale', 'missing', 'extra', 'fix', 'diagnostics', 'error'];
+
+  it('--format github prints workflow commands with file, line, column and the rule id as title (escaped)', async () => {
+    const dir = tmpDir();
+    writeDocs(dir, { 'models/a.md': `# A\n\n${TABLE}| \`b\` | [models.B](./nowhere.md) | :heavy_check_mark: | 100% sure, really |\n` });
+    const r = await runCli(['generate', '--input', 'models', '--out', 'gen', '--format', 'github'], dir);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^::error file=models\/a\.md,line=7,col=10,title=link-missing::Link target `\.\/nowhere\.md` .*does not exist/),
+    ]);
+    const { githubAnnotations } = await import('../src/cli.js');
+    const escaped = githubAnnotations(
+      [{ severity: 'warning', ruleId: 'r', message: '50% of a\nb', file: 'x,y:z.md', line: 2, column: 3 }],
+      path.join(dir, 'in'),
+      dir,
+      false,
+    );
+    expect(escaped).toBe('::warning file=in/x%2Cy%3Az.md,line=2,col=3,title=r::50%25 of a%0Ab\n');
+  });
+
+  it('every --format json answer of generate and check has one shape: up to date, written, stale, errors, usage errors', async () => {
+    const dir = tmpDir();
+    fs.cpSync(path.join(ROOT, 'fixtures'), path.join(dir, 'fixtures'), { recursive: true });
+    const args = ['--input', 'fixtures/models', '--out', 'gen', '--root', 'Task', '--format', 'json'];
+    const answers: Record<string, unknown>[] = [];
+    const run = async (argv: string[], code: number): Promise<Record<string, unknown>> => {
+      const r = await runCli(argv, dir);
+      expect(r.code, r.stderr).toBe(code);
+      const answer = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect(Object.keys(answer)).toEqual(KEYS);
+      expect(answer.exitCode).toBe(code);
+      answers.push(answer);
+      return answer;
+    };
+    expect(await run(['check', ...args], 1)).toMatchObject({ command: 'check', upToDate: false, files: null, fix: expect.stringContaining('generate') });
+    expect(await run(['generate', ...args], 0)).toMatchObject({ command: 'generate', upToDate: false, files: 34, error: null });
+    expect(await run(['generate', ...args], 0)).toMatchObject({ command: 'generate', upToDate: true, models: null, files: null });
+    expect(await run(['check', ...args], 0)).toMatchObject({ command: 'check', upToDate: true, stale: [], missing: [], extra: [] });
+    expect(await run(['generate', ...args, '--root', 'Nope'], 1)).toMatchObject({
+      upToDate: null,
+      diagnostics: expect.arrayContaining([expect.objectContaining({ ruleId: 'root-missing' })]),
+    });
+    expect(await run(['generate', ...args, '--bogus'], 2)).toMatchObject({ error: "unknown option '--bogus'" });
+    expect(await run(['check', '--input', 'nowhere', '--out', 'gen', '--format', 'json'], 2)).toMatchObject({ error: expect.stringContaining('nowhere') });
+    expect(answers).toHaveLength(7);
+  });
+});
