@@ -36,6 +36,7 @@ import { commandFor, resolveJob, UsageError, type Flags, type Job } from './job.
 import { WriteError } from './write.js';
 import { InputError } from './core/input-error.js';
 import { GRAPH_FORMATS, type GraphFormat } from './graph.js';
+import { ProgressLine } from './progress.js';
 
 /** Where the CLI writes and which folder it runs in (tests pass their own). */
 export interface CliIO {
@@ -46,6 +47,8 @@ export interface CliIO {
   color?: boolean;
   /** Show a progress line (default: when stderr is a TTY). */
   progress?: boolean;
+  /** How long a run goes before the progress line appears, in ms (default 1000). */
+  progressDelay?: number;
   /** Ends `generate --watch` (default: never; the process is stopped by a signal). */
   signal?: AbortSignal;
 }
@@ -62,6 +65,7 @@ interface CliOptions extends Omit<Flags, 'root' | SettingName> {
   job?: string;
   json?: boolean;
   diff?: boolean;
+  quiet?: boolean;
   [attribute: string]: unknown;
 }
 
@@ -125,7 +129,8 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     return command
       .addOption(format)
       .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-      .option('-v, --verbose', 'also print info diagnostics');
+      .option('-v, --verbose', 'also print info diagnostics')
+      .option('-q, --quiet', 'print only errors: no warnings, no progress, no line when all went well');
   };
   const output = (command: Command): Command => {
     input(command).option('-o, --out <dir>', 'output folder (replaced all-or-nothing)');
@@ -258,12 +263,14 @@ async function run(command: CommandName, options: CliOptions, io: CliIO): Promis
 async function once(command: CommandName, job: Job, options: CliOptions, io: CliIO, fix: string): Promise<number> {
   const started = performance.now();
   const outLabel = job.out ? path.relative(io.cwd, job.out) || '.' : '';
-  const progress = io.progress ?? false;
   const context: RunContext = { force: options.force === true };
-  if (progress) context.onProgress = (stage: string): void => io.stderr(`\rdocs2ts: ${stage}…\x1b[K`);
-  const clear = (): void => {
-    if (progress) io.stderr('\r\x1b[K');
-  };
+  // A progress line on a terminal, for runs that take more than about a second.
+  const progress =
+    (io.progress ?? false) && options.format !== 'json' && !options.quiet
+      ? new ProgressLine({ write: (text) => io.stderr(text), columns: process.stderr.columns }, io.progressDelay)
+      : null;
+  if (progress) context.onProgress = progress.report;
+  const clear = (): void => progress?.stop();
   const counts = (ir: IR): { warnings: number; errors: number; failed: boolean } => {
     const warnings = ir.diagnostics.filter((d) => d.severity === 'warning').length;
     const errors = ir.diagnostics.filter((d) => d.severity === 'error').length;
@@ -289,7 +296,7 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
     const { ir, text } = await graphCommand(job, options.format as GraphFormat, context);
     clear();
     io.stdout(text);
-    await report(ir.diagnostics, job.input, io, options.verbose === true, false);
+    await report(ir.diagnostics, job.input, io, options.verbose === true, false, options.quiet === true);
     return counts(ir).failed ? 1 : 0;
   }
   if (command === 'ir') {
@@ -297,13 +304,14 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
     clear();
     io.stdout(`${JSON.stringify(ir, null, 2)}\n`);
     // (GitHub annotations on stderr here: stdout holds the IR.)
-    if (options.format !== 'json') await report(ir.diagnostics, job.input, io, options.verbose === true, options.format === 'github' ? 'stderr' : false);
+    if (options.format !== 'json')
+      await report(ir.diagnostics, job.input, io, options.verbose === true, options.format === 'github' ? 'stderr' : false, options.quiet === true);
     return counts(ir).failed ? 1 : 0;
   }
 
   const upToDate = (): number => {
     if (json) io.stdout(jsonAnswer({ command, exitCode: 0, upToDate: true }));
-    else io.stdout(`docs2ts: ${outLabel} is up to date (${Math.round(performance.now() - started)} ms)\n`);
+    else if (!options.quiet) io.stdout(`docs2ts: ${outLabel} is up to date (${Math.round(performance.now() - started)} ms)\n`);
     return 0;
   };
   context.accept = (ir) => !counts(ir).failed;
@@ -311,8 +319,8 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
     clear();
     if (json) io.stdout(jsonAnswer({ command, exitCode: code, models: ir.models.length, diagnostics: ir.diagnostics, ...answer }));
     else {
-      await report(ir.diagnostics, job.input, io, options.verbose === true, options.format === 'github' ? 'stdout' : false);
-      if (line) (code === 0 ? io.stdout : io.stderr)(line);
+      await report(ir.diagnostics, job.input, io, options.verbose === true, options.format === 'github' ? 'stdout' : false, options.quiet === true);
+      if (line && !(code === 0 && options.quiet)) (code === 0 ? io.stdout : io.stderr)(line);
     }
     return code;
   };
@@ -533,12 +541,19 @@ export function githubAnnotations(diagnostics: readonly Diagnostic[], input: str
 }
 
 /** Print diagnostics with vfile-reporter (or, `github`, as workflow commands), paths relative to the working folder. */
-async function report(diagnostics: readonly Diagnostic[], input: string, io: CliIO, verbose: boolean, github: 'stdout' | 'stderr' | false): Promise<void> {
+async function report(
+  diagnostics: readonly Diagnostic[],
+  input: string,
+  io: CliIO,
+  verbose: boolean,
+  github: 'stdout' | 'stderr' | false,
+  quiet = false,
+): Promise<void> {
   if (github) {
-    io[github](githubAnnotations(diagnostics, input, io.cwd, verbose));
+    io[github](githubAnnotations(quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics, input, io.cwd, verbose));
     return;
   }
-  const shown = diagnostics.filter((d) => verbose || d.severity !== 'info');
+  const shown = diagnostics.filter((d) => (quiet ? d.severity === 'error' : verbose || d.severity !== 'info'));
   if (shown.length === 0) return;
   const [{ VFile }, { reporter }] = await Promise.all([import('vfile'), import('vfile-reporter')]);
   const files = new Map<string, InstanceType<typeof VFile>>();

@@ -26,8 +26,11 @@ export class FormatError extends Error {}
 
 /** How a command runs (all optional). */
 export interface RunContext {
-  /** Called as each stage starts: `parse`, `resolve`, `emit`, `write`. */
-  onProgress?: (stage: string) => void;
+  /**
+   * Called as each stage starts (`parse`, `resolve`, `emit`, `write`), and, for the stages that
+   * count their items, as they advance (`done` of `total`).
+   */
+  onProgress?: (stage: string, done?: number, total?: number) => void;
   /** `generate` / `check`: build even when the output's manifest says it is up to date. */
   force?: boolean;
   /** Whether an IR may be emitted; default: when it has no error diagnostic (the CLI also stops on too many warnings). */

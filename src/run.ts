@@ -36,7 +36,12 @@ export function buildSourceIR(job: Job, source: DocSource): IR {
  *
  * @throws {Error} when the input is not a folder or the notation id is unknown
  */
-export async function buildJobIR(job: Job, onProgress?: (stage: string) => void, threads?: ParseThreads, read?: Map<string, Uint8Array>): Promise<IR> {
+export async function buildJobIR(
+  job: Job,
+  onProgress?: (stage: string, done?: number, total?: number) => void,
+  threads?: ParseThreads,
+  read?: Map<string, Uint8Array>,
+): Promise<IR> {
   onProgress?.('parse');
   if (job.notation !== undefined) getNotation(job.notation);
   const source = folderDocSource(job.input, read);
@@ -49,7 +54,12 @@ export async function buildJobIR(job: Job, onProgress?: (stage: string) => void,
  * Emit the job's files in memory, formatted for the output folder (see `EmitOptions.out`) with
  * the helper threads' help, unless the job says `format: false`.
  */
-export async function emitJob(job: Job, ir: IR, onProgress?: (stage: string) => void, threads?: FormatThreads): Promise<Map<string, string>> {
+export async function emitJob(
+  job: Job,
+  ir: IR,
+  onProgress?: (stage: string, done?: number, total?: number) => void,
+  threads?: FormatThreads,
+): Promise<Map<string, string>> {
   onProgress?.('emit');
   const options: EmitOptions = {
     targets: job.targets,

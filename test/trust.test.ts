@@ -363,3 +363,48 @@ describe('diagnostics where tools read them', () => {
     expect(answers).toHaveLength(7);
   });
 });
+
+describe('progress on long work', () => {
+  it('a progress line appears only after the delay, shows the stage and the count, and clears on stop', async () => {
+    const { ProgressLine } = await import('../src/progress.js');
+    let drawn = '';
+    const line = new ProgressLine({ write: (t) => ((drawn += t), true), columns: 100 }, 10);
+    line.report('parse', 3, 12);
+    expect(drawn).toBe('');
+    await new Promise((r) => setTimeout(r, 300));
+    line.report('format', 7, 12);
+    await new Promise((r) => setTimeout(r, 200));
+    line.stop();
+    // Terminal escapes (cursor moves, line clears) out of the way.
+    // eslint-disable-next-line no-control-regex
+    const text = drawn.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b[78]/g, '');
+    expect(text).toContain('docs2ts: reading docs');
+    expect(text).toMatch(/docs2ts: formatting files \S+ 7\/12/);
+  });
+
+  it('a short run draws nothing; the CLI draws the line on a terminal, but none with --format json or --quiet', async () => {
+    const { ProgressLine } = await import('../src/progress.js');
+    let drawn = '';
+    const line = new ProgressLine({ write: (t) => ((drawn += t), true) }, 10_000);
+    line.report('parse', 1, 2);
+    line.stop();
+    expect(drawn).toBe('');
+    const { main } = await import('../src/cli.js');
+    for (const extra of [['--format', 'json'], ['--quiet'], []]) {
+      let stderr = '';
+      const dir = tmpDir();
+      const code = await main(['generate', '--input', path.join(ROOT, 'fixtures/models'), '--out', path.join(dir, 'gen'), '--root', 'Task', ...extra], {
+        cwd: dir,
+        stdout: () => {},
+        stderr: (t) => (stderr += t),
+        // A terminal, and no delay: the line shows at once unless the options turn it off.
+        progress: true,
+        progressDelay: 0,
+      });
+      expect(code).toBe(0);
+      if (extra.length === 0) expect(stderr).toContain('docs2ts: ');
+      else expect(stderr).not.toMatch(/docs2ts: (reading|resolving|emitting|writing)/);
+      if (extra[0] === '--quiet') expect(stderr).toBe('');
+    }
+  });
+});

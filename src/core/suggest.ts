@@ -9,14 +9,16 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * The names nearest to `given`, closest first (ties in name order), at most `max`; only those
- * within about a third of its length in edits (at least 2), so a suggestion is a likely typo,
+ * within about a quarter of its length in edits (one for a name of up to 4 characters, else at
+ * least 2), so a suggestion is a likely typo,
  * not any name. Equal ignoring case counts as nearest.
  *
  * @returns [] when no name is near
  */
 export function nearest(given: string, names: Iterable<string>, max = 3): string[] {
   const wanted = given.toLowerCase();
-  const limit = Math.max(2, Math.floor(given.length / 3));
+  // One edit in a short name, about one in four in a longer one.
+  const limit = given.length <= 4 ? 1 : Math.max(2, Math.floor(given.length / 4));
   const scored = new Map<string, number>();
   for (const name of names) {
     if (name === given || scored.has(name)) continue;
