@@ -70,7 +70,7 @@ describe.skipIf(!HAS_SHARED)('whole corpus trees', () => {
     outputs.push(write('livepeer-ruby-task', files!));
   });
 
-  it("every output above type-checks under --strict --module nodenext (one tsc run)", () => {
+  it('every output above type-checks under --strict --module nodenext (one tsc run)', () => {
     expect(outputs.length).toBe(TREES.length + 1);
     expect(typecheckAll(outputs)).toBe('');
   }, 900_000);
