@@ -439,7 +439,6 @@ async function watch(first: Job, options: CliOptions, io: CliIO, configFile: str
     if (code !== 0 && err) io.stderr(err);
     io.stdout(`${stamp()} ${code === 0 ? line[line.length - 1] : `failed: ${err.trim().split('\n').slice(-1)[0] ?? ''}`}\n`);
   };
-  await runOnce();
   const watcher = chokidar([job.input, ...(configFile ? [configFile] : [])], {
     ignoreInitial: true,
     ignored: (p: string) => job.out !== undefined && p.startsWith(job.out),
@@ -453,6 +452,11 @@ async function watch(first: Job, options: CliOptions, io: CliIO, configFile: str
       running = running.then(runOnce);
     }, 100);
   });
+  // The first run starts once the watcher is ready: every change from then on (during that run
+  // too) is seen, so no edit made after the first line can be missed, however slow the start.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  running = running.then(runOnce);
+  await running;
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     // Stopped already (during the first run): the abort event has gone by.

@@ -1,18 +1,16 @@
 /**
  * The programmatic API (src/index.ts): parseDocs, buildIR, generate, check, irSchema; and the IR's
- * JSON Schema, validated with ajv against the IR of the fixtures, hostile IRs, and every shared
- * corpus tree (the trees of trees.test.ts; vercel only with DOCS2TS_VERCEL=1).
+ * JSON Schema, validated with ajv against the IR of the fixtures and hostile IRs (trees.test.ts
+ * validates the IR of every shared corpus tree it generates).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import {
   buildIR,
   buildModel,
   check,
-  folderDocSource,
   generate,
   hasErrors,
   irSchema,
@@ -24,7 +22,8 @@ import {
   writeOutput,
   type IR,
 } from '../src/index.js';
-import { HAS_SHARED, ROOT, runCli, SHARED, tmpDir, writeDocs } from './helpers.js';
+import { ROOT, runCli, tmpDir, writeDocs } from './helpers.js';
+import { schemaErrors } from './ir-schema.js';
 
 const FIXTURES = path.join(ROOT, 'fixtures');
 
@@ -200,15 +199,6 @@ describe('the API re-exports every stage', () => {
 // ---------------------------------------------------------------------------------------------
 // The IR's JSON Schema
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-const validate = ajv.compile(irSchema());
-
-function schemaErrors(ir: unknown): string[] {
-  return validate(JSON.parse(JSON.stringify(ir)))
-    ? []
-    : (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
-}
-
 describe('the IR JSON Schema', () => {
   it('accepts the fixtures IR, with and without roots', () => {
     expect(schemaErrors(buildIR({ input: FIXTURES, roots: ['Task'] }))).toEqual([]);
@@ -257,31 +247,4 @@ describe('the IR JSON Schema', () => {
     expect(pkg.exports['./ir.schema.json']).toBe('./dist/core/ir.schema.json');
     expect(pkg.scripts.build).toContain("cpSync('src/core/ir.schema.json', 'dist/core/ir.schema.json')");
   });
-});
-
-const TREES: [string, string][] = [
-  ['livepeer-ruby', 'livepeer-ruby/docs/models'],
-  ['livepeer-js', 'livepeer-js/docs/models'],
-  ['livepeer-python', 'livepeer-python/docs/models'],
-  ['livepeer-go', 'livepeer-go/docs/models'],
-  ['gt-ruby', 'gt-ruby/ruby-client-sdk/docs/models'],
-  ['gt-python', 'gt-python/python-client-sdk/docs/models'],
-  ['gt-typescript', 'gt-typescript/typescript-client-sdk/docs/sdk/models'],
-  ['gt-go', 'gt-go/go-client-sdk/docs/pkg/models'],
-  ['gt-java', 'gt-java/java-client-sdk/docs/models'],
-  ['gt-csharp', 'gt-csharp/csharp-client-sdk/docs/Models'],
-  ['gt-php', 'gt-php/php-client-sdk/docs/Models'],
-  ...(process.env.DOCS2TS_VERCEL ? [['vercel', 'vercel/docs/models'] as [string, string]] : []),
-];
-
-describe.skipIf(!HAS_SHARED)('the IR JSON Schema on every shared corpus tree', () => {
-  it.each(TREES)(
-    '%s',
-    (_name, input) => {
-      const ir = buildModel(folderDocSource(path.join(SHARED, 'corpus', input)), { roots: [], allowBrokenLinks: true });
-      expect(ir.models.length).toBeGreaterThan(0);
-      expect(schemaErrors(ir)).toEqual([]);
-    },
-    600_000,
-  );
 });

@@ -227,7 +227,6 @@ describe('generate --watch', () => {
     const { lines, nextLine, stop } = await startWatch(dir);
     expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d docs2ts: 2 models → 4 files in gen/);
     const line = nextLine();
-    await new Promise((r) => setTimeout(r, 300));
     fs.appendFileSync(path.join(dir, 'models/shared/status.md'), '\n| `THREE` | 3 |');
     await line;
     expect(lines).toHaveLength(2);
@@ -246,7 +245,6 @@ describe('generate --watch', () => {
       fs.writeFileSync(path.join(dir, name), write(config));
       const { lines, nextLine, stop } = await startWatch(dir);
       expect(fs.readFileSync(path.join(dir, 'gen/status.ts'), 'utf8')).toMatch(/export enum Status/);
-      await new Promise((r) => setTimeout(r, 300));
       let line = nextLine();
       fs.writeFileSync(path.join(dir, name), name.endsWith('.json') ? '{ "input": ' : 'export default {');
       await line;

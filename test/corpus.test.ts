@@ -1,8 +1,11 @@
-/** The real livepeer-ruby tree from ../shared (skipped, with a message, when ../shared is absent). */
+/**
+ * The real livepeer-ruby tree from ../shared against the fixtures (skipped, with a message, when
+ * ../shared is absent). Its output, whole and with `--root Task`, is type-checked in trees.test.ts.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HAS_SHARED, readTree, ROOT, runCli, SHARED, tmpDir, typecheck } from './helpers.js';
+import { HAS_SHARED, ROOT, runCli, SHARED } from './helpers.js';
 
 const INPUT = path.join(SHARED, 'corpus/livepeer-ruby/docs/models');
 
@@ -40,17 +43,5 @@ describe.skipIf(!HAS_SHARED)('livepeer-ruby (real docs)', () => {
     const fixtures = JSON.parse((await runCli(['ir', '--input', path.join(ROOT, 'fixtures/models'), '--root', 'shared/task.md'])).stdout) as IrJson;
     const strip = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (k, x) => (k === 'line' || k === 'column' ? undefined : x)));
     expect(strip(shape(fixtures))).toEqual(strip(shape(real)));
-  });
-
-  it('generate --root Task and generate of the whole tree type-check under --strict --module nodenext', async () => {
-    const task = tmpDir();
-    expect((await runCli(['generate', '--input', INPUT, '--root', 'Task', '--out', task])).code).toBe(0);
-    expect(typecheck(task)).toBe('');
-    const all = tmpDir();
-    const dir = tmpDir();
-    const result = await runCli(['generate', '--input', INPUT, '--out', all], dir);
-    expect(result.code).toBe(0);
-    expect(readTree(all).size).toBe(183 + 3);
-    expect(typecheck(all)).toBe('');
   });
 });
