@@ -19,8 +19,16 @@ import type { FormatItem } from '../emit/format.js';
 /** The result of parsing one doc. */
 export type Parsed = { docs: DocModel[]; diagnostics: Diagnostic[] };
 
-/** A request to a helper and its answer. `prettier`: the entry of the prettier module to format with. */
-export type Request = { id: number; kind: 'parse'; root: string; files: string[] } | { id: number; kind: 'format'; prettier: string; items: FormatItem[] };
+/**
+ * A request to a helper and its answer. `prettier`: the entry of the prettier module to format with;
+ * `warm`: load ts-morph (`printer`) and that prettier, before the files come.
+ */
+export type Request =
+  | { id: number; kind: 'parse'; root: string; files: string[] }
+  | { id: number; kind: 'warm'; printer: boolean; prettier?: string | undefined }
+  | { id: number; kind: 'format'; prettier: string; items: FormatItem[] };
+/** A request before it is given its id. */
+type Unsent = Request extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 export type Answer = { id: number; out: unknown[]; error?: undefined } | { id: number; error: string };
 
 /**
@@ -32,8 +40,9 @@ export type Answer = { id: number; out: unknown[]; error?: undefined } | { id: n
 export const PARALLEL_FROM = Number(process.env.DOCS2TS_PARALLEL_FROM) > 0 ? Number(process.env.DOCS2TS_PARALLEL_FROM) : 500;
 
 /**
- * Below this many files to format, helpers cost more than they save: a helper loads prettier and
- * warms it up before its first file. `DOCS2TS_PARALLEL_FROM` sets this threshold too.
+ * Below this many files to format, splitting them costs more than it saves: each thread loads
+ * ts-morph and prettier and warms them up before its first file (then a helper warmed up by
+ * {@link Helpers.warm} does them all). `DOCS2TS_PARALLEL_FROM` sets this threshold too.
  */
 export const FORMAT_PARALLEL_FROM = Number(process.env.DOCS2TS_PARALLEL_FROM) > 0 ? Number(process.env.DOCS2TS_PARALLEL_FROM) : 300;
 
@@ -55,6 +64,10 @@ export class Helpers {
   private next = 0;
   private readonly pending = new Map<number, { resolve: (out: unknown[]) => void; reject: (error: Error) => void }>();
   private workers: Worker[] = [];
+  /** Requests sent to each helper and not answered yet. */
+  private readonly outstanding = new Map<Worker, number>();
+  /** True once {@link Helpers.warm} asked the helpers to load ts-morph and prettier. */
+  private warmed = false;
 
   private constructor(private readonly count: number) {}
 
@@ -99,25 +112,27 @@ export class Helpers {
     return this.workers.length + 1;
   }
 
-  private ask(worker: Worker, request: Omit<Request, 'id'>): Promise<unknown[]> {
+  private ask(worker: Worker, request: Unsent): Promise<unknown[]> {
     const id = this.next++;
-    worker.ref();
+    // A helper with a request outstanding keeps the process alive (`ref` is not counted: the count is).
+    const outstanding = (this.outstanding.get(worker) ?? 0) + 1;
+    this.outstanding.set(worker, outstanding);
+    if (outstanding === 1) worker.ref();
     return new Promise<unknown[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ ...request, id });
-    }).finally(() => worker.unref());
+    }).finally(() => {
+      const left = this.outstanding.get(worker)! - 1;
+      this.outstanding.set(worker, left);
+      if (left === 0) worker.unref();
+    });
   }
 
   /**
    * Split `items` into one share per thread, send a request for each helper's share, do this
    * thread's share with `local`, and return every result in item order.
    */
-  private async split<T, R>(
-    items: readonly T[],
-    from: number,
-    request: (share: T[]) => Omit<Request, 'id'>,
-    local: (share: T[]) => R[] | Promise<R[]>,
-  ): Promise<R[]> {
+  private async split<T, R>(items: readonly T[], from: number, request: (share: T[]) => Unsent, local: (share: T[]) => R[] | Promise<R[]>): Promise<R[]> {
     if (this.count === 0 || items.length < from) return local([...items]);
     this.startWorkers();
     const size = Math.ceil(items.length / this.threads);
@@ -147,17 +162,36 @@ export class Helpers {
   }
 
   /**
-   * Format files with prettier, shared out between the threads ({@link FORMAT_PARALLEL_FROM}
-   * files or more), one prettier call a file.
+   * Start the helpers now and have them load ts-morph and prettier while this thread parses the
+   * docs and builds the IR, for the files {@link Helpers.format} will hand them. Loading ts-morph
+   * takes most of a second, which a small run would otherwise wait for in this thread.
+   *
+   * @param printer load ts-morph (TypeScript files will be printed)
+   * @param prettier the entry of the prettier module to load (undefined: none, nothing is formatted)
+   */
+  warm(printer: boolean, prettier: string | undefined): void {
+    if (this.count === 0 || (!printer && prettier === undefined)) return;
+    this.startWorkers();
+    this.warmed = true;
+    // A load that fails is reported by the request that needs it.
+    for (const worker of this.workers) this.ask(worker, { kind: 'warm', printer, prettier }).catch(() => undefined);
+  }
+
+  /**
+   * Print and format files (see `printAndFormat`), shared out between the threads
+   * ({@link FORMAT_PARALLEL_FROM} files or more), one prettier call a file. Fewer files go to a
+   * helper {@link Helpers.warm} warmed up, all of them: this thread has not loaded ts-morph.
    *
    * @param prettier the entry of the prettier module helpers load (`PrettierModule.module`)
-   * @param items the texts and their options (structured-cloneable: the options of a
+   * @param items the sources and their options (structured-cloneable: the options of a
    *   configuration file are)
-   * @param format how this thread formats one item (with the same prettier)
+   * @param format how this thread prints and formats one item (with the same prettier)
    * @returns each formatted text, in the order of `items`
    * @throws {Error} when prettier cannot format a text (its message)
    */
   format(prettier: string, items: readonly FormatItem[], format: (item: FormatItem) => Promise<string>): Promise<string[]> {
+    if (this.warmed && this.workers.length > 0 && items.length > 0 && items.length < FORMAT_PARALLEL_FROM)
+      return this.ask(this.workers[0]!, { kind: 'format', prettier, items: [...items] }) as Promise<string[]>;
     return this.split(
       items,
       FORMAT_PARALLEL_FROM,
