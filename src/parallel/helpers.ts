@@ -64,6 +64,8 @@ export class Helpers {
   private next = 0;
   private readonly pending = new Map<number, { resolve: (out: unknown[]) => void; reject: (error: Error) => void }>();
   private workers: Worker[] = [];
+  /** True once {@link Helpers.close} was called: helpers stay referenced until they exit. */
+  private closing = false;
   /** Requests sent to each helper and not answered yet. */
   private readonly outstanding = new Map<Worker, number>();
   /** True once {@link Helpers.warm} asked the helpers to load ts-morph and prettier. */
@@ -124,7 +126,7 @@ export class Helpers {
     }).finally(() => {
       const left = this.outstanding.get(worker)! - 1;
       this.outstanding.set(worker, left);
-      if (left === 0) worker.unref();
+      if (left === 0 && !this.closing) worker.unref();
     });
   }
 
@@ -206,6 +208,10 @@ export class Helpers {
 
   /** Stop the helpers. */
   async close(): Promise<void> {
+    // A request answered meanwhile (a warm-up) must not unreference a helper that is exiting: the
+    // process would end before the exit does.
+    this.closing = true;
+    for (const worker of this.workers) worker.ref();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
