@@ -116,11 +116,12 @@ export function tsMorphVersion(): string {
 }
 
 /**
- * What a file's text is made from, as one string for its format key: the text itself, or the
- * ts-morph version, the banner and the structure (the same structure prints the same text).
+ * What a file's text is made from, as one string for its format key: the text itself (the key of a
+ * text file is the one it had before ts-morph printed the others), or the ts-morph version, the
+ * banner and the structure (the same structure prints the same text).
  */
 export function sourceIdentity(source: FileSource): string {
-  return 'text' in source ? `text\n${source.text}` : `ts-morph ${tsMorphVersion()}\n${source.banner}\n${JSON.stringify(source.structure)}`;
+  return 'text' in source ? source.text : `ts-morph ${tsMorphVersion()}\n${source.banner}\n${JSON.stringify(source.structure)}`;
 }
 
 /**

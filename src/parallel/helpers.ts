@@ -1,8 +1,9 @@
 /**
- * Helper threads for the two stages that split over cores: parsing docs and formatting generated
- * files. The threads start when a stage first has enough work for them ({@link PARALLEL_FROM});
- * each stage then gives each helper an equal share and does one share itself, so a 2-core machine
- * runs one helper beside this thread.
+ * Helper threads for the two stages that split over cores: parsing docs, and printing and formatting
+ * generated files. The threads start when a stage first has enough work for them
+ * ({@link PARALLEL_FROM}), or early when a run asks them to load ts-morph and prettier
+ * ({@link Helpers.warm}); each stage then hands out its work in chunks, one queue for this thread
+ * and the helpers, so a 2-core machine runs one helper beside this thread.
  *
  * Helpers run only from the compiled package (`dist/`): the TypeScript sources under test do the
  * work in this thread, with the same results (a test compares both on corpus trees).
@@ -45,6 +46,10 @@ export const PARALLEL_FROM = Number(process.env.DOCS2TS_PARALLEL_FROM) > 0 ? Num
  * {@link Helpers.warm} does them all). `DOCS2TS_PARALLEL_FROM` sets this threshold too.
  */
 export const FORMAT_PARALLEL_FROM = Number(process.env.DOCS2TS_PARALLEL_FROM) > 0 ? Number(process.env.DOCS2TS_PARALLEL_FROM) : 300;
+
+/** Docs a parse request holds, and files a format request holds (see {@link Helpers} `split`). */
+const PARSE_CHUNK = 64;
+const FORMAT_CHUNK = 32;
 
 /** True when helpers can run (from compiled JavaScript, where the worker module exists). */
 export function helpersAvailable(): boolean {
@@ -131,19 +136,43 @@ export class Helpers {
   }
 
   /**
-   * Split `items` into one share per thread, send a request for each helper's share, do this
-   * thread's share with `local`, and return every result in item order.
+   * Share `items` out between the threads in chunks of `chunk`, taken from one queue as each thread
+   * is free: a helper still loading ts-morph or prettier ({@link Helpers.warm}), or this thread
+   * loading them for its first chunk, takes fewer. Each helper has two chunks in hand (it starts
+   * the second while its answer to the first travels back); this thread does one chunk at a time
+   * with `local`, and lets the helpers' answers in between. Every result, in item order.
    */
-  private async split<T, R>(items: readonly T[], from: number, request: (share: T[]) => Unsent, local: (share: T[]) => R[] | Promise<R[]>): Promise<R[]> {
+  private async split<T, R>(
+    items: readonly T[],
+    from: number,
+    chunk: number,
+    request: (share: T[]) => Unsent,
+    local: (share: T[]) => R[] | Promise<R[]>,
+  ): Promise<R[]> {
     if (this.count === 0 || items.length < from) return local([...items]);
     this.startWorkers();
-    const size = Math.ceil(items.length / this.threads);
-    const shares = Array.from({ length: this.threads }, (_, i) => items.slice(i * size, (i + 1) * size));
-    // Helpers take the first shares (sent before this thread starts on the last one).
-    const asked = this.workers.map((worker, i) => (shares[i]!.length === 0 ? Promise.resolve([]) : this.ask(worker, request(shares[i]!))));
-    const mine = await local(shares[this.workers.length]!);
-    const theirs = await Promise.all(asked);
-    return [...theirs.flat(), ...mine] as R[];
+    const chunks: T[][] = [];
+    for (let i = 0; i < items.length; i += chunk) chunks.push(items.slice(i, i + chunk));
+    const results: R[][] = [];
+    let next = 0;
+    const feed = async (worker: Worker): Promise<void> => {
+      for (let i = next++; i < chunks.length; i = next++) results[i] = (await this.ask(worker, request(chunks[i]!))) as R[];
+    };
+    const helpers = this.workers.flatMap((worker) => [feed(worker), feed(worker)]);
+    // A helper that fails rejects at once; this thread stops at its next chunk.
+    let failed = false;
+    const watched = Promise.all(helpers).catch((error: unknown) => {
+      failed = true;
+      throw error;
+    });
+    // Handled here (awaited below): a failure while this thread works is no unhandled rejection.
+    watched.catch(() => undefined);
+    for (let i = next++; i < chunks.length && !failed; i = next++) {
+      results[i] = await local(chunks[i]!);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await watched;
+    return results.flat();
   }
 
   /**
@@ -158,6 +187,7 @@ export class Helpers {
     return this.split(
       files,
       PARALLEL_FROM,
+      PARSE_CHUNK,
       (share) => ({ kind: 'parse', root, files: share }),
       (share) => share.map(parse),
     );
@@ -197,6 +227,7 @@ export class Helpers {
     return this.split(
       items,
       FORMAT_PARALLEL_FROM,
+      FORMAT_CHUNK,
       (share) => ({ kind: 'format', prettier, items: share }),
       async (share) => {
         const out: string[] = [];
