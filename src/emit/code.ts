@@ -22,7 +22,6 @@ import type {
   JSDocStructure,
   OptionalKind,
   PropertySignatureStructure,
-  Project,
   SourceFileStructure,
   StatementStructures,
   StructureKind,
