@@ -6,9 +6,9 @@
  * Why: a run loads ~300 small modules; one file per stage loads faster (measured on livepeer-ruby's
  * 183 docs, whole process: ~0.98 s from `dist/cli.js`, ~0.90 s from the bundle; see README
  * "Performance"). Code splitting keeps the lazy imports lazy: `--help` loads only the entry and the
- * chunks it needs (a package test reads which). Prettier, chokidar and typescript stay outside
- * (loaded from node_modules when needed: prettier's own lazy plugin loading, watch mode, configs in
- * TypeScript). The programmatic API (`dist/index.js`) is tsc's output, not bundled.
+ * chunks it needs (a package test reads which). Prettier, ts-morph, chokidar and typescript stay
+ * outside (loaded from node_modules when needed: prettier's own lazy plugin loading, printing the
+ * TypeScript files, watch mode, configs in TypeScript). The programmatic API (`dist/index.js`) is tsc's output, not bundled.
  *
  * Run by `npm run build` after tsc. Not minified: stack traces stay readable, and each module
  * keeps esbuild's `// node_modules/<package>/<file>` comment (the package test reads them).
@@ -31,7 +31,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['prettier', 'prettier/*', 'chokidar', 'typescript'],
+  external: ['prettier', 'prettier/*', 'chokidar', 'typescript', 'ts-morph', 'ts-morph/*'],
   // CommonJS dependencies call `require` (commander, cosmiconfig) and read `__filename` and
   // `__dirname` (import-fresh, cosmiconfig's fallback when a config file fails to load), which ES
   // modules lack.

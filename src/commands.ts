@@ -18,7 +18,7 @@ import type { GraphFormat } from './graph.js';
 import { inputHash, isUpToDate } from './incremental.js';
 import type { Job } from './job.js';
 import type { Helpers } from './parallel/helpers.js';
-import { formatInputs } from './emit/prettier.js';
+import { findPrettier, formatInputs } from './emit/prettier.js';
 import type { Comparison } from './run.js';
 
 /** The output could not be formatted (the user's prettier config or plugins failed on it); nothing was written. */
@@ -113,6 +113,12 @@ export interface GenerateAnswer {
 async function emitFiles(job: Job, context: RunContext, read: Map<string, Uint8Array> | undefined): Promise<{ ir: IR; files: Map<string, string> | null }> {
   const stages = await import('./run.js');
   return withThreads(async (threads) => {
+    // ts-morph and prettier load in a helper while this thread parses the docs and builds the IR.
+    if (job.format !== false)
+      threads.warm(
+        job.targets.some((t) => t !== 'json-schema'),
+        findPrettier(job.out).module,
+      );
     const ir = await stages.buildJobIR(job, context.onProgress, threads, read);
     if (!(context.accept ?? ((built: IR) => !hasErrors(built.diagnostics)))(ir)) return { ir, files: null };
     try {

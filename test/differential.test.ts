@@ -575,7 +575,7 @@ async function checkIR(irSeed: number, valueSeed: number, options: Options): Pro
   const ir = randomIR(irSeed);
   const byId = new Map(ir.models.map((m) => [m.id, m]));
   const dir = path.join(work, String(counter++));
-  writeFiles(dir, emitUnformatted(ir, { targets: ['typescript', 'json-schema', 'zod'], ...options }));
+  writeFiles(dir, await emitUnformatted(ir, { targets: ['typescript', 'json-schema', 'zod'], ...options }));
   // Imported as TypeScript: vitest transforms it once (transpiling first would transform twice).
   const ts = (await import(pathToFileURL(path.join(dir, 'index.ts')).href)) as Ts;
   const zod = (await import(pathToFileURL(path.join(dir, 'zod', 'index.ts')).href)) as Zod;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emit, emitUnformatted, fileNames, renderBanner } from '../src/emit/index.js';
+import { emit, emitSources, emitUnformatted, fileNames, renderBanner } from '../src/emit/index.js';
 import { tsType } from '../src/emit/types.js';
 import { buildModel } from '../src/model/build.js';
 import { hasErrors } from '../src/core/diagnostics.js';
@@ -214,7 +214,7 @@ describe('format keys in the manifest', () => {
     const files = await emit(ir);
     const manifest = JSON.parse(manifestText(files)) as { files: string[]; unformatted?: Record<string, string> };
     expect(Object.keys(manifest.unformatted!)).toEqual(manifest.files);
-    const raw = emitUnformatted(ir);
+    const raw = emitSources(ir);
     const version = (
       JSON.parse(fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules/prettier/package.json'), 'utf8')) as {
         version: string;
@@ -244,5 +244,56 @@ describe('tsType: the one TypeRef-to-TypeScript text of both TypeScript targets'
         'Date',
       ),
     ).toBe('Date | A');
+  });
+});
+
+describe('ts-morph prints the TypeScript files', () => {
+  it('the structures are ts-morph structures, and the text is what ts-morph prints from them', async () => {
+    const morph = await import('ts-morph');
+    const project = new morph.Project({ useInMemoryFileSystem: true });
+    const sources = emitSources(ir, { targets: ['typescript', 'zod'] });
+    const printed = await emitUnformatted(ir, { targets: ['typescript', 'zod'] });
+    let structures = 0;
+    for (const [name, source] of sources) {
+      if ('text' in source) {
+        expect(printed.get(name)).toBe(source.text);
+        continue;
+      }
+      structures++;
+      expect(source.structure.kind).toBe(morph.StructureKind.SourceFile);
+      // Every statement is a ts-morph statement structure (or the empty line between two).
+      for (const s of source.structure.statements as unknown[]) {
+        if (typeof s === 'string') expect(s).toBe('\n');
+        else
+          expect(morph.StructureKind[(s as { kind: number }).kind]).toMatch(
+            /^(ImportDeclaration|ExportDeclaration|Interface|TypeAlias|Enum|Function|VariableStatement)$/,
+          );
+      }
+      const text = project.createSourceFile(`/${name}`, source.structure).getFullText();
+      expect(printed.get(name)).toBe(`${source.banner}\n\n${text}`);
+      // Not laid out by prettier: ts-morph indents with four spaces.
+      if (name === 'node.ts') expect(text).toMatch(/\n {4}\S/);
+    }
+    expect(structures).toBe(2 * fileNames(ir).size + 2);
+  });
+
+  it("the kinds the emitters write are ts-morph's own StructureKind values", async () => {
+    const morph = await import('ts-morph');
+    const { Kind, CONST } = await import('../src/emit/code.js');
+    for (const [name, value] of Object.entries(Kind)) expect(morph.StructureKind[name as keyof typeof morph.StructureKind]).toBe(value);
+    expect(morph.VariableDeclarationKind.Const).toBe(CONST);
+  });
+
+  it('ts-morph is a dependency, and the emitters have no printer of their own', () => {
+    const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..');
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    expect(pkg.dependencies['ts-morph']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(pkg.devDependencies['ts-morph']).toBeUndefined();
+    const code = fs.readFileSync(path.join(root, 'src/emit/code.ts'), 'utf8');
+    expect(code).toContain("await import('ts-morph')");
+    expect(code).not.toMatch(/printSourceFile|printStatementText|printJSDoc/);
   });
 });

@@ -197,6 +197,33 @@ export async function run(format: GraphFormat): Promise<string> {
   );
 
   it(
+    '`docs2ts check` on an unchanged output answers from the manifest: it loads neither ts-morph nor prettier',
+    () => {
+      expect(run('npx', ['--no', 'docs2ts', 'generate', '--input', 'fixtures', '--out', 'unchanged', '--root', 'Task']).code).toBe(0);
+      fs.writeFileSync(path.join(project, 'check-register.mjs'), `import { register } from 'node:module';\nregister('./check-hooks.mjs', import.meta.url);\n`);
+      fs.writeFileSync(
+        path.join(project, 'check-hooks.mjs'),
+        `import fs from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  fs.appendFileSync(process.env.DOCS2TS_TRACE, result.url + '\\n');\n  return result;\n}\n`,
+      );
+      const trace = path.join(project, 'check-trace.txt');
+      const bin = path.join('node_modules', '.bin', 'docs2ts');
+      const result = spawnSync(
+        process.execPath,
+        ['--import', './check-register.mjs', bin, 'check', '--input', 'fixtures', '--out', 'unchanged', '--root', 'Task'],
+        {
+          cwd: project,
+          encoding: 'utf8',
+          env: { ...process.env, NODE_OPTIONS: '', DOCS2TS_TRACE: trace },
+        },
+      );
+      expect(result.status).toBe(0);
+      const loaded = fs.readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+      expect(loaded.filter((url) => /\/node_modules\/(ts-morph|@ts-morph|typescript|prettier)\//.test(url))).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
     '`docs2ts --help` loads neither ts-morph, prettier, the Markdown parser nor cosmiconfig, from node_modules or in the bundle chunks it loads (lazy imports)',
     () => {
       fs.writeFileSync(path.join(project, 'trace-register.mjs'), `import { register } from 'node:module';\nregister('./trace-hooks.mjs', import.meta.url);\n`);

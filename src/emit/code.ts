@@ -1,149 +1,163 @@
 /**
- * Declaration structures of a generated file and their printing to TypeScript text. The shapes
- * follow ts-morph's structures (`InterfaceDeclarationStructure`, `FunctionDeclarationStructure`, …:
- * the same field names), without loading ts-morph and the TypeScript compiler it wraps (about a
- * third of a second a run) to print them. Function bodies are statement text printed from the code
- * builder's tree (`./builder.ts`). Prettier formats the text afterwards (`./format.ts`), so it only
- * has to be valid TypeScript.
+ * The generated TypeScript files as ts-morph structures, and their printing by ts-morph.
+ *
+ * The emitters (`./model.ts`, `./zod.ts`) build ts-morph's own structures
+ * (`InterfaceDeclarationStructure`, `FunctionDeclarationStructure`, … in a `SourceFileStructure`;
+ * function bodies are statement text printed from the code builder's tree, `./builder.ts`). They
+ * are plain data: they are hashed for the manifest's format keys (an unchanged file is neither
+ * printed nor formatted again, see `./format.ts`) and handed to helper threads as they are. Only
+ * printing loads ts-morph (and the TypeScript compiler it wraps, most of a second): lazily, in the
+ * thread that prints.
  *
  * @module
  */
 
-/** A JSDoc comment: a description (Markdown, made safe by `docText`) and tags without text or with one line. */
-export interface JSDoc {
-  description: string;
-  tags?: { tagName: string; text?: string }[];
-}
+import { createRequire } from 'node:module';
+import type {
+  EnumDeclarationStructure,
+  ExportDeclarationStructure,
+  FunctionDeclarationStructure,
+  ImportDeclarationStructure,
+  InterfaceDeclarationStructure,
+  JSDocStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  SourceFileStructure,
+  StatementStructures,
+  StructureKind,
+  TypeAliasDeclarationStructure,
+  VariableDeclarationKind,
+  VariableStatementStructure,
+} from 'ts-morph';
 
-export interface ImportDeclaration {
-  kind: 'import';
-  moduleSpecifier: string;
-  namespaceImport?: string;
-  namedImports?: { name: string; isTypeOnly?: boolean }[];
-}
+/**
+ * The values of ts-morph's `StructureKind` the emitters write, known without loading ts-morph
+ * (its enum is a runtime object of the module; `test/emit.test.ts` holds these equal to it).
+ */
+export const Kind = {
+  Enum: 8 as StructureKind.Enum,
+  ExportDeclaration: 11 as StructureKind.ExportDeclaration,
+  Function: 13 as StructureKind.Function,
+  ImportDeclaration: 16 as StructureKind.ImportDeclaration,
+  Interface: 19 as StructureKind.Interface,
+  SourceFile: 36 as StructureKind.SourceFile,
+  TypeAlias: 38 as StructureKind.TypeAlias,
+  VariableStatement: 41 as StructureKind.VariableStatement,
+} as const;
 
-export interface PropertySignature {
-  /** The key as written in TypeScript (quoted when not an identifier). */
-  name: string;
-  hasQuestionToken?: boolean;
-  type: string;
-  docs?: JSDoc[];
-}
+/** ts-morph's `VariableDeclarationKind.Const` (likewise). */
+export const CONST = 'const' as VariableDeclarationKind.Const;
 
-export interface InterfaceDeclaration {
-  kind: 'interface';
-  name: string;
-  isExported?: boolean;
-  docs?: JSDoc[];
-  properties?: PropertySignature[];
-  indexSignatures?: { keyName: string; keyType: string; returnType: string }[];
-}
-
-export interface TypeAliasDeclaration {
-  kind: 'typeAlias';
-  name: string;
-  isExported?: boolean;
-  docs?: JSDoc[];
-  type: string;
-}
-
-export interface EnumDeclaration {
-  kind: 'enum';
-  name: string;
-  isExported?: boolean;
-  docs?: JSDoc[];
-  members: { name: string; value: string | number; docs?: JSDoc[] }[];
-}
-
-export interface FunctionDeclaration {
-  kind: 'function';
-  name: string;
-  isExported?: boolean;
-  docs?: JSDoc[];
-  parameters: { name: string; type: string }[];
-  returnType: string;
-  /** Statements, as text. */
-  statements: string | string[];
-}
-
-export interface VariableStatement {
-  kind: 'variable';
-  declarationKind: 'const' | 'let';
-  isExported?: boolean;
-  docs?: JSDoc[];
-  declarations: { name: string; type?: string; initializer: string }[];
-}
+/** A JSDoc comment's structure. */
+export type JSDoc = OptionalKind<JSDocStructure>;
+export type ImportDeclaration = ImportDeclarationStructure;
+export type ExportDeclaration = ExportDeclarationStructure;
+export type PropertySignature = OptionalKind<PropertySignatureStructure>;
+export type InterfaceDeclaration = InterfaceDeclarationStructure;
+export type TypeAliasDeclaration = TypeAliasDeclarationStructure;
+export type EnumDeclaration = EnumDeclarationStructure;
+export type FunctionDeclaration = FunctionDeclarationStructure;
+export type VariableStatement = VariableStatementStructure;
 
 /** A statement of a file: a structure, or statement text written as it is. */
-export type Statement = ImportDeclaration | InterfaceDeclaration | TypeAliasDeclaration | EnumDeclaration | FunctionDeclaration | VariableStatement | string;
+export type Statement = StatementStructures | string;
 
-/** A generated file's statements. */
-export interface SourceFile {
-  statements: Statement[];
+/** A generated file's structure. */
+export type SourceFile = SourceFileStructure;
+
+/**
+ * A file's statements as a source file structure, with an empty line between statements (ts-morph
+ * writes one after blocks, such as an interface or a function, but not after an import, a type
+ * alias or a variable): imports one a line, re-exports one a line, each other statement after an
+ * empty line.
+ */
+export function sourceFile(statements: readonly Statement[]): SourceFile {
+  const out: Statement[] = [];
+  let previous: Statement | undefined;
+  for (const s of statements) {
+    if (previous !== undefined && !(kindOf(previous) === kindOf(s) && LISTED.has(kindOf(s))) && !endsWithBlankLine(previous)) out.push('\n');
+    out.push(s);
+    previous = s;
+  }
+  return { kind: Kind.SourceFile, statements: out };
+}
+
+const kindOf = (s: Statement): StructureKind | undefined => (typeof s === 'string' ? undefined : s.kind);
+
+/** Statements written one a line when they follow each other: imports, re-exports. */
+const LISTED = new Set<StructureKind | undefined>([Kind.ImportDeclaration, Kind.ExportDeclaration]);
+
+/** `export * from "module";`, or `export { names } from "module";` (`export type { … }` with `typeOnly`). */
+export function reexport(moduleSpecifier: string, names?: string[], typeOnly = false): ExportDeclaration {
+  const out: ExportDeclaration = { kind: Kind.ExportDeclaration, moduleSpecifier };
+  if (names !== undefined) out.namedExports = names;
+  if (typeOnly) out.isTypeOnly = true;
+  return out;
+}
+
+/** True for the statements ts-morph follows with an empty line itself. */
+const endsWithBlankLine = (s: Statement): boolean => typeof s !== 'string' && (s.kind === Kind.Interface || s.kind === Kind.Enum || s.kind === Kind.Function);
+
+/**
+ * A generated file before printing: plain text (the runtime copies, the index files), or a banner
+ * (comment lines) and a structure that ts-morph prints. Plain data, cloneable to helper threads.
+ */
+export type FileSource = { text: string } | { banner: string; structure: SourceFile };
+
+/** The version of the ts-morph that prints the structures (read from its package.json, not loaded). */
+let tsMorphVersionCache: string | undefined;
+export function tsMorphVersion(): string {
+  if (tsMorphVersionCache === undefined) {
+    const require = createRequire(import.meta.url);
+    tsMorphVersionCache = (require('ts-morph/package.json') as { version: string }).version;
+  }
+  return tsMorphVersionCache;
 }
 
 /**
- * A JSDoc comment's text: `/** text *\/` for one line without tags, else one line of the
- * description or a tag a line, each after ` * `.
+ * What a file's text is made from, as one string for its format key: the text itself (the key of a
+ * text file is the one it had before ts-morph printed the others), or the ts-morph version, the
+ * banner and the structure (the same structure prints the same text).
  */
-export function printJSDoc(doc: JSDoc): string {
-  const lines = doc.description === '' ? [] : doc.description.split('\n');
-  for (const tag of doc.tags ?? []) lines.push(tag.text === undefined ? `@${tag.tagName}` : `@${tag.tagName} ${tag.text}`);
-  if (lines.length === 1 && !(doc.tags ?? []).length) return `/** ${lines[0]} */`;
-  return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */`;
+export function sourceIdentity(source: FileSource): string {
+  return 'text' in source ? source.text : `ts-morph ${tsMorphVersion()}\n${source.banner}\n${JSON.stringify(source.structure)}`;
 }
 
-function docsText(docs: readonly JSDoc[] | undefined): string {
-  return (docs ?? []).map((d) => `${printJSDoc(d)}\n`).join('');
-}
+/**
+ * Prints structures to text with ts-morph's `printStructure`: the text `createSourceFile` in a
+ * project would hold (the same printer), without parsing it into a syntax tree and without a
+ * project to keep (measured on three corpus trees: the same text for every file, 3 to 5 times
+ * faster, about 0.25 ms a file).
+ */
+export class Printer {
+  private constructor(private readonly printer: (structure: SourceFile) => string) {}
 
-const exported = (s: { isExported?: boolean }): string => (s.isExported ? 'export ' : '');
+  /** Load ts-morph (the first call in a thread: most of a second, the TypeScript compiler it wraps) and make a printer. */
+  static async load(): Promise<Printer> {
+    const { printStructure } = await import('ts-morph');
+    return new Printer((structure) => printStructure(structure));
+  }
 
-/** One statement as TypeScript text (its JSDoc first). */
-export function printStatementText(s: Statement): string {
-  if (typeof s === 'string') return s;
-  switch (s.kind) {
-    case 'import': {
-      const what =
-        s.namespaceImport !== undefined
-          ? `* as ${s.namespaceImport}`
-          : `{ ${(s.namedImports ?? []).map((n) => `${n.isTypeOnly ? 'type ' : ''}${n.name}`).join(', ')} }`;
-      return `import ${what} from ${JSON.stringify(s.moduleSpecifier)};`;
-    }
-    case 'interface': {
-      // Index signatures first, as ts-morph wrote them.
-      const members = [
-        ...(s.indexSignatures ?? []).map((i) => `[${i.keyName}: ${i.keyType}]: ${i.returnType};`),
-        ...(s.properties ?? []).map((p) => `${docsText(p.docs)}${p.name}${p.hasQuestionToken ? '?' : ''}: ${p.type};`),
-      ];
-      return `${docsText(s.docs)}${exported(s)}interface ${s.name} {\n${members.join('\n')}\n}`;
-    }
-    case 'typeAlias':
-      return `${docsText(s.docs)}${exported(s)}type ${s.name} = ${s.type};`;
-    case 'enum': {
-      const members = s.members.map((m) => `${docsText(m.docs)}${m.name} = ${JSON.stringify(m.value)},`);
-      return `${docsText(s.docs)}${exported(s)}enum ${s.name} {\n${members.join('\n')}\n}`;
-    }
-    case 'function': {
-      const params = s.parameters.map((p) => `${p.name}: ${p.type}`).join(', ');
-      const body = typeof s.statements === 'string' ? s.statements : s.statements.join('\n');
-      return `${docsText(s.docs)}${exported(s)}function ${s.name}(${params}): ${s.returnType} {\n${body}\n}`;
-    }
-    case 'variable': {
-      const declarations = s.declarations.map((d) => `${d.name}${d.type ? `: ${d.type}` : ''} = ${d.initializer}`).join(', ');
-      return `${docsText(s.docs)}${exported(s)}${s.declarationKind} ${declarations};`;
-    }
+  /** A file's text: the banner, an empty line, and the structure as ts-morph prints it. */
+  print(source: FileSource): string {
+    return 'text' in source ? source.text : `${source.banner}\n\n${this.printStructure(source.structure)}`;
+  }
+
+  /** A structure's text as ts-morph prints it. */
+  printStructure(structure: SourceFile): string {
+    return this.printer(structure);
   }
 }
 
-/** A file's text: imports one a line, then the other statements with an empty line between them. */
-export function printSourceFile(file: SourceFile): string {
-  let out = '';
-  let previous: Statement | null = null;
-  for (const s of file.statements) {
-    if (previous !== null) out += typeof previous !== 'string' && previous.kind === 'import' && typeof s !== 'string' && s.kind === 'import' ? '\n' : '\n\n';
-    out += printStatementText(s);
-    previous = s;
-  }
-  return `${out}\n`;
+let printer: Promise<Printer> | undefined;
+
+/** This thread's printer, loaded on first use. */
+export function loadPrinter(): Promise<Printer> {
+  printer ??= Printer.load();
+  return printer;
+}
+
+/** Print a file with this thread's printer (loading ts-morph only for a structure). */
+export async function printSource(source: FileSource): Promise<string> {
+  return 'text' in source ? source.text : (await loadPrinter()).print(source);
 }

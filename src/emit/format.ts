@@ -4,10 +4,11 @@
  * to each file in the output folder (`prettier.resolveConfig`, `.editorconfig` included), over
  * docs2ts's `printWidth: 100`. So `prettier --check` in the user's project passes on the output.
  *
- * Work is not done twice: each file's key (a hash of its unformatted text, the prettier version
- * and the options it is formatted with) is recorded in the manifest, and a file whose key is
- * unchanged is taken from the output folder as it is, when the folder still holds it as written.
- * A cold run of many files formats in the helper threads.
+ * Work is not done twice: each file's key (a hash of its source, the structure ts-morph prints or
+ * the text, the prettier version and the options it is formatted with) is recorded in the manifest,
+ * and a file whose key is unchanged is taken from the output folder as it is, when the folder still
+ * holds it as written: it is neither printed nor formatted. Printing and formatting are one work
+ * item, shared with the helper threads when they are handed in.
  *
  * @module
  */
@@ -16,10 +17,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as prettier from 'prettier';
 import { canonicalJson, sha256 } from '../core/hash.js';
+import { printSource, sourceIdentity, type FileSource } from './code.js';
 import { findPrettier, loadPrettier, prettierConfigText, type PrettierModule } from './prettier.js';
 
-/** One file for prettier: its text and the options to format it with (parser included). */
-export type FormatItem = { text: string; options: prettier.Options };
+/**
+ * One file to print and format: its source (text, or a structure ts-morph prints) and the options
+ * prettier formats it with (parser included). Plain data: helper threads take it as it is.
+ */
+export type FormatItem = { source: FileSource; options: prettier.Options };
 
 /**
  * Threads that format files beside this one (the helper threads of `src/parallel/`), handed in
@@ -27,8 +32,9 @@ export type FormatItem = { text: string; options: prettier.Options };
  */
 export interface FormatThreads {
   /**
-   * Format `items` with the prettier module at `prettier`, shared out between the threads; this
-   * thread formats its share with `format`. Each formatted text, in the order of `items`.
+   * Print (see `./code.ts`) and format `items` with the prettier module at `prettier`, shared out
+   * between the threads; this thread does its share with `format`. Each formatted text, in the
+   * order of `items`.
    */
   format(prettier: string, items: readonly FormatItem[], format: (item: FormatItem) => Promise<string>): Promise<string[]>;
 }
@@ -106,11 +112,17 @@ export async function loadFormatter(out: string | undefined, given: prettier.Opt
 }
 
 /**
- * The key a file's formatted text is kept under in the manifest: a hash of its unformatted text,
+ * The key a file's formatted text is kept under in the manifest: a hash of what its text is made
+ * from (the text, or the structure ts-morph prints and ts-morph's version: see `sourceIdentity`),
  * the prettier version and the options (the same key: the same formatted text).
  */
-export function formatKey(text: string, version: string, options: prettier.Options): string {
-  return sha256(`${version}\n${canonicalJson(options)}\n${text}`);
+export function formatKey(source: FileSource, version: string, options: prettier.Options): string {
+  return sha256(`${version}\n${canonicalJson(options)}\n${sourceIdentity(source)}`);
+}
+
+/** Print a file (in this thread) and format it with the prettier module at `module`. */
+export async function printAndFormat(module: string, { source, options }: FormatItem): Promise<string> {
+  return loadPrettier(module).format(await printSource(source), options);
 }
 
 /** What {@link formatFiles} returns. */
@@ -124,20 +136,20 @@ export interface Formatted {
 }
 
 /**
- * Format generated files, each by one prettier call, except those the output folder already
- * holds formatted: a file whose manifest key matches and whose text on disk is the one the
- * manifest names (its hash) is kept as it is.
+ * Print and format generated files, each by one prettier call, except those the output folder
+ * already holds formatted: a file whose manifest key matches and whose text on disk is the one the
+ * manifest names (its hash) is kept as it is, neither printed nor formatted.
  *
- * @param raw file name → generated text (valid, any layout)
+ * @param sources file name → source (text, or a structure ts-morph prints)
  * @param formatter the output folder's formatter ({@link loadFormatter})
  * @param out the output folder to take unchanged files from (undefined: format every file)
  * @param kept what the output folder's manifest recorded (undefined: format every file)
- * @param threads helper threads to share a cold run's formatting with (default: none)
+ * @param threads helper threads to share the printing and formatting with (default: none)
  * @throws {Error} when prettier cannot parse a text (a bug in docs2ts) or the configuration is
  *   invalid (prettier's message)
  */
 export async function formatFiles(
-  raw: ReadonlyMap<string, string>,
+  sources: ReadonlyMap<string, FileSource>,
   formatter: Formatter,
   out?: string,
   kept?: KeptFiles,
@@ -146,17 +158,17 @@ export async function formatFiles(
   const manifest = out === undefined ? undefined : kept;
   const keys: Record<string, string> = {};
   const done = new Map<string, string>();
-  const todo: { name: string; text: string; options: prettier.Options }[] = [];
-  for (const [name, text] of raw) {
+  const todo: { name: string; item: FormatItem }[] = [];
+  for (const [name, source] of sources) {
     const options = await formatter.options(name);
-    const key = formatKey(text, formatter.prettier.version, options);
+    const key = formatKey(source, formatter.prettier.version, options);
     keys[name] = key;
     const keptText = manifest?.unformatted?.[name] === key ? readKept(out!, name, manifest.hashes?.[name]) : undefined;
     if (keptText !== undefined) done.set(name, keptText);
-    else todo.push({ name, text, options });
+    else todo.push({ name, item: { source, options } });
   }
-  const items = todo.map(({ text, options }) => ({ text, options }));
-  const one = ({ text, options }: FormatItem): Promise<string> => loadPrettier(formatter.prettier.module).format(text, options);
+  const items = todo.map(({ item }) => item);
+  const one = (item: FormatItem): Promise<string> => printAndFormat(formatter.prettier.module, item);
   let texts: string[];
   if (threads) texts = await threads.format(formatter.prettier.module, items, one);
   else {
@@ -164,7 +176,7 @@ export async function formatFiles(
     for (const item of items) texts.push(await one(item));
   }
   todo.forEach(({ name }, i) => done.set(name, texts[i]!));
-  return { files: new Map([...raw.keys()].map((name) => [name, done.get(name)!])), keys, formatted: todo.length };
+  return { files: new Map([...sources.keys()].map((name) => [name, done.get(name)!])), keys, formatted: todo.length };
 }
 
 /** A file of the output folder, when its text still has the hash the manifest recorded. */

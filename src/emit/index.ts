@@ -10,7 +10,7 @@ import { SETTINGS, TARGET_NAMES, type AdditionalProperties, type DatesMode, type
 import fs from 'node:fs';
 import type * as prettier from 'prettier';
 import type { IR } from '../core/ir.js';
-import { printSourceFile } from './code.js';
+import { printSource, reexport, sourceFile, type FileSource } from './code.js';
 import { formatFiles, loadFormatter, rememberFormatKeys, type FormatThreads, type KeptFiles } from './format.js';
 import { packageFile } from '../core/package-root.js';
 import { jsonSchemaDocument, schemaFileName } from './json-schema.js';
@@ -142,51 +142,67 @@ export function modelFileOptions(options: EmitOptions): ModelFileOptions {
  *   docs2ts), an invalid configuration or plugin (prettier's message)
  */
 export async function emit(ir: IR, options: EmitOptions = {}, threads?: FormatThreads): Promise<Map<string, string>> {
-  const raw = emitUnformatted(ir, options);
+  const sources = emitSources(ir, options);
   const sort = (files: Iterable<[string, string]>): Map<string, string> => new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  if (options.format === false) return sort(raw);
-  const { files, keys } = await formatFiles(raw, await loadFormatter(options.out, options.prettier), options.out, options.kept, threads);
+  if (options.format === false) return sort(await printSources(sources));
+  const { files, keys } = await formatFiles(sources, await loadFormatter(options.out, options.prettier), options.out, options.kept, threads);
   const sorted = sort(files);
   rememberFormatKeys(sorted, keys);
   return sorted;
 }
 
 /**
- * {@link emit} without formatting: the same files, valid but not laid out (tests that emit thousands
- * of outputs use it; what runs is the same code).
+ * {@link emit} without formatting: the same files, as ts-morph prints them (valid, not laid out by
+ * prettier).
  *
  * @returns file name (relative, POSIX) → text, in the order written
  */
-export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, string> {
+export async function emitUnformatted(ir: IR, options: EmitOptions = {}): Promise<Map<string, string>> {
+  return printSources(emitSources(ir, options));
+}
+
+/** Every file's text: structures printed by ts-morph in this thread. */
+async function printSources(sources: ReadonlyMap<string, FileSource>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [name, source] of sources) out.set(name, await printSource(source));
+  return out;
+}
+
+/**
+ * Every output file before printing: the TypeScript files as ts-morph structures under their
+ * banner, the others as text (see `FileSource`). Building them loads neither ts-morph nor prettier.
+ *
+ * @returns file name (relative, POSIX) → source, in the order written
+ */
+export function emitSources(ir: IR, options: EmitOptions = {}): Map<string, FileSource> {
   const template = options.banner ?? defaultBanner();
   const targets = new Set<Target>(options.targets ?? SETTINGS.targets.default);
   const codeOptions = modelFileOptions(options);
   const names = fileNames(ir);
   const byId = new Map(ir.models.map((m) => [m.id, m]));
   const sources = ir.models.length === 0 ? 'no docs' : `${ir.models.length} docs`;
-  const raw = new Map<string, string>();
+  const raw = new Map<string, FileSource>();
 
   if (targets.has('typescript')) {
     const runtimeImport = `./${RUNTIME_FILE.replace(/\.ts$/, '.js')}`;
     const withDates = modelsWithDates(byId);
     for (const model of ir.models) {
-      const name = names.get(model.id)!;
-      const file = printSourceFile(modelFile(model, byId, (id) => names.get(id)!, runtimeImport, codeOptions, withDates));
-      raw.set(name, `${renderBanner(template, `\`${model.file}\``)}\n\n${file}`);
+      const structure = modelFile(model, byId, (id) => names.get(id)!, runtimeImport, codeOptions, withDates);
+      raw.set(names.get(model.id)!, { banner: renderBanner(template, `\`${model.file}\``), structure });
     }
-    raw.set(RUNTIME_FILE, `${renderBanner(template, sources)}\n\n${runtimeText(RUNTIME_FILE)}`);
-    const exports = [...names.values()].sort().map((n) => `export * from "./${n.replace(/\.ts$/, '.js')}";`);
+    raw.set(RUNTIME_FILE, { text: `${renderBanner(template, sources)}\n\n${runtimeText(RUNTIME_FILE)}` });
+    const exports = [...names.values()].sort().map((n) => reexport(`./${n.replace(/\.ts$/, '.js')}`));
     // Only the runtime's public API: its helpers (isDate, isObject, ...) could clash with a model's isX.
-    exports.push(`export { ValidationFailedError } from "${runtimeImport}";`);
-    exports.push(`export type { ValidationError, ValidationResult } from "${runtimeImport}";`);
-    raw.set('index.ts', `${renderBanner(template, sources)}\n\n${exports.join('\n')}\n`);
+    exports.push(reexport(runtimeImport, ['ValidationFailedError']));
+    exports.push(reexport(runtimeImport, ['ValidationError', 'ValidationResult'], true));
+    raw.set('index.ts', { banner: renderBanner(template, sources), structure: sourceFile(exports) });
   }
 
   if (targets.has('json-schema')) {
     for (const model of ir.models) {
       const comment = bannerText(template, `\`${model.file}\``);
       const doc = jsonSchemaDocument(model, byId, (id) => names.get(id)!, codeOptions, comment);
-      raw.set(`schema/${schemaFileName(names.get(model.id)!)}`, `${JSON.stringify(doc, null, 2)}\n`);
+      raw.set(`schema/${schemaFileName(names.get(model.id)!)}`, { text: `${JSON.stringify(doc, null, 2)}\n` });
     }
   }
 
@@ -200,11 +216,12 @@ export function emitUnformatted(ir: IR, options: EmitOptions = {}): Map<string, 
       options: codeOptions,
       moduleOf: (id: string) => `./${names.get(id)!.replace(/\.ts$/, '.js')}`,
     };
-    for (const model of ir.models) raw.set(`zod/${names.get(model.id)!}`, `${renderBanner(template, `\`${model.file}\``)}\n\n${zodModelSource(model, ctx)}`);
+    for (const model of ir.models)
+      raw.set(`zod/${names.get(model.id)!}`, { banner: renderBanner(template, `\`${model.file}\``), structure: zodModelSource(model, ctx) });
     // The helpers take the date checks from a copy of the runtime beside them (the zod target may be written alone).
-    raw.set(`zod/${RUNTIME_FILE}`, `${renderBanner(template, sources)}\n\n${runtimeText(RUNTIME_FILE)}`);
-    raw.set(`zod/${ZOD_HELPERS_FILE}`, `${renderBanner(template, sources)}\n\n${runtimeText(ZOD_HELPERS_FILE)}`);
-    raw.set('zod/index.ts', `${renderBanner(template, sources)}\n\n${zodIndexSource([...names.values()].sort())}`);
+    raw.set(`zod/${RUNTIME_FILE}`, { text: `${renderBanner(template, sources)}\n\n${runtimeText(RUNTIME_FILE)}` });
+    raw.set(`zod/${ZOD_HELPERS_FILE}`, { text: `${renderBanner(template, sources)}\n\n${runtimeText(ZOD_HELPERS_FILE)}` });
+    raw.set('zod/index.ts', { banner: renderBanner(template, sources), structure: zodIndexSource([...names.values()].sort()) });
   }
   return raw;
 }

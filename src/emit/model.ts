@@ -6,17 +6,20 @@
  * @module
  */
 
-import type {
-  EnumDeclaration,
-  FunctionDeclaration,
-  ImportDeclaration,
-  InterfaceDeclaration,
-  JSDoc,
-  PropertySignature,
-  SourceFile,
-  Statement,
-  TypeAliasDeclaration,
-  VariableStatement,
+import {
+  CONST,
+  Kind,
+  sourceFile,
+  type EnumDeclaration,
+  type FunctionDeclaration,
+  type ImportDeclaration,
+  type InterfaceDeclaration,
+  type JSDoc,
+  type PropertySignature,
+  type SourceFile,
+  type Statement,
+  type TypeAliasDeclaration,
+  type VariableStatement,
 } from './code.js';
 import type { EnumModel, Field, Model, ObjectModel, TypeRef, UnionModel } from '../core/ir.js';
 import { propertyKey } from '../model/naming.js';
@@ -137,18 +140,18 @@ export function modelFile(
   declarations.push(...commonFunctions(model, writer));
   declarations.push(...writer.helpers);
 
-  const imports: ImportDeclaration[] = [{ kind: 'import', moduleSpecifier: runtimeImport, namespaceImport: 'rt' }];
+  const imports: ImportDeclaration[] = [{ kind: Kind.ImportDeclaration, moduleSpecifier: runtimeImport, namespaceImport: 'rt' }];
   for (const id of [...writer.imports.keys()].sort()) {
     if (id === model.id) continue;
     const target = models.get(id)!;
     const names = [...writer.imports.get(id)!].sort();
     imports.push({
-      kind: 'import',
+      kind: Kind.ImportDeclaration,
       moduleSpecifier: `./${fileOf(id).replace(/\.ts$/, '.js')}`,
       namedImports: names.map((name) => ({ name, isTypeOnly: name === target.tsName })),
     });
   }
-  return { statements: [...imports, ...declarations] };
+  return sourceFile([...imports, ...declarations]);
 }
 
 /** One property of an object model's TypeScript type. */
@@ -225,7 +228,7 @@ function admitsNull(field: Field): boolean {
 function objectDeclarations(model: ObjectModel, writer: ValidatorWriter): Statement[] {
   const shape = objectShape(model, (id) => writer.use(id, '').text, writer.options);
   const iface: InterfaceDeclaration = {
-    kind: 'interface',
+    kind: Kind.Interface,
     name: model.tsName,
     isExported: true,
     docs: modelDocs(model),
@@ -390,7 +393,7 @@ function objectConverterBody(model: ObjectModel, writer: ValidatorWriter): Stmt[
 
 function converter(model: Model, writer: ValidatorWriter, body: Stmt[]): FunctionDeclaration {
   return {
-    kind: 'function',
+    kind: Kind.Function,
     name: `to${model.tsName}$json`,
     isExported: true,
     docs: [
@@ -412,7 +415,7 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
   // ones (other values are valid too): their known values stay in the type beside
   // `(string & {})` / `(number & {})`, which keeps editors suggesting them; with the enum and const
   // styles the known values are also a const object, as the const style writes them.
-  const alias = (type: string): TypeAliasDeclaration => ({ kind: 'typeAlias', name: model.tsName, isExported: true, docs: modelDocs(model), type });
+  const alias = (type: string): TypeAliasDeclaration => ({ kind: Kind.TypeAlias, name: model.tsName, isExported: true, docs: modelDocs(model), type });
   const open = openEnumType(model);
   const other = open ? [`(${open} & {})`] : [];
   const out: Statement[] = [];
@@ -421,8 +424,8 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
   else if (style === 'const' || open) {
     const members = model.values.map((v) => `${docComment(memberDocs(v))}${v.memberName}: ${JSON.stringify(v.value)},`).join('\n');
     out.push({
-      kind: 'variable',
-      declarationKind: 'const',
+      kind: Kind.VariableStatement,
+      declarationKind: CONST,
       isExported: true,
       docs: modelDocs(model),
       declarations: [{ name: model.tsName, initializer: `{\n${members}\n} as const` }],
@@ -430,11 +433,11 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
     out.push(alias([`(typeof ${model.tsName})[keyof typeof ${model.tsName}]`, ...other].join(' | ')));
   } else {
     out.push({
-      kind: 'enum',
+      kind: Kind.Enum,
       name: model.tsName,
       isExported: true,
       docs: modelDocs(model),
-      members: model.values.map((v) => ({ name: v.memberName, value: v.value as string | number, docs: memberDocs(v) })),
+      members: model.values.map((v) => ({ name: v.memberName, initializer: JSON.stringify(v.value), docs: memberDocs(v) })),
     } satisfies EnumDeclaration);
   }
   let test: Expr;
@@ -446,8 +449,8 @@ function enumDeclarations(model: EnumModel, style: ModelFileOptions['enumStyle']
   else if (literals.length > SET_THRESHOLD) {
     const setName = name(`${model.tsName}$values`);
     out.push({
-      kind: 'variable',
-      declarationKind: 'const',
+      kind: Kind.VariableStatement,
+      declarationKind: CONST,
       declarations: [{ name: setName.text, initializer: printExpr(newExpr(name('Set'), [UNKNOWN], array(model.values.map((v) => lit(v.value))))) }],
     } satisfies VariableStatement);
     test = call(member(setName, 'has'), VALUE);
@@ -465,7 +468,7 @@ function docComment(docs: JSDoc[]): string {
 
 function unionDeclarations(model: UnionModel, writer: ValidatorWriter): Statement[] {
   const alias: TypeAliasDeclaration = {
-    kind: 'typeAlias',
+    kind: Kind.TypeAlias,
     name: model.tsName,
     isExported: true,
     docs: modelDocs(model),
@@ -491,7 +494,7 @@ function unionFunctions(model: UnionModel, writer: ValidatorWriter, form: Form):
 function guardFunction(model: Model, body: Stmt[], suffix = ''): FunctionDeclaration {
   const json = suffix !== '';
   return {
-    kind: 'function',
+    kind: Kind.Function,
     name: `is${model.tsName}${suffix}`,
     isExported: true,
     docs: json
@@ -514,7 +517,7 @@ function guardFunction(model: Model, body: Stmt[], suffix = ''): FunctionDeclara
 
 function checkFunction(model: Model, body: Stmt[], suffix = ''): FunctionDeclaration {
   return {
-    kind: 'function',
+    kind: Kind.Function,
     name: `check${model.tsName}${suffix}`,
     isExported: true,
     docs: [
@@ -550,7 +553,7 @@ function commonFunctions(model: Model, writer: ValidatorWriter): FunctionDeclara
   const type = typeRef(fn(''));
   const functions: FunctionDeclaration[] = [
     {
-      kind: 'function',
+      kind: Kind.Function,
       name: `validate${tsName}`,
       isExported: true,
       docs: [{ description: `Validate \`value\` as a {@link ${tsName}}, collecting every error (each with a JSON Pointer \`path\`).` }],
@@ -575,7 +578,7 @@ function commonFunctions(model: Model, writer: ValidatorWriter): FunctionDeclara
       ]),
     },
     {
-      kind: 'function',
+      kind: Kind.Function,
       name: `assert${tsName}`,
       isExported: true,
       docs: [{ description: `Throw a {@link rt.ValidationFailedError} carrying every error unless \`value\` is a valid {@link ${tsName}}.` }],
@@ -593,7 +596,7 @@ function commonFunctions(model: Model, writer: ValidatorWriter): FunctionDeclara
   if (writer.options.dates === 'Date') {
     const withDates = writer.withDates.has(model.id);
     functions.push({
-      kind: 'function',
+      kind: Kind.Function,
       name: `parse${tsName}`,
       isExported: true,
       docs: [

@@ -64,7 +64,7 @@ import {
   type Stmt,
   type TypeNode,
 } from './builder.js';
-import type { FunctionDeclaration } from './code.js';
+import { Kind, type FunctionDeclaration } from './code.js';
 import { tsType } from './types.js';
 
 /** The options that change what a validator accepts. */
@@ -232,7 +232,7 @@ export function mismatch(path: Expr, expected: string, value: Expr | Name): Stmt
 /** A function declaration (not exported, no docs) for a hoisted helper. */
 export function helperFunction(fn: Name, parameters: readonly (readonly [Name, TypeNode])[], returnType: TypeNode, body: readonly Stmt[]): FunctionDeclaration {
   return {
-    kind: 'function',
+    kind: Kind.Function,
     name: fn.text,
     parameters: parameters.map(([n, t]) => ({ name: n.text, type: printType(t) })),
     returnType: printType(returnType),

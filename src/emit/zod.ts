@@ -21,6 +21,18 @@
 
 import type { EnumModel, Field, Model, ObjectModel, TypeRef } from '../core/ir.js';
 import { propertyKey } from '../model/naming.js';
+import {
+  CONST,
+  Kind,
+  reexport,
+  sourceFile,
+  type ImportDeclaration,
+  type InterfaceDeclaration,
+  type JSDoc,
+  type SourceFile,
+  type Statement,
+  type TypeAliasDeclaration,
+} from './code.js';
 import { docText } from './jsdoc.js';
 import { acceptsNull, objectShape, type ModelFileOptions } from './model.js';
 import { openEnumType } from './validators.js';
@@ -134,26 +146,32 @@ export interface ZodContext {
 }
 
 /**
- * The source of one model's zod file (before the banner and formatting).
+ * The structure of one model's zod file (printed by ts-morph after the banner, see `./code.ts`).
  *
  * @param model the model
  * @param ctx names, groups and options of the IR
  */
-export function zodModelSource(model: Model, ctx: ZodContext): string {
+export function zodModelSource(model: Model, ctx: ZodContext): SourceFile {
   const writer = new ZodWriter(model, ctx);
   const body = writer.declarations();
-  const lines = ['import { z } from "zod";'];
-  if (writer.usesHelpers) lines.push(`import * as zj from "./${ZOD_HELPERS_FILE.replace(/\.ts$/, '.js')}";`);
+  const imports: ImportDeclaration[] = [{ kind: Kind.ImportDeclaration, moduleSpecifier: 'zod', namedImports: [{ name: 'z' }] }];
+  if (writer.usesHelpers)
+    imports.push({ kind: Kind.ImportDeclaration, moduleSpecifier: `./${ZOD_HELPERS_FILE.replace(/\.ts$/, '.js')}`, namespaceImport: 'zj' });
   for (const id of [...writer.imports.keys()].sort()) {
+    // Sorted as written (`TaskSchema` before `type Task`).
     const names = [...writer.imports.get(id)!].sort();
-    lines.push(`import { ${names.join(', ')} } from "${ctx.moduleOf(id)}";`);
+    imports.push({
+      kind: Kind.ImportDeclaration,
+      moduleSpecifier: ctx.moduleOf(id),
+      namedImports: names.map((n) => (n.startsWith('type ') ? { name: n.slice(5), isTypeOnly: true } : { name: n })),
+    });
   }
-  return `${lines.join('\n')}\n\n${body}\n`;
+  return sourceFile([...imports, ...body]);
 }
 
-/** The source of `zod/index.ts`: every model file re-exported. */
-export function zodIndexSource(files: readonly string[]): string {
-  return `${files.map((f) => `export * from "./${f.replace(/\.ts$/, '.js')}";`).join('\n')}\n`;
+/** The structure of `zod/index.ts`: every model file re-exported. */
+export function zodIndexSource(files: readonly string[]): SourceFile {
+  return sourceFile(files.map((f) => reexport(`./${f.replace(/\.ts$/, '.js')}`)));
 }
 
 /** Writes the declarations of one model's zod file, collecting the names it imports. */
@@ -254,17 +272,17 @@ class ZodWriter {
   }
 
   /** Every declaration of the model's file. */
-  declarations(): string {
+  declarations(): Statement[] {
     const model = this.model;
     const name = this.ctx.schemaName.get(model.id)!;
-    const docs = jsDocText(model.description, model.deprecated, `Generated from \`${model.file}\` (line ${model.line}).`);
+    const docs = jsDocOf(model.description, model.deprecated, `Generated from \`${model.file}\` (line ${model.line}).`);
     if (model.kind === 'enum') return this.enumDeclarations(model, name, docs);
     const schema = model.kind === 'object' ? this.objectSchema(model) : this.expr({ kind: 'union', members: model.members });
     if (this.ctx.recursive.has(model.id)) {
       // TypeScript cannot infer a type that refers to itself: write it out, and annotate the schema.
-      return `${docs}${this.explicitType(model)}\n\n${docs}export const ${name}: z.ZodType<${model.tsName}> = ${schema};\n`;
+      return [{ ...this.explicitType(model), docs }, constant(name, schema, docs, `z.ZodType<${model.tsName}>`)];
     }
-    return `${docs}export const ${name} = ${schema};\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;\n`;
+    return [constant(name, schema, docs), alias(model.tsName, `z.infer<typeof ${name}>`, docs)];
   }
 
   private objectSchema(model: ObjectModel): string {
@@ -285,16 +303,17 @@ class ZodWriter {
     return schema;
   }
 
-  private explicitType(model: Exclude<Model, EnumModel>): string {
+  private explicitType(model: Exclude<Model, EnumModel>): InterfaceDeclaration | TypeAliasDeclaration {
     const nameOf = (id: string): string => this.import(id, this.ctx.models.get(id)!.tsName, true);
-    if (model.kind === 'union') {
-      const type = tsType({ kind: 'union', members: model.members }, nameOf, this.options.dates);
-      return `export type ${model.tsName} = ${type};`;
-    }
+    if (model.kind === 'union') return alias(model.tsName, tsType({ kind: 'union', members: model.members }, nameOf, this.options.dates), []);
     const shape = objectShape(model, nameOf, this.options);
-    const lines = shape.properties.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.type};`);
-    if (shape.index !== null) lines.push(`[key: string]: ${shape.index};`);
-    return `export interface ${model.tsName} {\n${lines.join('\n')}\n}`;
+    return {
+      kind: Kind.Interface,
+      name: model.tsName,
+      isExported: true,
+      properties: shape.properties.map((p) => ({ name: p.name, hasQuestionToken: p.optional, type: p.type })),
+      ...(shape.index === null ? {} : { indexSignatures: [{ keyName: 'key', keyType: 'string', returnType: shape.index }] }),
+    };
   }
 
   /**
@@ -303,43 +322,79 @@ class ZodWriter {
    * type is written out (`"a" | "b" | (string & {})`), since the inferred one would collapse to
    * `string` and lose the known values.
    */
-  private enumDeclarations(model: EnumModel, name: string, docs: string): string {
+  private enumDeclarations(model: EnumModel, name: string, docs: JSDoc[]): Statement[] {
     const literals = model.values.map((v) => v.value);
     const style = this.options.enumStyle;
     const open = openEnumType(model);
     const tsEnum = model.valueType !== 'boolean' && model.valueType !== 'mixed' && literals.length > 0 && style !== 'union';
     let known: string;
-    let declaration = '';
+    const declarations: Statement[] = [];
     if (tsEnum) {
       const asConst = style === 'const' || open !== null;
-      const members = model.values
-        .map(
-          (v) =>
-            `${v.name !== v.memberName ? `/** Documented as \`${docText(v.name)}\`. */\n` : ''}${v.memberName}${asConst ? ':' : ' ='} ${JSON.stringify(v.value)},`,
-        )
-        .join('\n');
-      declaration = `${docs}${asConst ? `export const ${model.tsName} = {\n${members}\n} as const;` : `export enum ${model.tsName} {\n${members}\n}`}\n\n`;
+      const memberDocs = (v: EnumModel['values'][number]): string => (v.name !== v.memberName ? `/** Documented as \`${docText(v.name)}\`. */\n` : '');
+      if (asConst) {
+        const members = model.values.map((v) => `${memberDocs(v)}${v.memberName}: ${JSON.stringify(v.value)},`).join('\n');
+        declarations.push(constant(model.tsName, `{\n${members}\n} as const`, docs));
+      } else {
+        declarations.push({
+          kind: Kind.Enum,
+          name: model.tsName,
+          isExported: true,
+          docs,
+          members: model.values.map((v) => ({
+            name: v.memberName,
+            initializer: JSON.stringify(v.value),
+            docs: v.name !== v.memberName ? [{ description: `Documented as \`${docText(v.name)}\`.` }] : [],
+          })),
+        });
+      }
       known = `z.enum(${model.tsName})`;
-      if (!open)
-        return `${declaration}${docs}export const ${name} = ${known};${style === 'const' ? `\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;` : ''}\n`;
+      if (!open) {
+        declarations.push(constant(name, known, docs));
+        if (style === 'const') declarations.push(alias(model.tsName, `z.infer<typeof ${name}>`, docs));
+        return declarations;
+      }
     } else if (literals.length === 0) known = 'z.never()';
     else if (literals.every((v) => typeof v === 'string')) known = `z.enum(${JSON.stringify(literals)})`;
     else known = `z.literal(${JSON.stringify(literals)})`;
-    if (!open) return `${docs}export const ${name} = ${known};\n\n${docs}export type ${model.tsName} = z.infer<typeof ${name}>;\n`;
+    if (!open) return [constant(name, known, docs), alias(model.tsName, `z.infer<typeof ${name}>`, docs)];
     const other = open === 'number' ? 'z.number()' : 'z.string()';
     const schema = literals.length === 0 ? other : `z.union([${known}, ${other}])`;
     const knownType = tsEnum ? `(typeof ${model.tsName})[keyof typeof ${model.tsName}]` : literals.map((v) => JSON.stringify(v)).join(' | ');
     const type = [...(knownType ? [knownType] : []), `(${open} & {})`].join(' | ');
-    return `${declaration}${docs}export const ${name} = ${schema};\n\n${docs}export type ${model.tsName} = ${type};\n`;
+    return [...declarations, constant(name, schema, docs), alias(model.tsName, type, docs)];
   }
 }
 
-/** A JSDoc comment's text (with a trailing newline), or '' when there is nothing to say. */
-function jsDocText(description: string | null, deprecated: boolean, source?: string): string {
+/** `export const name: type = initializer;` with its JSDoc. */
+function constant(name: string, initializer: string, docs: JSDoc[], type?: string): Statement {
+  return {
+    kind: Kind.VariableStatement,
+    declarationKind: CONST,
+    isExported: true,
+    docs,
+    declarations: [type === undefined ? { name, initializer } : { name, type, initializer }],
+  };
+}
+
+/** `export type name = type;` with its JSDoc. */
+function alias(name: string, type: string, docs: JSDoc[]): TypeAliasDeclaration {
+  return { kind: Kind.TypeAlias, name, isExported: true, docs, type };
+}
+
+/** A model's JSDoc: its description, where it came from, `@deprecated` (none when there is nothing to say). */
+function jsDocOf(description: string | null, deprecated: boolean, source: string): JSDoc[] {
   const parts: string[] = [];
   if (description !== null && description !== '') parts.push(docText(description));
-  if (source) parts.push(source);
+  parts.push(source);
   let text = parts.join('\n\n');
+  if (deprecated) text += '\n@deprecated';
+  return [{ description: text }];
+}
+
+/** A field's JSDoc comment as text inside the schema's object literal (with a trailing newline), or '' when there is nothing to say. */
+function jsDocText(description: string | null, deprecated: boolean): string {
+  let text = description !== null && description !== '' ? docText(description) : '';
   if (deprecated) text += `${text === '' ? '' : '\n'}@deprecated`;
   if (text === '') return '';
   return text.includes('\n')

@@ -1,8 +1,9 @@
 /**
- * Helper threads for the two stages that split over cores: parsing docs and formatting generated
- * files. The threads start when a stage first has enough work for them ({@link PARALLEL_FROM});
- * each stage then gives each helper an equal share and does one share itself, so a 2-core machine
- * runs one helper beside this thread.
+ * Helper threads for the two stages that split over cores: parsing docs, and printing and formatting
+ * generated files. The threads start when a stage first has enough work for them
+ * ({@link PARALLEL_FROM}), or early when a run asks them to load ts-morph and prettier
+ * ({@link Helpers.warm}); each stage then hands out its work in chunks, one queue for this thread
+ * and the helpers, so a 2-core machine runs one helper beside this thread.
  *
  * Helpers run only from the compiled package (`dist/`): the TypeScript sources under test do the
  * work in this thread, with the same results (a test compares both on corpus trees).
@@ -19,8 +20,16 @@ import type { FormatItem } from '../emit/format.js';
 /** The result of parsing one doc. */
 export type Parsed = { docs: DocModel[]; diagnostics: Diagnostic[] };
 
-/** A request to a helper and its answer. `prettier`: the entry of the prettier module to format with. */
-export type Request = { id: number; kind: 'parse'; root: string; files: string[] } | { id: number; kind: 'format'; prettier: string; items: FormatItem[] };
+/**
+ * A request to a helper and its answer. `prettier`: the entry of the prettier module to format with;
+ * `warm`: load ts-morph (`printer`) and that prettier, before the files come.
+ */
+export type Request =
+  | { id: number; kind: 'parse'; root: string; files: string[] }
+  | { id: number; kind: 'warm'; printer: boolean; prettier?: string | undefined }
+  | { id: number; kind: 'format'; prettier: string; items: FormatItem[] };
+/** A request before it is given its id. */
+type Unsent = Request extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 export type Answer = { id: number; out: unknown[]; error?: undefined } | { id: number; error: string };
 
 /**
@@ -32,10 +41,15 @@ export type Answer = { id: number; out: unknown[]; error?: undefined } | { id: n
 export const PARALLEL_FROM = Number(process.env.DOCS2TS_PARALLEL_FROM) > 0 ? Number(process.env.DOCS2TS_PARALLEL_FROM) : 500;
 
 /**
- * Below this many files to format, helpers cost more than they save: a helper loads prettier and
- * warms it up before its first file. `DOCS2TS_PARALLEL_FROM` sets this threshold too.
+ * Below this many files to format, splitting them costs more than it saves: each thread loads
+ * ts-morph and prettier and warms them up before its first file (then a helper warmed up by
+ * {@link Helpers.warm} does them all). `DOCS2TS_PARALLEL_FROM` sets this threshold too.
  */
 export const FORMAT_PARALLEL_FROM = Number(process.env.DOCS2TS_PARALLEL_FROM) > 0 ? Number(process.env.DOCS2TS_PARALLEL_FROM) : 300;
+
+/** Docs a parse request holds, and files a format request holds (see {@link Helpers} `split`). */
+const PARSE_CHUNK = 64;
+const FORMAT_CHUNK = 32;
 
 /** True when helpers can run (from compiled JavaScript, where the worker module exists). */
 export function helpersAvailable(): boolean {
@@ -55,6 +69,12 @@ export class Helpers {
   private next = 0;
   private readonly pending = new Map<number, { resolve: (out: unknown[]) => void; reject: (error: Error) => void }>();
   private workers: Worker[] = [];
+  /** True once {@link Helpers.close} was called: helpers stay referenced until they exit. */
+  private closing = false;
+  /** Requests sent to each helper and not answered yet. */
+  private readonly outstanding = new Map<Worker, number>();
+  /** True once {@link Helpers.warm} asked the helpers to load ts-morph and prettier. */
+  private warmed = false;
 
   private constructor(private readonly count: number) {}
 
@@ -99,34 +119,60 @@ export class Helpers {
     return this.workers.length + 1;
   }
 
-  private ask(worker: Worker, request: Omit<Request, 'id'>): Promise<unknown[]> {
+  private ask(worker: Worker, request: Unsent): Promise<unknown[]> {
     const id = this.next++;
-    worker.ref();
+    // A helper with a request outstanding keeps the process alive (`ref` is not counted: the count is).
+    const outstanding = (this.outstanding.get(worker) ?? 0) + 1;
+    this.outstanding.set(worker, outstanding);
+    if (outstanding === 1) worker.ref();
     return new Promise<unknown[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ ...request, id });
-    }).finally(() => worker.unref());
+    }).finally(() => {
+      const left = this.outstanding.get(worker)! - 1;
+      this.outstanding.set(worker, left);
+      if (left === 0 && !this.closing) worker.unref();
+    });
   }
 
   /**
-   * Split `items` into one share per thread, send a request for each helper's share, do this
-   * thread's share with `local`, and return every result in item order.
+   * Share `items` out between the threads in chunks of `chunk`, taken from one queue as each thread
+   * is free: a helper still loading ts-morph or prettier ({@link Helpers.warm}), or this thread
+   * loading them for its first chunk, takes fewer. Each helper has two chunks in hand (it starts
+   * the second while its answer to the first travels back); this thread does one chunk at a time
+   * with `local`, and lets the helpers' answers in between. Every result, in item order.
    */
   private async split<T, R>(
     items: readonly T[],
     from: number,
-    request: (share: T[]) => Omit<Request, 'id'>,
+    chunk: number,
+    request: (share: T[]) => Unsent,
     local: (share: T[]) => R[] | Promise<R[]>,
   ): Promise<R[]> {
     if (this.count === 0 || items.length < from) return local([...items]);
     this.startWorkers();
-    const size = Math.ceil(items.length / this.threads);
-    const shares = Array.from({ length: this.threads }, (_, i) => items.slice(i * size, (i + 1) * size));
-    // Helpers take the first shares (sent before this thread starts on the last one).
-    const asked = this.workers.map((worker, i) => (shares[i]!.length === 0 ? Promise.resolve([]) : this.ask(worker, request(shares[i]!))));
-    const mine = await local(shares[this.workers.length]!);
-    const theirs = await Promise.all(asked);
-    return [...theirs.flat(), ...mine] as R[];
+    const chunks: T[][] = [];
+    for (let i = 0; i < items.length; i += chunk) chunks.push(items.slice(i, i + chunk));
+    const results: R[][] = [];
+    let next = 0;
+    const feed = async (worker: Worker): Promise<void> => {
+      for (let i = next++; i < chunks.length; i = next++) results[i] = (await this.ask(worker, request(chunks[i]!))) as R[];
+    };
+    const helpers = this.workers.flatMap((worker) => [feed(worker), feed(worker)]);
+    // A helper that fails rejects at once; this thread stops at its next chunk.
+    let failed = false;
+    const watched = Promise.all(helpers).catch((error: unknown) => {
+      failed = true;
+      throw error;
+    });
+    // Handled here (awaited below): a failure while this thread works is no unhandled rejection.
+    watched.catch(() => undefined);
+    for (let i = next++; i < chunks.length && !failed; i = next++) {
+      results[i] = await local(chunks[i]!);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await watched;
+    return results.flat();
   }
 
   /**
@@ -141,26 +187,47 @@ export class Helpers {
     return this.split(
       files,
       PARALLEL_FROM,
+      PARSE_CHUNK,
       (share) => ({ kind: 'parse', root, files: share }),
       (share) => share.map(parse),
     );
   }
 
   /**
-   * Format files with prettier, shared out between the threads ({@link FORMAT_PARALLEL_FROM}
-   * files or more), one prettier call a file.
+   * Start the helpers now and have them load ts-morph and prettier while this thread parses the
+   * docs and builds the IR, for the files {@link Helpers.format} will hand them. Loading ts-morph
+   * takes most of a second, which a small run would otherwise wait for in this thread.
+   *
+   * @param printer load ts-morph (TypeScript files will be printed)
+   * @param prettier the entry of the prettier module to load (undefined: none, nothing is formatted)
+   */
+  warm(printer: boolean, prettier: string | undefined): void {
+    if (this.count === 0 || (!printer && prettier === undefined)) return;
+    this.startWorkers();
+    this.warmed = true;
+    // A load that fails is reported by the request that needs it.
+    for (const worker of this.workers) this.ask(worker, { kind: 'warm', printer, prettier }).catch(() => undefined);
+  }
+
+  /**
+   * Print and format files (see `printAndFormat`), shared out between the threads
+   * ({@link FORMAT_PARALLEL_FROM} files or more), one prettier call a file. Fewer files go to a
+   * helper {@link Helpers.warm} warmed up, all of them: this thread has not loaded ts-morph.
    *
    * @param prettier the entry of the prettier module helpers load (`PrettierModule.module`)
-   * @param items the texts and their options (structured-cloneable: the options of a
+   * @param items the sources and their options (structured-cloneable: the options of a
    *   configuration file are)
-   * @param format how this thread formats one item (with the same prettier)
+   * @param format how this thread prints and formats one item (with the same prettier)
    * @returns each formatted text, in the order of `items`
    * @throws {Error} when prettier cannot format a text (its message)
    */
   format(prettier: string, items: readonly FormatItem[], format: (item: FormatItem) => Promise<string>): Promise<string[]> {
+    if (this.warmed && this.workers.length > 0 && items.length > 0 && items.length < FORMAT_PARALLEL_FROM)
+      return this.ask(this.workers[0]!, { kind: 'format', prettier, items: [...items] }) as Promise<string[]>;
     return this.split(
       items,
       FORMAT_PARALLEL_FROM,
+      FORMAT_CHUNK,
       (share) => ({ kind: 'format', prettier, items: share }),
       async (share) => {
         const out: string[] = [];
@@ -172,6 +239,10 @@ export class Helpers {
 
   /** Stop the helpers. */
   async close(): Promise<void> {
+    // A request answered meanwhile (a warm-up) must not unreference a helper that is exiting: the
+    // process would end before the exit does.
+    this.closing = true;
+    for (const worker of this.workers) worker.ref();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

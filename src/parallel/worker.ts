@@ -1,22 +1,29 @@
 /**
- * A helper thread (see `./helpers.ts`): parses docs and formats files on request. It loads the
- * parser when it starts, while the main thread reads the input, and prettier on its first
- * format request.
+ * A helper thread (see `./helpers.ts`): parses docs, and prints (ts-morph) and formats (prettier)
+ * files on request. It loads the parser when it starts, while the main thread reads the input;
+ * ts-morph and prettier on a warm-up request (sent early, so that they load while the main thread
+ * parses the docs and builds the IR) or on the first request that needs them.
  *
  * @module
  */
 
 import { parentPort } from 'node:worker_threads';
+import { loadPrinter } from '../emit/code.js';
+import { printAndFormat } from '../emit/format.js';
 import { loadPrettier } from '../emit/prettier.js';
 import { parseDocFile } from '../parse/read.js';
 import type { Answer, Request } from './helpers.js';
 
-/** Answer one request: parse its docs, or format its files one after the other. */
+/** Answer one request: parse its docs, load ts-morph and prettier, or print and format its files one after the other. */
 async function answerOf(request: Request): Promise<unknown[]> {
   if (request.kind === 'parse') return request.files.map((file) => parseDocFile(request.root, file));
-  const prettier = loadPrettier(request.prettier);
+  if (request.kind === 'warm') {
+    if (request.printer) await loadPrinter();
+    if (request.prettier !== undefined) loadPrettier(request.prettier);
+    return [];
+  }
   const out: string[] = [];
-  for (const { text, options } of request.items) out.push(await prettier.format(text, options));
+  for (const item of request.items) out.push(await printAndFormat(request.prettier, item));
   return out;
 }
 
