@@ -45,7 +45,7 @@ export async function buildJobIR(
   onProgress?.('parse');
   if (job.notation !== undefined) getNotation(job.notation);
   const source = folderDocSource(job.input, read);
-  if (job.roots.length === 0) await source.preload(threads);
+  if (job.roots.length === 0) await source.preload(threads, onProgress && ((done, total) => onProgress('parse', done, total)));
   onProgress?.('resolve');
   return buildSourceIR(job, source);
 }
@@ -76,7 +76,7 @@ export async function emitJob(
     if (manifest) options.kept = manifest;
   }
   if (job.banner !== undefined) options.banner = job.banner;
-  return emit(ir, options, threads);
+  return emit(ir, options, threads, onProgress && ((done, total) => onProgress('format', done, total)));
 }
 
 /** Write the files (all-or-nothing) with the manifest recording the input hash. */

@@ -408,3 +408,29 @@ describe('progress on long work', () => {
     }
   });
 });
+
+describe('progress counts', () => {
+  it('the pipeline counts docs parsed and files formatted, up to their totals, through one onProgress', async () => {
+    const { jobOf } = await import('../src/job.js');
+    const { generateCommand } = await import('../src/commands.js');
+    const input = path.join(ROOT, 'fixtures/models');
+    const job = jobOf({ input, out: path.join(tmpDir(), 'gen'), roots: [], overrides: {}, banner: undefined });
+    const reports: [string, number | undefined, number | undefined][] = [];
+    const answer = await generateCommand(job, { force: true, onProgress: (stage, done, total) => reports.push([stage, done, total]) });
+    const counted = (stage: string) => reports.filter(([s, done]) => s === stage && done !== undefined);
+    const parsed = counted('parse');
+    const formatted = counted('format');
+    // From 0 up to the total, never past it, in order.
+    for (const counts of [parsed, formatted]) {
+      expect(counts[0]![1]).toBe(0);
+      expect(counts.at(-1)![1]).toBe(counts.at(-1)![2]);
+      expect(counts.map(([, done]) => done)).toEqual([...counts.map(([, done]) => done!)].sort((a, b) => a - b));
+    }
+    const docs = fs.readdirSync(input, { recursive: true }).filter((f) => String(f).endsWith('.md')).length;
+    expect(parsed.at(-1)![2]).toBe(docs);
+    expect(formatted.at(-1)![2]).toBe(answer.files!.size);
+    // Stages in pipeline order.
+    const order = [...new Set(reports.map(([s]) => s))];
+    expect(order.indexOf('parse')).toBeLessThan(order.indexOf('format'));
+  });
+});

@@ -49,7 +49,8 @@ export interface ParseThreads {
    * @param root the input folder (absolute)
    * @param files doc paths relative to it
    * @param parse how this thread parses one doc
+   * @param onDone told how many docs are parsed so far, as they are (for a progress count)
    * @returns each file's result, in the order of `files`
    */
-  parse(root: string, files: readonly string[], parse: (file: string) => ParsedDoc): Promise<ParsedDoc[]>;
+  parse(root: string, files: readonly string[], parse: (file: string) => ParsedDoc, onDone?: (done: number) => void): Promise<ParsedDoc[]>;
 }

@@ -34,9 +34,9 @@ export interface FormatThreads {
   /**
    * Print (see `./code.ts`) and format `items` with the prettier module at `prettier`, shared out
    * between the threads; this thread does its share with `format`. Each formatted text, in the
-   * order of `items`.
+   * order of `items`; `onDone` is told how many are done so far, as they are (a progress count).
    */
-  format(prettier: string, items: readonly FormatItem[], format: (item: FormatItem) => Promise<string>): Promise<string[]>;
+  format(prettier: string, items: readonly FormatItem[], format: (item: FormatItem) => Promise<string>, onDone?: (done: number) => void): Promise<string[]>;
 }
 
 /** What a manifest recorded of the files an earlier run wrote: their hashes and format keys. */
@@ -145,6 +145,7 @@ export interface Formatted {
  * @param out the output folder to take unchanged files from (undefined: format every file)
  * @param kept what the output folder's manifest recorded (undefined: format every file)
  * @param threads helper threads to share the printing and formatting with (default: none)
+ * @param onProgress told how many of how many files are formatted, as they are
  * @throws {Error} when prettier cannot parse a text (a bug in docs2ts) or the configuration is
  *   invalid (prettier's message)
  */
@@ -154,6 +155,7 @@ export async function formatFiles(
   out?: string,
   kept?: KeptFiles,
   threads?: FormatThreads,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<Formatted> {
   const manifest = out === undefined ? undefined : kept;
   const keys: Record<string, string> = {};
@@ -169,11 +171,16 @@ export async function formatFiles(
   }
   const items = todo.map(({ item }) => item);
   const one = (item: FormatItem): Promise<string> => printAndFormat(formatter.prettier.module, item);
+  const onDone = onProgress && ((done: number): void => onProgress(done, items.length));
+  onDone?.(0);
   let texts: string[];
-  if (threads) texts = await threads.format(formatter.prettier.module, items, one);
+  if (threads) texts = await threads.format(formatter.prettier.module, items, one, onDone);
   else {
     texts = [];
-    for (const item of items) texts.push(await one(item));
+    for (const item of items) {
+      texts.push(await one(item));
+      onDone?.(texts.length);
+    }
   }
   todo.forEach(({ name }, i) => done.set(name, texts[i]!));
   return { files: new Map([...sources.keys()].map((name) => [name, done.get(name)!])), keys, formatted: todo.length };

@@ -137,15 +137,22 @@ export function modelFileOptions(options: EmitOptions): ModelFileOptions {
  *
  * @param ir the IR (its diagnostics are not looked at: the caller stops on errors first)
  * @param threads helper threads to share the formatting with (default: none)
+ * @param onProgress told how many of how many files are formatted, as they are (files the output
+ *   folder already holds formatted are not counted)
  * @returns file name (relative, POSIX) → formatted text, sorted by name
  * @throws {Error} if prettier cannot format a file: a generated file it cannot parse (a bug in
  *   docs2ts), an invalid configuration or plugin (prettier's message)
  */
-export async function emit(ir: IR, options: EmitOptions = {}, threads?: FormatThreads): Promise<Map<string, string>> {
+export async function emit(
+  ir: IR,
+  options: EmitOptions = {},
+  threads?: FormatThreads,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Map<string, string>> {
   const sources = emitSources(ir, options);
   const sort = (files: Iterable<[string, string]>): Map<string, string> => new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   if (options.format === false) return sort(await printSources(sources));
-  const { files, keys } = await formatFiles(sources, await loadFormatter(options.out, options.prettier), options.out, options.kept, threads);
+  const { files, keys } = await formatFiles(sources, await loadFormatter(options.out, options.prettier), options.out, options.kept, threads, onProgress);
   const sorted = sort(files);
   rememberFormatKeys(sorted, keys);
   return sorted;

@@ -148,15 +148,28 @@ export class Helpers {
     chunk: number,
     request: (share: T[]) => Unsent,
     local: (share: T[]) => R[] | Promise<R[]>,
+    onDone?: (done: number) => void,
   ): Promise<R[]> {
-    if (this.count === 0 || items.length < from) return local([...items]);
+    if (this.count === 0 || items.length < from) {
+      const all = await local([...items]);
+      onDone?.(items.length);
+      return all;
+    }
     this.startWorkers();
     const chunks: T[][] = [];
     for (let i = 0; i < items.length; i += chunk) chunks.push(items.slice(i, i + chunk));
     const results: R[][] = [];
     let next = 0;
+    let done = 0;
+    const finished = (i: number): void => {
+      done += chunks[i]!.length;
+      onDone?.(done);
+    };
     const feed = async (worker: Worker): Promise<void> => {
-      for (let i = next++; i < chunks.length; i = next++) results[i] = (await this.ask(worker, request(chunks[i]!))) as R[];
+      for (let i = next++; i < chunks.length; i = next++) {
+        results[i] = (await this.ask(worker, request(chunks[i]!))) as R[];
+        finished(i);
+      }
     };
     const helpers = this.workers.flatMap((worker) => [feed(worker), feed(worker)]);
     // A helper that fails rejects at once; this thread stops at its next chunk.
@@ -169,6 +182,7 @@ export class Helpers {
     watched.catch(() => undefined);
     for (let i = next++; i < chunks.length && !failed; i = next++) {
       results[i] = await local(chunks[i]!);
+      finished(i);
       await new Promise((resolve) => setImmediate(resolve));
     }
     await watched;
@@ -181,15 +195,17 @@ export class Helpers {
    * @param root the input folder (absolute)
    * @param files doc paths relative to it
    * @param parse how this thread parses one doc
+   * @param onDone told how many docs are parsed, after each chunk
    * @returns each file's result, in the order of `files`
    */
-  parse(root: string, files: readonly string[], parse: (file: string) => Parsed): Promise<Parsed[]> {
+  parse(root: string, files: readonly string[], parse: (file: string) => Parsed, onDone?: (done: number) => void): Promise<Parsed[]> {
     return this.split(
       files,
       PARALLEL_FROM,
       PARSE_CHUNK,
       (share) => ({ kind: 'parse', root, files: share }),
       (share) => share.map(parse),
+      onDone,
     );
   }
 
@@ -218,12 +234,21 @@ export class Helpers {
    * @param items the sources and their options (structured-cloneable: the options of a
    *   configuration file are)
    * @param format how this thread prints and formats one item (with the same prettier)
+   * @param onDone told how many files are formatted, after each chunk
    * @returns each formatted text, in the order of `items`
    * @throws {Error} when prettier cannot format a text (its message)
    */
-  format(prettier: string, items: readonly FormatItem[], format: (item: FormatItem) => Promise<string>): Promise<string[]> {
-    if (this.warmed && this.workers.length > 0 && items.length > 0 && items.length < FORMAT_PARALLEL_FROM)
-      return this.ask(this.workers[0]!, { kind: 'format', prettier, items: [...items] }) as Promise<string[]>;
+  async format(
+    prettier: string,
+    items: readonly FormatItem[],
+    format: (item: FormatItem) => Promise<string>,
+    onDone?: (done: number) => void,
+  ): Promise<string[]> {
+    if (this.warmed && this.workers.length > 0 && items.length > 0 && items.length < FORMAT_PARALLEL_FROM) {
+      const texts = (await this.ask(this.workers[0]!, { kind: 'format', prettier, items: [...items] })) as string[];
+      onDone?.(items.length);
+      return texts;
+    }
     return this.split(
       items,
       FORMAT_PARALLEL_FROM,
@@ -234,6 +259,7 @@ export class Helpers {
         for (const item of share) out.push(await format(item));
         return out;
       },
+      onDone,
     );
   }
 

@@ -31,7 +31,10 @@ import type { DocModel } from '../core/doc-model.js';
  * @throws {Error} when `inputDir` is not a folder
  * @throws {InputError} when it cannot be listed
  */
-export function folderDocSource(inputDir: string, read?: Map<string, Uint8Array>): DocSource & { preload(threads?: ParseThreads): Promise<void> } {
+export function folderDocSource(
+  inputDir: string,
+  read?: Map<string, Uint8Array>,
+): DocSource & { preload(threads?: ParseThreads, onProgress?: (done: number, total: number) => void): Promise<void> } {
   const root = path.resolve(inputDir);
   const stat = fs.statSync(root, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw new Error(`Input folder \`${inputDir}\` does not exist or is not a folder`);
@@ -92,10 +95,21 @@ export function folderDocSource(inputDir: string, read?: Map<string, Uint8Array>
         return cause === undefined ? [] : [unreadableDoc(id, cause, true)];
       }),
     ],
-    /** Parse every doc now, shared out with the helper threads when given (for runs that read them all). */
-    async preload(threads?: ParseThreads) {
+    /**
+     * Parse every doc now, shared out with the helper threads when given (for runs that read them
+     * all); `onProgress` is told how many of how many docs are parsed, as they are.
+     */
+    async preload(threads?: ParseThreads, onProgress?: (done: number, total: number) => void) {
       const todo = files.filter((f) => !cache.has(f));
-      const parsed: ParsedDoc[] = threads ? await threads.parse(root, todo, parse) : todo.map(parse);
+      const onDone = onProgress && ((done: number): void => onProgress(done, todo.length));
+      onDone?.(0);
+      const parsed: ParsedDoc[] = threads
+        ? await threads.parse(root, todo, parse, onDone)
+        : todo.map((file, i) => {
+            const doc = parse(file);
+            onDone?.(i + 1);
+            return doc;
+          });
       todo.forEach((file, i) => cache.set(file, parsed[i]!));
     },
   };
