@@ -8,19 +8,24 @@
  */
 
 import { parentPort } from 'node:worker_threads';
-import { loadPrinter } from '../emit/code.js';
+import { loadPrinter, printSource } from '../emit/code.js';
 import { printAndFormat } from '../emit/format.js';
 import { loadPrettier } from '../emit/prettier.js';
 import { parseDocFile } from '../parse/read.js';
 import type { Answer, Request } from './helpers.js';
 
-/** Answer one request: parse its docs, load ts-morph and prettier, or print and format its files one after the other. */
+/** Answer one request: parse its docs, load ts-morph and prettier, print files, or print and format them one after the other. */
 async function answerOf(request: Request): Promise<unknown[]> {
   if (request.kind === 'parse') return request.files.map((file) => parseDocFile(request.root, file));
   if (request.kind === 'warm') {
     if (request.printer) await loadPrinter();
     if (request.prettier !== undefined) loadPrettier(request.prettier);
     return [];
+  }
+  if (request.kind === 'print') {
+    const texts: string[] = [];
+    for (const source of request.sources) texts.push(await printSource(source));
+    return texts;
   }
   const out: string[] = [];
   for (const item of request.items) out.push(await printAndFormat(request.prettier, item));
