@@ -7,17 +7,13 @@
 
 import type { Code, Heading, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.js';
 import { tokenize } from '../notation/tokenize.js';
-import remarkGfmTables from './gfm.js';
+import { parseMarkdown } from './markdown.js';
 import { readFrontMatter, slug } from './scan.js';
 import { cellText, LineIndex, normalizeSource, proseText, unescapeMarkdown } from './source.js';
 import { readTable, type TableRow } from './table.js';
 import type { DocField, DocModel, DocUnionMember } from '../core/doc-model.js';
-
-const processor = unified().use(remarkParse).use(remarkGfmTables);
 
 /** Marker SDK generators put before a deprecated field's description, well-formed or broken (`: warning: ** DEPRECATED **:`). */
 const DEPRECATED_MARKER = /^:\s*warning\s*:\s*\*\*\s*DEPRECATED\s*\*\*\s*:?\s*/i;
@@ -48,8 +44,17 @@ const SECTIONS = new Set(['fields', 'values', 'supported types', 'example usage'
  *   found. Never throws for any text.
  */
 export function parseDoc(text: string, file: string): { docs: DocModel[]; diagnostics: Diagnostic[] } {
+  const source = normalizeSource(text);
+  const deep = tooDeepLine(source);
+  if (deep !== null) {
+    const message = `Line ${deep.line} opens ${deep.depth} nested quotes or list items; more than ${MAX_CONTAINER_DEPTH} are not read`;
+    return {
+      docs: [],
+      diagnostics: [diagnostic('error', 'markdown-too-deep', message, file, { line: deep.line, column: 1 }, 'Flatten the nested quotes or lists.')],
+    };
+  }
   try {
-    return readDoc(normalizeSource(text), file);
+    return readDoc(source, file);
   } catch (error) {
     // Markdown nested thousands deep (`> > > …`, `***…x…***`) overflows the parser's stack.
     if (!(error instanceof RangeError)) throw error;
@@ -70,6 +75,64 @@ export function parseDoc(text: string, file: string): { docs: DocModel[]; diagno
 }
 
 /**
+ * Quotes and list items one line may open (`> > > x`, `- - - x`). Real docs nest a few; the parser
+ * recurses once per level, so thousands cost seconds and then overflow its stack (Node 20 runs out
+ * near 11,000 quotes, after about 2 s): past this depth a doc is refused at once, before parsing.
+ */
+const MAX_CONTAINER_DEPTH = 1_000;
+
+/** A thematic break (`- - -`, `* * *`): markers that open no container. */
+const THEMATIC_BREAK = /^[ \t]*([-*_])([ \t]*\1)*[ \t]*$/;
+
+/**
+ * The first line that opens more than {@link MAX_CONTAINER_DEPTH} quotes or list items, counted by
+ * a scan of each line's leading markers (`>`, `-`/`*`/`+` or `1.`/`1)` followed by a space).
+ *
+ * @returns its 1-based line number and depth, or null when every line stays within the limit
+ */
+function tooDeepLine(text: string): { line: number; depth: number } | null {
+  let line = 1;
+  for (let start = 0; start < text.length; line++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const depth = containerDepth(text, start, end);
+    if (depth > MAX_CONTAINER_DEPTH && !THEMATIC_BREAK.test(text.slice(start, end))) return { line, depth };
+    start = end + 1;
+  }
+  return null;
+}
+
+/** How many container markers open the line `text[start, end)`. */
+function containerDepth(text: string, start: number, end: number): number {
+  const blank = (i: number): boolean => text[i] === ' ' || text[i] === '\t';
+  let depth = 0;
+  let i = start;
+  for (;;) {
+    while (i < end && blank(i)) i++;
+    const c = text[i];
+    if (i >= end) return depth;
+    if (c === '>') {
+      depth++;
+      i++;
+      continue;
+    }
+    if ((c === '-' || c === '*' || c === '+') && blank(i + 1)) {
+      depth++;
+      i += 2;
+      continue;
+    }
+    let j = i;
+    while (j < end && j < i + 9 && text[j]! >= '0' && text[j]! <= '9') j++;
+    if (j > i && (text[j] === '.' || text[j] === ')') && blank(j + 1)) {
+      depth++;
+      i = j + 2;
+      continue;
+    }
+    return depth;
+  }
+}
+
+/**
  * Parse the Markdown, recovering from HTML comments left open by mistake. CommonMark lets a line
  * starting with `<!--` open an HTML block that runs to the next `-->`, or without one to the end of
  * the doc, hiding everything on the way. A comment that is never closed, or whose `-->` comes only
@@ -83,7 +146,7 @@ function parseRecovering(text: string, file: string, diagnostics: Diagnostic[]):
   let source = text;
   // Each round blanks one comment out; a doc made of hundreds of them is read as GitHub shows it.
   for (let round = 0; ; round++) {
-    const tree = processor.parse(source);
+    const tree = parseMarkdown(source);
     if (round === MAX_RECOVERIES) return { source, tree };
     let mask: [number, number] | null = null;
     for (const node of tree.children) {
