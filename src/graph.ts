@@ -10,10 +10,9 @@
  */
 
 import type { IR, Model, TypeRef } from './core/ir.js';
+import { GRAPH_FORMATS, type GraphFormat } from './core/options.js';
 
-/** The formats {@link renderGraph} draws. */
-export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg'] as const;
-export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+export { GRAPH_FORMATS, type GraphFormat };
 
 /** A model in the graph. */
 export interface GraphNode {

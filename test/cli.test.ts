@@ -109,6 +109,31 @@ describe('docs2ts generate', () => {
     expect(bad.stderr).toMatch(/docs2ts\.config\.json: unknown key `outt`/);
   });
 
+  it('finds the config where cosmiconfig does: the first of docs2ts.config.{json,js,mjs,ts}, else a `docs2ts` key in package.json', async () => {
+    const { loadConfig } = await import('../src/config.js');
+    const dir = tmpDir();
+    // No candidate file, then a package.json without the key: no config.
+    expect(await loadConfig(dir)).toBeNull();
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x' }));
+    expect(await loadConfig(dir)).toBeNull();
+    // The key in package.json (read by cosmiconfig) ...
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', docs2ts: { out: 'from-package' } }));
+    expect(await loadConfig(dir)).toEqual({ config: { out: path.join(dir, 'from-package') }, file: path.join(dir, 'package.json') });
+    // ... loses to a config file, JSON (read without cosmiconfig) or ES module.
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.mjs'), "export default { out: 'from-mjs' };\n");
+    expect((await loadConfig(dir))?.config).toEqual({ out: path.join(dir, 'from-mjs') });
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ out: 'from-json' }));
+    expect(await loadConfig(dir)).toEqual({ config: { out: path.join(dir, 'from-json') }, file: path.join(dir, 'docs2ts.config.json') });
+    expect((await loadConfig(dir, 'docs2ts.config.mjs'))?.config).toEqual({ out: path.join(dir, 'from-mjs') });
+    // JSON that does not parse: cosmiconfig's message, with where.
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), '{"out": "x",\n}\n');
+    await expect(loadConfig(dir)).rejects.toThrow(/Cannot read the config: JSON Error in .*docs2ts\.config\.json/);
+    await expect(loadConfig(dir, 'docs2ts.config.json')).rejects.toThrow(/Cannot read the config `docs2ts.config.json`: JSON Error/);
+    // An empty file is passed over, as cosmiconfig does: the next one is read.
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), '');
+    expect((await loadConfig(dir))?.file).toBe(path.join(dir, 'docs2ts.config.mjs'));
+  });
+
   it('--help and --version exit 0', async () => {
     const help = await runCli(['generate', '--help']);
     expect(help.code).toBe(0);

@@ -197,7 +197,7 @@ export async function run(format: GraphFormat): Promise<string> {
   );
 
   it(
-    '`docs2ts check` on an unchanged output answers from the manifest: it loads neither ts-morph nor prettier',
+    '`docs2ts check` on an unchanged output answers from the manifest: it loads neither ts-morph, prettier nor cosmiconfig',
     () => {
       expect(run('npx', ['--no', 'docs2ts', 'generate', '--input', 'fixtures', '--out', 'unchanged', '--root', 'Task']).code).toBe(0);
       fs.writeFileSync(path.join(project, 'check-register.mjs'), `import { register } from 'node:module';\nregister('./check-hooks.mjs', import.meta.url);\n`);
@@ -219,6 +219,12 @@ export async function run(format: GraphFormat): Promise<string> {
       expect(result.status).toBe(0);
       const loaded = fs.readFileSync(trace, 'utf8').split('\n').filter(Boolean);
       expect(loaded.filter((url) => /\/node_modules\/(ts-morph|@ts-morph|typescript|prettier)\//.test(url))).toEqual([]);
+      // The project's package.json has no `docs2ts` key and there is no config file: cosmiconfig (and
+      // its YAML parser) is not loaded from the bundle either.
+      const bundled = [...new Set(loaded)]
+        .filter((url) => url.includes('/docs2ts/dist/bundle/'))
+        .flatMap((url) => [...fs.readFileSync(new URL(url), 'utf8').matchAll(/^\/\/ \S*?node_modules\/(\S+)/gm)].map((m) => m[1]!));
+      expect(bundled.filter((file) => /^(cosmiconfig|js-yaml)\//.test(file))).toEqual([]);
     },
     TIMEOUT,
   );
