@@ -259,9 +259,32 @@ export class Helpers {
       return out;
     };
     if (this.warmed && this.workers.length > 0 && items.length > 0 && items.length < FORMAT_PARALLEL_FROM) {
-      const printed = (await this.ask(this.workers[0]!, { kind: 'print', sources: items.map((item) => item.source) })) as string[];
-      const texts = items.map((item, i) => ({ source: { text: printed[i]! }, options: item.options }));
-      return this.split(texts, 0, SMALL_FORMAT_CHUNK, request, local, onDone);
+      const toPrint = items.flatMap((item, i) => ('text' in item.source ? [] : [i]));
+      const printing = this.ask(this.workers[0]!, { kind: 'print', sources: toPrint.map((i) => items[i]!.source) });
+      // While the helper prints (still loading ts-morph, in a small run), this thread loads prettier
+      // by formatting the files that need no printing (the runtime copies, the index).
+      const out: (string | undefined)[] = [];
+      let printed: string[] | undefined;
+      void printing.then((texts) => (printed = texts as string[]), () => undefined);
+      for (const [i, item] of items.entries()) {
+        if (printed !== undefined) break;
+        if ('text' in item.source) out[i] = await format(item);
+      }
+      const early = out.filter((text) => text !== undefined).length;
+      onDone?.(early);
+      const texts = (await printing) as string[];
+      const source = new Map(toPrint.map((i, k) => [i, texts[k]!]));
+      const rest = items.flatMap((item, i) => (out[i] === undefined ? [{ index: i, item: { source: { text: source.get(i) ?? (item.source as { text: string }).text }, options: item.options } }] : []));
+      const formatted = await this.split(
+        rest.map((r) => r.item),
+        0,
+        SMALL_FORMAT_CHUNK,
+        request,
+        local,
+        onDone && ((done) => onDone(early + done)),
+      );
+      rest.forEach((r, k) => (out[r.index] = formatted[k]));
+      return out as string[];
     }
     return this.split(items, FORMAT_PARALLEL_FROM, FORMAT_CHUNK, request, local, onDone);
   }
