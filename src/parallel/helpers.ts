@@ -265,7 +265,10 @@ export class Helpers {
       // by formatting the files that need no printing (the runtime copies, the index).
       const out: (string | undefined)[] = [];
       let printed: string[] | undefined;
-      void printing.then((texts) => (printed = texts as string[]), () => undefined);
+      void printing.then(
+        (texts) => (printed = texts as string[]),
+        () => undefined,
+      );
       for (const [i, item] of items.entries()) {
         if (printed !== undefined) break;
         if ('text' in item.source) out[i] = await format(item);
@@ -274,7 +277,9 @@ export class Helpers {
       onDone?.(early);
       const texts = (await printing) as string[];
       const source = new Map(toPrint.map((i, k) => [i, texts[k]!]));
-      const rest = items.flatMap((item, i) => (out[i] === undefined ? [{ index: i, item: { source: { text: source.get(i) ?? (item.source as { text: string }).text }, options: item.options } }] : []));
+      const rest = items.flatMap((item, i) =>
+        out[i] === undefined ? [{ index: i, item: { source: { text: source.get(i) ?? (item.source as { text: string }).text }, options: item.options } }] : [],
+      );
       const formatted = await this.split(
         rest.map((r) => r.item),
         0,
