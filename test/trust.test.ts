@@ -154,15 +154,18 @@ describe('pipes close quietly', () => {
     return fs.existsSync(bundle) ? [bundle] : [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/cli.ts')];
   };
 
-  /** 900 docs without a Required column (an inference each, for `explain`), five fields each. */
+  /**
+   * 300 docs without a Required column (an inference each, for `explain`), eleven fields each, ten
+   * with an `[object Object]` example (an inference each): every command writes well over 64 KiB.
+   */
   const big = (): string => {
     const dir = tmpDir();
     const docs: Record<string, string> = {};
-    for (let i = 0; i < 900; i++) {
-      const next = (i + 1) % 900;
-      const fields = [1, 2, 3, 4].map((k) => `| \`field_number_${k}\` | *number* | Field ${k} |\n`).join('');
+    for (let i = 0; i < 300; i++) {
+      const next = (i + 1) % 300;
+      const fields = Array.from({ length: 10 }, (_, k) => `| \`field_number_${k}\` | *number* | Field ${k} | [object Object] |\n`).join('');
       docs[`models/m${i}.md`] =
-        `# M${i}\n\n## Fields\n\n| Field | Type | Description |\n| --- | --- | --- |\n| \`f${i}\` | [models.M${next}](./m${next}.md) | Link |\n${fields}`;
+        `# M${i}\n\n## Fields\n\n| Field | Type | Description | Example |\n| --- | --- | --- | --- |\n| \`f${i}\` | [models.M${next}](./m${next}.md) | Link | |\n${fields}`;
     }
     writeDocs(dir, docs);
     return dir;
