@@ -45,4 +45,14 @@ describe('settings the docs leave open', () => {
     expect(flags.stderr).not.toMatch(/-unset/);
     expect(flags.stdout).toMatch(/0 warnings/);
   });
+
+  it('every command that prints the warnings takes the flags they name (ir, explain, graph as well as generate)', async () => {
+    for (const command of ['ir', 'explain', 'graph']) {
+      const none = await runCli([command], project());
+      expect(none.stdout + none.stderr, command).toMatch(/nullable-optionals-unset/);
+      const flags = await runCli([command, '--property-case', 'camel', '--nullable-optionals'], project());
+      expect(flags.code, `${command}: ${flags.stderr}`).toBe(0);
+      expect(flags.stdout + flags.stderr, command).not.toMatch(/-unset/);
+    }
+  });
 });

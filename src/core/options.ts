@@ -83,7 +83,9 @@ export const SETTINGS = {
     default: false,
     flag: '--nullable-optionals',
     help: 'optional fields also accept null (interface and validator)',
-    stage: 'output',
+    // Read by every command: whether it was chosen decides the IR's nullable-optionals-unset
+    // warning, which `ir` and `explain` print with this flag as the fix.
+    stage: 'input',
   },
   dates: {
     kind: 'choice',
