@@ -68,20 +68,24 @@ const SEARCH_PLACES = ['docs2ts.config.json', 'docs2ts.config.js', 'docs2ts.conf
  *
  * @returns the raw config and its file, null when there is none, or undefined when cosmiconfig
  *   must look: a JavaScript or TypeScript config, a `docs2ts` key in package.json, JSON that does
- *   not parse (cosmiconfig's message shows where), a folder that cannot be listed
+ *   not parse (cosmiconfig's message shows where), a config that imports another (`$import`), a
+ *   `--config` package.json, cosmiconfig's own settings in the working folder (a `.config` folder,
+ *   a `cosmiconfig` key in package.json, or a package.json that does not parse), a folder that
+ *   cannot be listed
  */
 function plainConfig(cwd: string, explicit: string | undefined): { config: object; file: string } | null | undefined {
   const readObject = (file: string): object | undefined => {
     try {
       const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-      return typeof value === 'object' && value !== null ? value : undefined;
+      return typeof value === 'object' && value !== null && !Object.hasOwn(value, '$import') ? value : undefined;
     } catch {
       return undefined;
     }
   };
+  if (hasCosmiconfigSettings(process.cwd())) return undefined;
   if (explicit !== undefined) {
     const file = path.resolve(cwd, explicit);
-    const config = file.endsWith('.json') ? readObject(file) : undefined;
+    const config = path.extname(file) === '.json' && path.basename(file) !== 'package.json' ? readObject(file) : undefined;
     return config === undefined ? undefined : { config, file };
   }
   let names: Set<string>;
@@ -102,6 +106,27 @@ function plainConfig(cwd: string, explicit: string | undefined): { config: objec
 }
 
 /**
+ * True when cosmiconfig would read settings of its own in `folder` (the process's working folder):
+ * a `.config` folder (`.config/config.json` and the like), or a package.json with a `cosmiconfig`
+ * key or that does not parse (cosmiconfig reports it).
+ */
+function hasCosmiconfigSettings(folder: string): boolean {
+  if (fs.existsSync(path.join(folder, '.config'))) return true;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(folder, 'package.json'), 'utf8');
+  } catch {
+    return false;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && Object.hasOwn(value, 'cosmiconfig');
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Load the configuration.
  *
  * @param cwd the folder to look in
@@ -117,14 +142,15 @@ export async function loadConfig(cwd: string, explicit?: string, fresh = false):
   // cosmiconfig is CommonJS: imported from an ES module bundle, its exports may sit on `default`.
   const module = (await import('cosmiconfig')) as typeof import('cosmiconfig') & { default?: typeof import('cosmiconfig') };
   const cosmiconfig = module.default?.cosmiconfig ?? module.cosmiconfig;
-  const explorer = cosmiconfig('docs2ts', {
-    searchPlaces: SEARCH_PLACES,
-    searchStrategy: 'none',
-    cache: !fresh,
-    ...(fresh ? { loaders: { '.mjs': importFresh, '.js': importFresh } } : {}),
-  });
   let result;
   try {
+    // In the try: cosmiconfig reads its own settings (package.json, .config/) when it is made.
+    const explorer = cosmiconfig('docs2ts', {
+      searchPlaces: SEARCH_PLACES,
+      searchStrategy: 'none',
+      cache: !fresh,
+      ...(fresh ? { loaders: { '.mjs': importFresh, '.js': importFresh } } : {}),
+    });
     result = explicit ? await explorer.load(path.resolve(cwd, explicit)) : await explorer.search(cwd);
   } catch (error) {
     throw new ConfigError(`Cannot read the config${explicit ? ` \`${explicit}\`` : ''}: ${(error as Error).message}`);

@@ -129,6 +129,11 @@ describe('docs2ts generate', () => {
     fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), '{"out": "x",\n}\n');
     await expect(loadConfig(dir)).rejects.toThrow(/Cannot read the config: JSON Error in .*docs2ts\.config\.json/);
     await expect(loadConfig(dir, 'docs2ts.config.json')).rejects.toThrow(/Cannot read the config `docs2ts.config.json`: JSON Error/);
+    // A config that imports another (cosmiconfig's `$import`), and `--config package.json`: its key.
+    fs.writeFileSync(path.join(dir, 'base.json'), JSON.stringify({ out: 'from-base' }));
+    fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), JSON.stringify({ $import: 'base.json', roots: ['A'] }));
+    expect((await loadConfig(dir))?.config).toEqual({ out: path.join(dir, 'from-base'), roots: ['A'] });
+    expect((await loadConfig(dir, 'package.json'))?.config).toEqual({ out: path.join(dir, 'from-package') });
     // An empty file is passed over, as cosmiconfig does: the next one is read.
     fs.writeFileSync(path.join(dir, 'docs2ts.config.json'), '');
     expect((await loadConfig(dir))?.file).toBe(path.join(dir, 'docs2ts.config.mjs'));

@@ -66,8 +66,18 @@ describe('parse: stray markup in descriptions', () => {
       expect(result.docs, prefix).toEqual([]);
       expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'markdown-too-deep', file: 'deep.md', line: 3, column: 1 })]);
     }
-    // At the limit the doc still reads, as does a long thematic break (`- - - …` opens nothing).
-    for (const text of [`# A\n\n${'> '.repeat(1_000)}x\n`, `# A\n\n${'- '.repeat(5_000)}-\n`]) {
+    // At the limit the doc still reads, as do long thematic breaks (`- - - …` opens nothing, also
+    // in a quote) and deep markers where they open nothing: code, HTML, front matter.
+    const deep = `${'- '.repeat(2_000)}x`;
+    for (const text of [
+      `# A\n\n${'> '.repeat(1_000)}x\n`,
+      `# A\n\n${'- '.repeat(5_000)}-\n`,
+      `# A\n\n> ${'- '.repeat(5_000)}-\n`,
+      `# A\n\n\`\`\`\n${deep}\n\`\`\`\n`,
+      `# A\n\n    ${deep}\n`,
+      `# A\n\n<!--\n${deep}\n-->\n`,
+      `---\ntitle: A\n${deep}\n---\n# A\n`,
+    ]) {
       const result = parseDoc(text, 'ok.md');
       expect(result.docs).toHaveLength(1);
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

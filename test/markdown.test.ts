@@ -62,8 +62,10 @@ describe('long tables read in pieces', () => {
     for (const text of edges) same(text);
   });
 
-  it('a doc with a link reference definition is parsed whole (rows read apart would not see it)', () => {
-    expect(same(`${table(rows(9, (i) => `[x${i}][ref]`))}\n\n[ref]: ./a.md\n`)).toBe(0);
+  it('a doc with a link reference definition anywhere is parsed whole (rows read apart would not see it)', () => {
+    const refs = table(rows(9, (i) => (i % 2 === 0 ? `[x${i}][ref]` : `[ref][]`)));
+    for (const definition of ['[ref]: ./a.md', '> [ref]: ./a.md', '- [ref]: ./a.md', '1.  item\n\n    [ref]: ./a.md', '[r\\\nef]: ./a.md'])
+      expect(same(`${refs}\n\n${definition}\n`), definition).toBe(0);
   });
 
   it('random docs of tables, paragraphs, lists, quotes and fences give the same tree', () => {

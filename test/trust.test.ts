@@ -147,6 +147,19 @@ describe('unreadable docs (a real user without read permission)', () => {
   });
 });
 
+describe('a package.json that does not parse', () => {
+  it('is a config error (exit 2) naming the file, not an internal error, from the built CLI', () => {
+    const bundle = path.join(ROOT, 'dist/bundle/cli.js');
+    const cli = fs.existsSync(bundle) ? [bundle] : [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/cli.ts')];
+    const dir = tree();
+    fs.writeFileSync(path.join(dir, 'package.json'), '{bad');
+    const r = spawnSync(process.execPath, [...cli, 'check', '--input', 'models', '--out', 'out'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Cannot read the config: .*package\.json/);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+});
+
 describe('pipes close quietly', () => {
   /** The CLI as a user runs it: the built bundle, else the sources through tsx. */
   const command = (): string[] => {

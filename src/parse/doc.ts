@@ -81,48 +81,95 @@ export function parseDoc(text: string, file: string): { docs: DocModel[]; diagno
  */
 const MAX_CONTAINER_DEPTH = 1_000;
 
-/** A thematic break (`- - -`, `* * *`): markers that open no container. */
-const THEMATIC_BREAK = /^[ \t]*([-*_])([ \t]*\1)*[ \t]*$/;
+/** The start of a fenced code block (its fence: three or more backticks or tildes). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** HTML blocks that end at a closing marker rather than at a blank line, and that marker. */
+const HTML_UNTIL: [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)/i, /<\/(?:pre|script|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![a-z]/i, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
 
 /**
  * The first line that opens more than {@link MAX_CONTAINER_DEPTH} quotes or list items, counted by
- * a scan of each line's leading markers (`>`, `-`/`*`/`+` or `1.`/`1)` followed by a space).
+ * a scan of each line's leading markers (`>`, `-`/`*`/`+` or `1.`/`1)` followed by a space; a
+ * thematic break after them opens nothing). Lines that hold no containers are passed over: YAML
+ * front matter, fenced code, HTML blocks, and lines indented four columns or more (indented code,
+ * or a list item's continuation: the parser's stack may still run out there, which `parseDoc`
+ * catches).
  *
  * @returns its 1-based line number and depth, or null when every line stays within the limit
  */
 function tooDeepLine(text: string): { line: number; depth: number } | null {
+  let fence: string | null = null;
+  let html: RegExp | 'blank' | null = null;
+  let frontMatter = text.startsWith('---\n');
   let line = 1;
   for (let start = 0; start < text.length; line++) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    const depth = containerDepth(text, start, end);
-    if (depth > MAX_CONTAINER_DEPTH && !THEMATIC_BREAK.test(text.slice(start, end))) return { line, depth };
+    const content = text.slice(start, end);
     start = end + 1;
+    if (frontMatter) {
+      if (line > 1 && /^(?:---|\.\.\.)[ \t]*$/.test(content)) frontMatter = false;
+      continue;
+    }
+    if (fence !== null) {
+      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(content)) fence = null;
+      continue;
+    }
+    if (html !== null) {
+      if (html === 'blank' ? content.trim() === '' : html.test(content)) html = null;
+      continue;
+    }
+    const opened = FENCE.exec(content);
+    if (opened) {
+      fence = opened[1]!;
+      continue;
+    }
+    if (/^ {0,3}</.test(content)) {
+      const until = HTML_UNTIL.find(([open]) => open.test(content));
+      html = until === undefined ? 'blank' : until[1];
+      if (html !== 'blank' && html.test(content.slice(content.indexOf('<') + 1))) html = null;
+      continue;
+    }
+    if (/^(?: {4}| {0,3}\t)/.test(content)) continue;
+    const depth = containerDepth(content);
+    if (depth > MAX_CONTAINER_DEPTH) return { line, depth };
   }
   return null;
 }
 
-/** How many container markers open the line `text[start, end)`. */
-function containerDepth(text: string, start: number, end: number): number {
+/** How many container markers open a line (up to a thematic break, which opens nothing). Linear in the line. */
+function containerDepth(text: string): number {
   const blank = (i: number): boolean => text[i] === ' ' || text[i] === '\t';
+  // The line's trailing run of one marker character and blanks (`- - -`): where a break may start.
+  let tail = text.length;
+  while (tail > 0 && blank(tail - 1)) tail--;
+  const mark = text[tail - 1];
+  if (mark === '-' || mark === '*' || mark === '_') while (tail > 0 && (text[tail - 1] === mark || blank(tail - 1))) tail--;
+  const breakFrom = (i: number): boolean => i >= tail && text[i] === mark && [...text.slice(i)].filter((ch) => ch === mark).length >= 3;
   let depth = 0;
-  let i = start;
+  let i = 0;
   for (;;) {
-    while (i < end && blank(i)) i++;
+    while (i < text.length && blank(i)) i++;
     const c = text[i];
-    if (i >= end) return depth;
+    if (i >= text.length) return depth;
     if (c === '>') {
       depth++;
       i++;
       continue;
     }
     if ((c === '-' || c === '*' || c === '+') && blank(i + 1)) {
+      if (breakFrom(i)) return depth;
       depth++;
       i += 2;
       continue;
     }
     let j = i;
-    while (j < end && j < i + 9 && text[j]! >= '0' && text[j]! <= '9') j++;
+    while (j < text.length && j < i + 9 && text[j]! >= '0' && text[j]! <= '9') j++;
     if (j > i && (text[j] === '.' || text[j] === ')') && blank(j + 1)) {
       depth++;
       i = j + 2;

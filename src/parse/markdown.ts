@@ -23,8 +23,13 @@ export const TABLE_CHUNK = 500;
 
 /** A line that can only be a row once a table has started: up to three spaces, then a pipe. */
 const PIPE_LINE = /^ {0,3}\|/;
-/** A link reference definition (`[x]: url`): rows read in a piece would not see it, so such docs are parsed whole. */
-const DEFINITION = /^ {0,3}\[(?:\\.|[^\\\]])+\]:/m;
+/**
+ * What every link reference definition holds (`[x]: url`, also in a quote or a list item, its label
+ * maybe over several lines): rows read in a piece would not see a definition, so a doc with `]:`
+ * anywhere is parsed whole. (A pattern for definitions themselves would miss those in containers,
+ * and one scanning labels across lines takes quadratic time on lines of `[`.)
+ */
+const DEFINITION_MARK = ']:';
 
 /** Rows cut out of the text parsed first: the lines after the first `chunk` lines of a run of pipe lines. */
 interface Cut {
@@ -95,7 +100,7 @@ export function parseInPieces(source: string, chunk = TABLE_CHUNK): { tree: Root
 
 /**
  * The runs of pipe lines longer than `chunk` lines past their header and delimiter, as cuts; null
- * when there are none or when the doc has a link reference definition.
+ * when there are none or when the doc may have a link reference definition.
  */
 function findCuts(source: string, chunk: number): Cut[] | null {
   // A table long enough to cut has at least this many characters.
@@ -140,7 +145,7 @@ function findCuts(source: string, chunk: number): Cut[] | null {
     start = newline + 1;
   }
   close();
-  if (cuts.length === 0 || DEFINITION.test(source)) return null;
+  if (cuts.length === 0 || source.includes(DEFINITION_MARK)) return null;
   return cuts;
 }
 
