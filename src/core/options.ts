@@ -12,11 +12,11 @@ export const TARGET_NAMES = ['typescript', 'json-schema', 'zod'] as const;
 /** One output docs2ts can write. */
 export type Target = (typeof TARGET_NAMES)[number];
 
-/** The notations docs2ts reads (`src/notation/`), in detection order. */
 /** The formats the model graph is drawn in (`renderGraph`, `docs2ts graph --format`). */
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
+/** The notations docs2ts reads (`src/notation/`), in detection order. */
 export const NOTATION_IDS = ['ruby', 'python', 'typescript', 'go', 'java', 'csharp', 'php'] as const;
 
 /** A setting that is on or off. */

@@ -103,7 +103,17 @@ const HTML_UNTIL: [RegExp, RegExp][] = [
  * @returns its 1-based line number and depth, or null when every line stays within the limit
  */
 function tooDeepLine(text: string): { line: number; depth: number } | null {
-  let fence: string | null = null;
+  // A line opens at most one container per character: docs without a line that long (all real
+  // ones) need no scan.
+  let longest = 0;
+  for (let start = 0; start < text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    longest = Math.max(longest, end - start);
+    start = end + 1;
+  }
+  if (longest <= MAX_CONTAINER_DEPTH) return null;
+  let fence: RegExp | null = null;
   let html: RegExp | 'blank' | null = null;
   let frontMatter = text.startsWith('---\n');
   let line = 1;
@@ -117,7 +127,7 @@ function tooDeepLine(text: string): { line: number; depth: number } | null {
       continue;
     }
     if (fence !== null) {
-      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(content)) fence = null;
+      if (fence.test(content)) fence = null;
       continue;
     }
     if (html !== null) {
@@ -126,7 +136,8 @@ function tooDeepLine(text: string): { line: number; depth: number } | null {
     }
     const opened = FENCE.exec(content);
     if (opened) {
-      fence = opened[1]!;
+      // Closed by a line of the same character, at least as many.
+      fence = new RegExp(`^ {0,3}${opened[1]![0] === '`' ? '`' : '~'}{${opened[1]!.length},}[ \\t]*$`);
       continue;
     }
     if (/^ {0,3}</.test(content)) {

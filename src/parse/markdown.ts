@@ -44,9 +44,8 @@ interface Cut {
   /** The run's first two lines: the header and delimiter rows each piece is parsed under. */
   header: string;
   delimiter: string;
-  /** The cut lines (without their line breaks), the offset and 1-based line of the first in the doc. */
-  rows: string[];
-  offset: number;
+  /** The cut lines (without their line breaks) and their offsets in the doc; the 1-based line of the first. */
+  rows: { text: string; offset: number }[];
   line: number;
   /** Characters (line breaks included) and lines cut. */
   length: number;
@@ -76,8 +75,8 @@ export function parseInPieces(source: string, chunk = TABLE_CHUNK): { tree: Root
   let short = '';
   let from = 0;
   for (const cut of cuts) {
-    short += source.slice(from, cut.offset);
-    from = cut.offset + cut.length;
+    short += source.slice(from, cut.rows[0]!.offset);
+    from = cut.rows[0]!.offset + cut.length;
   }
   short += source.slice(from);
   const tree = processor.parse(short);
@@ -106,7 +105,7 @@ export function parseInPieces(source: string, chunk = TABLE_CHUNK): { tree: Root
  */
 function findCuts(source: string, chunk: number): Cut[] | null {
   // A table long enough to cut has at least this many characters.
-  if (source.length < chunk * 4) return null;
+  if (source.length < chunk * 4 || source.includes(DEFINITION_MARK)) return null;
   const cuts: Cut[] = [];
   let removed = 0;
   let removedLines = 0;
@@ -125,8 +124,7 @@ function findCuts(source: string, chunk: number): Cut[] | null {
         kept: chunk + 2,
         header: header!.text,
         delimiter: delimiter!.text,
-        rows: run.lines.slice(chunk + 2).map((l) => l.text),
-        offset: firstCut.offset,
+        rows: run.lines.slice(chunk + 2),
         line: run.line + chunk + 2,
         length,
         lines,
@@ -147,8 +145,7 @@ function findCuts(source: string, chunk: number): Cut[] | null {
     start = newline + 1;
   }
   close();
-  if (cuts.length === 0 || source.includes(DEFINITION_MARK)) return null;
-  return cuts;
+  return cuts.length === 0 ? null : cuts;
 }
 
 /**
@@ -173,13 +170,18 @@ function keptTable(tree: Root, cut: Cut): { table: Table; last: number } | null 
  */
 function readPiece(cut: Cut, from: number, to: number, table: Table): TableRow[] | null {
   const prefix = `${cut.header}\n${cut.delimiter}\n`;
-  const piece = processor.parse(prefix + cut.rows.slice(from, to).join('\n') + '\n');
+  const piece = processor.parse(
+    prefix +
+      cut.rows
+        .slice(from, to)
+        .map((row) => row.text)
+        .join('\n') +
+      '\n',
+  );
   const only = piece.children[0];
   if (piece.children.length !== 1 || only?.type !== 'table' || only.children.length !== to - from + 1) return null;
   if (JSON.stringify(only.align) !== JSON.stringify(table.align)) return null;
-  let offset = cut.offset;
-  for (let i = 0; i < from; i++) offset += cut.rows[i]!.length + 1;
-  const delta = { offset: offset - prefix.length, line: cut.line + from - 3 };
+  const delta = { offset: cut.rows[from]!.offset - prefix.length, line: cut.line + from - 3 };
   const rows = only.children.slice(1);
   const seen = new Set<object>();
   for (const row of rows) walk(row, (point) => !seen.has(point) && (seen.add(point), (point.offset! += delta.offset), (point.line += delta.line)));
