@@ -137,34 +137,43 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
     return command;
   };
 
-  output(program.command('generate').description('write the TypeScript files for the root models and everything they reach'))
-    .option('-w, --watch', 'regenerate whenever a doc or the config changes (one line a run)')
-    .option('-f, --force', 'regenerate even when the manifest says the output is up to date')
-    .action(async (options: CliOptions) => {
-      code = await run('generate', options, io);
+  // Only the command being run is set up with its options (each takes about a millisecond of
+  // every start-up); `--help`, `help <command>` and anything else set up all of them.
+  const only = COMMAND_NAMES.find((name) => name === argv[0]);
+  const wanted = (name: CommandName): boolean => only === undefined || only === name;
+  if (wanted('generate'))
+    output(program.command('generate').description('write the TypeScript files for the root models and everything they reach'))
+      .option('-w, --watch', 'regenerate whenever a doc or the config changes (one line a run)')
+      .option('-f, --force', 'regenerate even when the manifest says the output is up to date')
+      .action(async (options: CliOptions) => {
+        code = await run('generate', options, io);
+      });
+  if (wanted('check'))
+    output(program.command('check').description('exit 0 when the output folder is exactly what generate would write, else 1 with a diff'))
+      .option('-f, --force', 'compare byte for byte even when the manifest says the output is up to date')
+      .option('--diff', 'print a unified diff of every stale or extra file (default: one line per kind)')
+      .action(async (options: CliOptions) => {
+        code = await run('check', options, io);
+      });
+  if (wanted('ir'))
+    input(program.command('ir').description('print the intermediate representation as JSON: {version, roots, models, diagnostics}')).action(
+      async (options: CliOptions) => {
+        code = await run('ir', options, io);
+      },
+    );
+  if (wanted('graph'))
+    input(
+      program.command('graph').description('draw the model graph: models with their fields, references as edges, enums and unions marked'),
+      new Option('--format <format>', 'mermaid (classDiagram), dot (Graphviz) or svg (laid out by docs2ts)').choices([...GRAPH_FORMATS]).default('mermaid'),
+    ).action(async (options: CliOptions) => {
+      code = await run('graph', options, io);
     });
-  output(program.command('check').description('exit 0 when the output folder is exactly what generate would write, else 1 with a diff'))
-    .option('-f, --force', 'compare byte for byte even when the manifest says the output is up to date')
-    .option('--diff', 'print a unified diff of every stale or extra file (default: one line per kind)')
-    .action(async (options: CliOptions) => {
-      code = await run('check', options, io);
-    });
-  input(program.command('ir').description('print the intermediate representation as JSON: {version, roots, models, diagnostics}')).action(
-    async (options: CliOptions) => {
-      code = await run('ir', options, io);
-    },
-  );
-  input(
-    program.command('graph').description('draw the model graph: models with their fields, references as edges, enums and unions marked'),
-    new Option('--format <format>', 'mermaid (classDiagram), dot (Graphviz) or svg (laid out by docs2ts)').choices([...GRAPH_FORMATS]).default('mermaid'),
-  ).action(async (options: CliOptions) => {
-    code = await run('graph', options, io);
-  });
-  input(program.command('explain').description('list every inference the docs forced, with its place and the override that changes it'))
-    .option('--json', 'print the list as JSON')
-    .action(async (options: CliOptions) => {
-      code = await run('explain', options, io);
-    });
+  if (wanted('explain'))
+    input(program.command('explain').description('list every inference the docs forced, with its place and the override that changes it'))
+      .option('--json', 'print the list as JSON')
+      .action(async (options: CliOptions) => {
+        code = await run('explain', options, io);
+      });
 
   if (argv.length === 0) {
     io.stderr(program.helpInformation());
@@ -219,7 +228,8 @@ function parseCount(value: string): number {
   return n;
 }
 
-type CommandName = 'generate' | 'check' | 'ir' | 'explain' | 'graph';
+const COMMAND_NAMES = ['generate', 'check', 'ir', 'explain', 'graph'] as const;
+type CommandName = (typeof COMMAND_NAMES)[number];
 
 async function run(command: CommandName, options: CliOptions, io: CliIO): Promise<number> {
   // cosmiconfig is loaded only by commands that run (not by --help / --version).

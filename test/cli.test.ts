@@ -147,6 +147,25 @@ describe('docs2ts generate', () => {
     expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('sets up only the command it runs, and every command for --help and help <command>', async () => {
+    // The top-level help lists every command with its options; `help <command>` gives that command's help.
+    const top = await runCli(['--help']);
+    expect(top.code).toBe(0);
+    for (const name of ['generate', 'check', 'ir', 'graph', 'explain']) expect(top.stdout).toMatch(new RegExp(`^  ${name} \\[options\\]`, 'm'));
+    const help = await runCli(['help', 'graph']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/mermaid \(classDiagram\)/);
+    // A command's own options still parse, and another command's are refused as before.
+    expect((await runCli(['check', '--diff', '--help'])).stdout).toMatch(/--diff/);
+    const wrong = await runCli(['ir', '--diff']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/unknown option '--diff'/);
+    // An unknown command is still told apart from the known ones.
+    const unknown = await runCli(['chek']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Did you mean check\?/);
+  });
+
   it('--no-format writes unformatted files, keeps --format json for the diagnostics, and the fix command repeats it', async () => {
     const dir = tmpDir();
     writeDocs(dir, good);

@@ -9,12 +9,17 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type * as prettier from 'prettier';
 
 /** A prettier installation: the file `require` loads and its version. */
 export interface PrettierModule {
-  /** Absolute path of the module's entry (`…/node_modules/prettier/index.cjs`). */
-  module: string;
+  /**
+   * Absolute path of the module's entry (`…/node_modules/prettier/index.cjs`), resolved when first
+   * read: `check` needs only the version, and resolving through the package's `exports` cost
+   * about 4 ms of its start-up.
+   */
+  readonly module: string;
   /** Its `package.json` version (`3.10.1`). */
   version: string;
   /** True when it is the project's own (found above the output folder), false for docs2ts's. */
@@ -24,24 +29,61 @@ export interface PrettierModule {
 /**
  * The prettier that formats an output folder: the project's own when the nearest
  * `node_modules/prettier` above the folder (the one `npx prettier` runs there) is a prettier 3,
- * else the one docs2ts depends on. Reads two small files; loads nothing.
+ * else the one docs2ts depends on (the nearest `node_modules/prettier` above docs2ts's own
+ * module, where Node's resolution finds it). Reads one or two small files; loads and resolves
+ * nothing until {@link PrettierModule.module} is read (a project's prettier 3 whose entry does not
+ * resolve then gives docs2ts's, as it always did).
  *
  * @param out the output folder (need not exist), or undefined for docs2ts's own
  * @returns where the module is and its version
+ * @throws {Error} when docs2ts's own prettier is not installed (a broken installation)
  */
 export function findPrettier(out: string | undefined): PrettierModule {
-  for (let dir = out ? path.resolve(out) : undefined; dir !== undefined; dir = path.dirname(dir) === dir ? undefined : path.dirname(dir)) {
-    const pkg = readVersion(path.join(dir, 'node_modules', 'prettier', 'package.json'));
-    if (pkg === undefined) continue;
-    if (!pkg.startsWith('3.')) break;
-    try {
-      return { module: createRequire(path.join(dir, 'package.json')).resolve('prettier'), version: pkg, own: true };
-    } catch {
-      break;
-    }
+  const own = out === undefined ? undefined : nearestPrettier(path.resolve(out));
+  if (own !== undefined && own.version.startsWith('3.')) {
+    let module: string | undefined;
+    return {
+      version: own.version,
+      own: true,
+      get module(): string {
+        if (module === undefined) {
+          try {
+            module = createRequire(path.join(own.dir, 'package.json')).resolve('prettier');
+          } catch {
+            module = bundledEntry();
+          }
+        }
+        return module;
+      },
+    };
   }
-  const require = createRequire(import.meta.url);
-  return { module: require.resolve('prettier'), version: readVersion(require.resolve('prettier/package.json'))!, own: false };
+  const bundled = nearestPrettier(path.dirname(fileURLToPath(import.meta.url)));
+  if (bundled === undefined) throw new Error(`docs2ts: prettier is not installed beside docs2ts (${fileURLToPath(import.meta.url)}): reinstall docs2ts`);
+  return {
+    version: bundled.version,
+    own: false,
+    get module(): string {
+      return bundledEntry();
+    },
+  };
+}
+
+/** The entry of docs2ts's own prettier, as `require` resolves it from this module. */
+function bundledEntry(): string {
+  return createRequire(import.meta.url).resolve('prettier');
+}
+
+/**
+ * The nearest `node_modules/prettier/package.json` with a version at or above a folder (the
+ * folders Node's resolution looks in for a bare `prettier`), with the folder that holds that
+ * `node_modules`; undefined when there is none.
+ */
+function nearestPrettier(from: string): { dir: string; version: string } | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const version = readVersion(path.join(dir, 'node_modules', 'prettier', 'package.json'));
+    if (version !== undefined) return { dir, version };
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /** The part of prettier's API docs2ts calls (a project's prettier 3 has it too). */
