@@ -30,13 +30,14 @@ export interface PrettierModule {
  * The prettier that formats an output folder: the project's own when the nearest
  * `node_modules/prettier` above the folder (the one `npx prettier` runs there) is a prettier 3,
  * else the one docs2ts depends on (the nearest `node_modules/prettier` above docs2ts's own
- * module, where Node's resolution finds it). Reads one or two small files; loads and resolves
- * nothing until {@link PrettierModule.module} is read (a project's prettier 3 whose entry does not
- * resolve then gives docs2ts's, as it always did).
+ * module, where Node's resolution finds it; else where `require` resolves it). Reads one or two
+ * small files; loads and resolves nothing until {@link PrettierModule.module} is read. A
+ * project's prettier 3 whose entry does not resolve (a broken installation) then gives docs2ts's
+ * module, as before, while `version` stays the project's.
  *
  * @param out the output folder (need not exist), or undefined for docs2ts's own
  * @returns where the module is and its version
- * @throws {Error} when docs2ts's own prettier is not installed (a broken installation)
+ * @throws {Error} when docs2ts's own prettier cannot be resolved (a broken installation)
  */
 export function findPrettier(out: string | undefined): PrettierModule {
   const own = out === undefined ? undefined : nearestPrettier(path.resolve(out));
@@ -57,10 +58,11 @@ export function findPrettier(out: string | undefined): PrettierModule {
       },
     };
   }
-  const bundled = nearestPrettier(path.dirname(fileURLToPath(import.meta.url)));
-  if (bundled === undefined) throw new Error(`docs2ts: prettier is not installed beside docs2ts (${fileURLToPath(import.meta.url)}): reinstall docs2ts`);
+  // Without a node_modules folder above docs2ts (Yarn Plug'n'Play), `require` says where it is.
+  const version =
+    nearestPrettier(path.dirname(fileURLToPath(import.meta.url)))?.version ?? readVersion(createRequire(import.meta.url).resolve('prettier/package.json'))!;
   return {
-    version: bundled.version,
+    version,
     own: false,
     get module(): string {
       return bundledEntry();
