@@ -143,6 +143,25 @@ describe("the project's own prettier", () => {
     expect(findPrettier(undefined)).toMatchObject({ own: false, module: REAL_PRETTIER, version: realVersion });
     expect((await runCli(['generate'], dir)).code).toBe(0);
   });
+
+  it("uses docs2ts's prettier, by its version, when the project's prettier 3 cannot be loaded; once repaired, it formats", async () => {
+    const dir = project();
+    const calls = fakePrettier(dir, '3.99.0');
+    const entry = path.join(dir, 'node_modules/prettier/index.cjs');
+    const saved = fs.readFileSync(entry, 'utf8');
+    fs.rmSync(entry);
+    const realVersion = (JSON.parse(fs.readFileSync(path.join(path.dirname(REAL_PRETTIER), 'package.json'), 'utf8')) as { version: string }).version;
+    expect(findPrettier(path.join(dir, 'gen'))).toMatchObject({ own: false, module: REAL_PRETTIER, version: realVersion });
+    expect((await runCli(['generate'], dir)).code).toBe(0);
+    expect((await runCli(['generate'], dir)).stdout).toMatch(/is up to date/);
+    // The user repairs their prettier: the manifest's version is not its version, so the next run formats with it.
+    fs.writeFileSync(entry, saved);
+    expect(findPrettier(path.join(dir, 'gen'))).toMatchObject({ own: true, version: '3.99.0' });
+    const again = await runCli(['generate'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toMatch(/is up to date/);
+    expect(calls()).toBeGreaterThan(0);
+  });
 });
 
 describe('--no-format and format: false', () => {

@@ -15,9 +15,9 @@ import type * as prettier from 'prettier';
 /** A prettier installation: the file `require` loads and its version. */
 export interface PrettierModule {
   /**
-   * Absolute path of the module's entry (`…/node_modules/prettier/index.cjs`), resolved when first
-   * read: `check` needs only the version, and resolving through the package's `exports` cost
-   * about 4 ms of its start-up.
+   * Absolute path of the module's entry (`…/node_modules/prettier/index.cjs`); for docs2ts's own,
+   * resolved when read: `check` needs only the version, and resolving through the package's
+   * `exports` cost about 4 ms of its start-up.
    */
   readonly module: string;
   /** Its `package.json` version (`3.10.1`). */
@@ -30,10 +30,10 @@ export interface PrettierModule {
  * The prettier that formats an output folder: the project's own when the nearest
  * `node_modules/prettier` above the folder (the one `npx prettier` runs there) is a prettier 3,
  * else the one docs2ts depends on (the nearest `node_modules/prettier` above docs2ts's own
- * module, where Node's resolution finds it; else where `require` resolves it). Reads one or two
- * small files; loads and resolves nothing until {@link PrettierModule.module} is read. A
- * project's prettier 3 whose entry does not resolve (a broken installation) then gives docs2ts's
- * module, as before, while `version` stays the project's.
+ * module, where Node's resolution finds it; else where `require` resolves it). A project's
+ * prettier 3 whose entry `require` cannot resolve gives docs2ts's. Loads nothing; docs2ts's own
+ * entry is resolved only when {@link PrettierModule.module} is read (`check` needs only the
+ * version).
  *
  * @param out the output folder (need not exist), or undefined for docs2ts's own
  * @returns where the module is and its version
@@ -42,21 +42,15 @@ export interface PrettierModule {
 export function findPrettier(out: string | undefined): PrettierModule {
   const own = out === undefined ? undefined : nearestPrettier(path.resolve(out));
   if (own !== undefined && own.version.startsWith('3.')) {
-    let module: string | undefined;
-    return {
-      version: own.version,
-      own: true,
-      get module(): string {
-        if (module === undefined) {
-          try {
-            module = createRequire(path.join(own.dir, 'package.json')).resolve('prettier');
-          } catch {
-            module = bundledEntry();
-          }
-        }
-        return module;
-      },
-    };
+    // Resolved now: a prettier 3 that `require` cannot load (a broken installation, an `exports`
+    // without a `require` condition) is not the one that formats, and its version must not be
+    // the one the input hash records (repairing it would then go unnoticed).
+    try {
+      const module = createRequire(path.join(own.dir, 'package.json')).resolve('prettier');
+      return { module, version: own.version, own: true };
+    } catch {
+      // docs2ts's own, below.
+    }
   }
   // Without a node_modules folder above docs2ts (Yarn Plug'n'Play), `require` says where it is.
   const version =
@@ -65,14 +59,9 @@ export function findPrettier(out: string | undefined): PrettierModule {
     version,
     own: false,
     get module(): string {
-      return bundledEntry();
+      return createRequire(import.meta.url).resolve('prettier');
     },
   };
-}
-
-/** The entry of docs2ts's own prettier, as `require` resolves it from this module. */
-function bundledEntry(): string {
-  return createRequire(import.meta.url).resolve('prettier');
 }
 
 /**
