@@ -86,6 +86,21 @@ describe('formatting with the configuration of the output folder', () => {
     expect((await runCli(['check'], dir)).code).toBe(0);
   });
 
+  it("a configuration that sets no printWidth gets prettier's 80, as `prettier --check` in the project reads it", async () => {
+    const configs: Record<string, string>[] = [{ '.prettierrc': '{"singleQuote": true}\n' }, { '.editorconfig': 'root = true\n[*]\nindent_style = tab\n' }];
+    for (const config of configs) {
+      const dir = project(config);
+      expect((await runCli(['generate'], dir)).code).toBe(0);
+      const files = [...readTree(path.join(dir, 'gen'))].filter(([name]) => name !== '.docs2ts-manifest.json');
+      for (const [name, text] of files) {
+        const file = path.join(dir, 'gen', name);
+        const options = await prettier.resolveConfig(file, { editorconfig: true });
+        expect(options?.printWidth, name).toBeUndefined();
+        expect(await prettier.check(text, { ...options, filepath: file }), name).toBe(true);
+      }
+    }
+  });
+
   it("formats with docs2ts's printWidth 100 when no config applies, as before", async () => {
     const dir = project();
     expect((await runCli(['generate'], dir)).code).toBe(0);
@@ -103,8 +118,9 @@ describe('the options of each file', () => {
       '.prettierrc.json': JSON.stringify({ semi: false, overrides: [{ files: 'gen/zod/*.ts', options: { semi: true, parser: 'typescript' } }] }),
     });
     const formatter = await loadFormatter(path.join(dir, 'gen'), { tabWidth: 4 });
-    expect(await formatter.options('task.ts')).toEqual({ printWidth: 100, semi: false, tabWidth: 4, parser: 'babel-ts' });
-    expect(await formatter.options('zod/task.ts')).toEqual({ printWidth: 100, semi: true, tabWidth: 4, parser: 'typescript' });
+    // A configuration applies: prettier's defaults under it, not docs2ts's printWidth 100.
+    expect(await formatter.options('task.ts')).toEqual({ semi: false, tabWidth: 4, parser: 'babel-ts' });
+    expect(await formatter.options('zod/task.ts')).toEqual({ semi: true, tabWidth: 4, parser: 'typescript' });
     expect(await formatter.options('schema/task.schema.json')).toMatchObject({ parser: 'json' });
     const none = await loadFormatter(undefined);
     expect(await none.options('task.ts')).toEqual({ printWidth: 100, parser: 'babel-ts' });

@@ -80,8 +80,8 @@ export interface Formatter {
   prettier: PrettierModule;
   /**
    * The options for one file (its parser set, see {@link parserFor}): the configuration that
-   * applies to that path in the output folder, over `printWidth: 100`, under the options given to
-   * {@link loadFormatter}.
+   * applies to that path in the output folder (`printWidth: 100` when none does), under the
+   * options given to {@link loadFormatter}.
    */
   options(name: string): Promise<prettier.Options>;
 }
@@ -104,7 +104,9 @@ export async function loadFormatter(out: string | undefined, given: prettier.Opt
     prettier: found,
     async options(name: string): Promise<prettier.Options> {
       const resolved = configured ? await loadPrettier(found.module).resolveConfig(path.join(folder, name), { editorconfig: true }) : null;
-      const options: prettier.Options = { printWidth: 100, ...resolved, ...given };
+      // docs2ts's printWidth only where no configuration applies: where one does, prettier's
+      // defaults are the project's (`prettier --check` there reads 80 when it sets no width).
+      const options: prettier.Options = { ...(resolved ?? { printWidth: 100 }), ...given };
       options.parser ??= parserFor(name, (options.plugins ?? []).length > 0);
       return options;
     },

@@ -28,8 +28,8 @@ export interface EmitOptions {
   /** Banner template text; `{{sources}}` is replaced by the docs a file came from. Default: `templates/banner.txt`. */
   banner?: string;
   /**
-   * Prettier options, over the configuration that applies in `out` (if given) and docs2ts's
-   * `printWidth: 100`.
+   * Prettier options, over the configuration that applies in `out` (if given; docs2ts's
+   * `printWidth: 100` when none does).
    */
   prettier?: prettier.Options;
   /** Format the files with prettier (default true); false: the files as generated, valid but not laid out. */
