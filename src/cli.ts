@@ -447,6 +447,8 @@ async function watch(first: Job, options: CliOptions, io: CliIO, configFile: str
     const line = out.trim().split('\n').filter(Boolean);
     // The diagnostics first, then the line that says the run failed ("fix the errors above").
     if (code !== 0 && err) io.stderr(err);
+    // --quiet: no line when all went well (the run printed none).
+    if (code === 0 && line.length === 0) return;
     io.stdout(`${stamp()} ${code === 0 ? line[line.length - 1] : `failed: ${err.trim().split('\n').slice(-1)[0] ?? ''}`}\n`);
   };
   const watcher = chokidar([job.input, ...(configFile ? [configFile] : [])], {

@@ -234,6 +234,24 @@ describe('generate --watch', () => {
     expect(await stop()).toBe(0);
   });
 
+  it('with --quiet prints no line for a run that went well', async () => {
+    const dir = project();
+    const controller = new AbortController();
+    let stdout = '';
+    const { main } = await import('../src/cli.js');
+    const running = main(['generate', '--watch', '--quiet'], { cwd: dir, stdout: (t) => (stdout += t), stderr: () => {}, signal: controller.signal });
+    const until = async (done: () => boolean): Promise<void> => {
+      while (!done()) await new Promise((r) => setTimeout(r, 20));
+    };
+    const status = path.join(dir, 'gen/status.ts');
+    await until(() => fs.existsSync(status));
+    fs.appendFileSync(path.join(dir, 'models/shared/status.md'), '\n| `THREE` | 3 |');
+    await until(() => fs.readFileSync(status, 'utf8').includes('THREE = 3'));
+    controller.abort();
+    expect(await running).toBe(0);
+    expect(stdout).toBe('');
+  });
+
   for (const [name, write] of [
     ['docs2ts.config.json', (config: object): string => JSON.stringify(config)],
     ['docs2ts.config.mjs', (config: object): string => `export default ${JSON.stringify(config)};\n`],
