@@ -16,6 +16,8 @@ export default defineConfig({
     // per file (quick suite 174 s -> 137 s on this machine). No test changes module state: the
     // one test file that replaces `fs` functions restores them after each test.
     isolate: false,
+    // Every temporary folder of a run under one, removed at the end (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 300_000,
     hookTimeout: 300_000,
   },

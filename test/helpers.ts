@@ -17,9 +17,12 @@ process.on('exit', () => {
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh temporary folder, removed when the process exits (one exit listener for all). */
+/**
+ * A fresh temporary folder, removed when the process exits (one exit listener for all), and with
+ * the run's folder (test/global-setup.ts) when vitest stops its workers before they exit.
+ */
 export function tmpDir(prefix = 'docs2ts-test-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(process.env.DOCS2TS_TEST_TMP ?? os.tmpdir(), prefix));
   made.push(dir);
   return dir;
 }
