@@ -10,6 +10,8 @@ import path from 'node:path';
 
 export default function setup(): () => void {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'docs2ts-tests-'));
+  // Open to other users as the system's folder is: a test runs the CLI as `nobody` in one of its folders.
+  fs.chmodSync(root, 0o755);
   // Read by the workers, which start after this and inherit the environment.
   process.env.DOCS2TS_TEST_TMP = root;
   return () => fs.rmSync(root, { recursive: true, force: true });
