@@ -249,6 +249,35 @@ describe('buildModel: unions, names, nullability strength, additionalProperties'
   });
 });
 
+describe('notation detection', () => {
+  const TABLE = '## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n';
+  const goTree = {
+    'components/context.md':
+      '# Context\n\n## Supported Types\n\n### WalletContext\n\n```go\ncontext := components.CreateContextWalletContext(components.WalletContext{/* values here */})\n```\n',
+    'components/walletcontext.md': `# WalletContext\n\n${TABLE}| \`Names\` | []*string* | :heavy_check_mark: | N/A |\n| \`Count\` | **int64* | :heavy_minus_sign: | N/A |\n`,
+    'components/other.md': `# Other\n\n${TABLE}| \`When\` | [time.Time](https://pkg.go.dev/time#Time) | :heavy_check_mark: | N/A |\n| \`Tags\` | map[string]*string* | :heavy_minus_sign: | N/A |\n| \`Broken\` | [components.Nope](nope.md) | :heavy_minus_sign: | N/A |\n`,
+  };
+
+  it("reads a root union doc (no Type cells of its own) with the tree's cells, and reports only the docs the run reaches", () => {
+    const ir = buildModel(memoryDocSource(goTree), { roots: ['Context'] });
+    expect(ir.diagnostics.find((d) => d.ruleId === 'notation-detected')?.message).toMatch(/^Type cells read as Go \(5 of 5 sampled cells\)/);
+    expect(ir.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(ir.models.map((m) => m.name).sort()).toEqual(['Context', 'WalletContext']);
+    expect(ir.models.find((m) => m.name === 'WalletContext')).toMatchObject({
+      fields: [
+        expect.objectContaining({ name: 'Names', type: { kind: 'array', items: { kind: 'primitive', type: 'string' } } }),
+        expect.objectContaining({ name: 'Count' }),
+      ],
+    });
+  });
+
+  it('reads an object root by its own cells when it has enough', () => {
+    const many = Array.from({ length: 20 }, (_, i) => `| \`F${i}\` | *string* | :heavy_check_mark: | N/A |\n`).join('');
+    const ir = buildModel(memoryDocSource({ ...goTree, 'components/big.md': `# Big\n\n${TABLE}${many}` }), { roots: ['Big'] });
+    expect(ir.diagnostics.find((d) => d.ruleId === 'notation-detected')?.message).toMatch(/\(20 of 20 sampled cells\)/);
+  });
+});
+
 describe('buildModel: enum value types', () => {
   const values = (title: string, rows: [string, string][]): string =>
     `# ${title}\n\n## Values\n\n| Name | Value |\n| --- | --- |\n${rows.map(([n, v]) => `| \`${n}\` | ${v} |`).join('\n')}`;

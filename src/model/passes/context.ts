@@ -111,12 +111,27 @@ function allModelIds(docs: Docs): string[] {
   return docs.source.files.flatMap((file) => docsOf(docs, file).map((d) => d.id));
 }
 
-/** The notation read from up to about 400 Type cells of the roots (or of every file), reported as an info. */
+/** Below this many Type cells of their own, the roots' cells are not enough to tell the notation. */
+const FEW_ROOT_CELLS = 20;
+
+/**
+ * The notation read from up to about 400 Type cells of the roots (or of every file), reported as
+ * an info. Roots with fewer than {@link FEW_ROOT_CELLS} cells of their own (a union doc has none:
+ * its members are headings and fences) are read with the rest of the tree's cells, in file order.
+ */
 function detect(docs: Docs, roots: readonly string[]): Notation {
   const sample: string[] = [];
-  for (const id of roots.length > 0 ? roots : docs.source.files) {
-    for (const field of docOf(docs, id)?.fields ?? []) sample.push(field.type.raw);
-    if (sample.length >= 400) break;
+  const take = (models: (id: string) => DocModel | undefined, ids: Iterable<string>): void => {
+    for (const id of ids) {
+      if (sample.length >= 400) return;
+      for (const field of models(id)?.fields ?? []) sample.push(field.type.raw);
+    }
+  };
+  take((id) => docOf(docs, id), roots.length > 0 ? roots : docs.source.files);
+  if (roots.length > 0 && sample.length < FEW_ROOT_CELLS) {
+    // Read without recording their parse diagnostics: a rooted run reports only the docs it reaches.
+    const rootFiles = new Set(roots.map((id) => id.split('#')[0]));
+    take((file) => docs.source.load(file).docs[0], docs.source.files.filter((file) => !rootFiles.has(file)));
   }
   const { notation, parsed } = detectNotation(sample);
   docs.diagnostics.push(
