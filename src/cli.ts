@@ -298,9 +298,15 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
   if (command === 'explain') {
     const { ir, inferences } = await explainCommand(job, context);
     clear();
+    const github = options.format === 'github' && !options.json;
     if (options.json || options.format === 'json') io.stdout(`${JSON.stringify(inferences, null, 2)}\n`);
+    else if (github) io.stdout(githubAnnotations(inferences, job.input, io.cwd, true));
     else io.stdout(formatExplain(inferences, job.input, io.cwd));
-    return ir.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    // The errors that stopped the run (a missing root, an unreadable Type cell) are no inference:
+    // said apart, on stderr (as annotations with the list, for GitHub).
+    const errors = ir.diagnostics.filter((d) => d.severity === 'error');
+    await report(errors, job.input, io, false, github ? 'stdout' : false);
+    return errors.length > 0 ? 1 : 0;
   }
   if (command === 'graph') {
     const { ir, text } = await graphCommand(job, options.format as GraphFormat, context);

@@ -159,6 +159,29 @@ describe('docs2ts explain and overrides', () => {
     expect(JSON.parse((await runCli(['explain', '--format', 'json'], dir)).stdout)).toEqual(json);
   });
 
+  it('--format github gives the list as annotations; the errors that stop a run are said on stderr (or as annotations)', async () => {
+    const dir = project();
+    const github = await runCli(['explain', '--format', 'github'], dir);
+    expect(github.code).toBe(0);
+    expect(github.stdout).toMatch(/^::(notice|warning) file=models\/shared\/status\.md,line=1,col=\d+,title=enum-value-type::/m);
+    expect(
+      github.stdout
+        .split('\n')
+        .filter(Boolean)
+        .every((line) => line.startsWith('::')),
+    ).toBe(true);
+    // A root that names no model: exit 1 with the error, as `ir` says it.
+    const missing = await runCli(['explain', '--root', 'NopeX'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No model named `NopeX`');
+    expect(missing.stderr).toMatch(/error\s.*root-missing/);
+    const missingJson = await runCli(['explain', '--root', 'NopeX', '--json'], dir);
+    expect(missingJson.code).toBe(1);
+    expect(missingJson.stderr).toMatch(/root-missing/);
+    const missingGithub = await runCli(['explain', '--root', 'NopeX', '--format', 'github'], dir);
+    expect(missingGithub.stdout).toMatch(/^::error file=[^,]+,title=root-missing::/m);
+  });
+
   it('applies overrides and propertyCase from the config; unknown targets are errors', async () => {
     const dir = project();
     fs.writeFileSync(
