@@ -311,9 +311,11 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
   if (command === 'graph') {
     const { ir, text } = await graphCommand(job, options.format as GraphFormat, context);
     clear();
-    io.stdout(text);
+    // Nothing on stdout from a failed run: `graph > models.mmd` keeps the drawing it had.
+    const failed = counts(ir).failed;
+    if (!failed) io.stdout(text);
     await report(ir.diagnostics, job.input, io, options.verbose === true, false, options.quiet === true);
-    return counts(ir).failed ? 1 : 0;
+    return failed ? 1 : 0;
   }
   if (command === 'ir') {
     const ir = await irCommand(job, context);

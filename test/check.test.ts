@@ -182,6 +182,17 @@ describe('docs2ts explain and overrides', () => {
     expect(missingGithub.stdout).toMatch(/^::error file=[^,]+,title=root-missing::/m);
   });
 
+  it('graph prints no drawing from a run with an error (a redirect keeps the one it had)', async () => {
+    const dir = project();
+    const good = await runCli(['graph'], dir);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/^classDiagram/);
+    const failed = await runCli(['graph', '--root', 'NopeX'], dir);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe('');
+    expect(failed.stderr).toMatch(/root-missing/);
+  });
+
   it('applies overrides and propertyCase from the config; unknown targets are errors', async () => {
     const dir = project();
     fs.writeFileSync(

@@ -89,7 +89,9 @@ export function folderDocSource(
         ),
       ),
       ...files.flatMap((id) => {
-        if (cache.has(id)) return [];
+        // A doc loaded only to sample its Type cells (notation detection) and not reached by the
+        // run is told apart by the run (its `loaded` docs): its read error is still a problem.
+        if (cache.get(id)?.diagnostics.every((d) => d.ruleId !== 'doc-unreadable') ?? false) return [];
         // A doc the run neither loaded nor scanned: only whether it can be read.
         const cause = unscanned.get(id) ?? unreadableCause(path.join(root, id));
         return cause === undefined ? [] : [unreadableDoc(id, cause, true)];
