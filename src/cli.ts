@@ -344,7 +344,10 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
   };
   const stopped = (ir: IR): Promise<number> => {
     const { warnings, errors } = counts(ir);
-    const why = errors > 0 ? errorSummary(ir.diagnostics, job) : `${warnings} warnings exceed --max-warnings ${options.maxWarnings}`;
+    const why =
+      errors > 0
+        ? errorSummary(ir.diagnostics, job)
+        : `${plural(warnings, 'warning')} exceed${warnings === 1 ? 's' : ''} --max-warnings ${options.maxWarnings}`;
     return finish(ir, {}, 1, `docs2ts: ${command === 'generate' ? 'nothing written' : 'cannot check'}: ${why}\n`);
   };
 
@@ -380,7 +383,7 @@ async function once(command: CommandName, job: Job, options: CliOptions, io: Cli
     answer.ir,
     { upToDate: false, files: answer.files.size },
     0,
-    `docs2ts: ${answer.ir.models.length} models → ${answer.files.size} files in ${outLabel}, ${warnings} warnings (${ms} ms)\n`,
+    `docs2ts: ${plural(answer.ir.models.length, 'model')} → ${plural(answer.files.size, 'file')} in ${outLabel}, ${plural(warnings, 'warning')} (${ms} ms)\n`,
   );
 }
 
@@ -403,6 +406,11 @@ export function outOfDate(label: string, kinds: Readonly<Record<'stale' | 'missi
 /** Rules of a link or name that matches no doc: --allow-broken-links reads them as `unknown`. */
 const BROKEN_LINK_RULES = new Set(['link-missing', 'ref-unresolved']);
 
+/** `1 warning`, `2 warnings`. */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /**
  * What stopped a run, for its last line: how many errors in how many docs, the most common rules,
  * and the one next step: `--allow-broken-links` when every error is a link or name that matches no
@@ -415,7 +423,6 @@ export function errorSummary(diagnostics: readonly Diagnostic[], job: Pick<Job, 
   const byRule = new Map<string, number>();
   for (const d of errors) byRule.set(d.ruleId, (byRule.get(d.ruleId) ?? 0) + 1);
   const rules = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const counts = `${plural(errors.length, 'error')}${docs > 0 ? ` in ${plural(docs, 'doc')}` : ''} (${rules
     .slice(0, 3)
     .map(([r, n]) => `${r} ${n}`)
