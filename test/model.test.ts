@@ -205,6 +205,25 @@ describe('buildModel: unions, names, nullability strength, additionalProperties'
     'shared/examplecar.md': py('ExampleCar', ['| `name` | *str* | :heavy_check_mark: | N/A |']),
   };
 
+  it('a heading-only doc read before the cell that makes it a union gets no doc-no-table warning; a bare one does', () => {
+    const ir = buildModel(
+      memoryDocSource({
+        ...docs,
+        'shared/resource.md': py('Resource', ['| `early` | [Union[shared.ExampleBoat, str]](../../models/shared/astub.md) | :heavy_check_mark: | N/A |']),
+        'shared/astub.md': '# AStub',
+        'shared/bare.md': '# Bare',
+      }),
+      { roots: [] },
+    );
+    expect(ir.models.find((m) => m.id === 'shared/astub.md')).toMatchObject({ kind: 'union' });
+    expect(
+      ir.diagnostics
+        .filter((d) => d.ruleId === 'doc-no-table')
+        .map((d) => d.file)
+        .sort(),
+    ).toEqual(['shared/bare.md', 'shared/stub.md']);
+  });
+
   it('a union written inside one link is the linked union doc; stubs take their members from the cell', () => {
     const ir = buildModel(memoryDocSource(docs), { roots: ['Resource'] });
     expect(ir.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -62,6 +62,11 @@ export interface BuildContext extends Docs {
   readonly stubMembers: Map<string, TypeRef[]>;
   /** Where each stub's members were read: the cell of the link that named them. */
   readonly stubOrigins: Map<string, { file: string; at: Point }>;
+  /**
+   * The `doc-no-table` warnings of heading-only docs read as objects, by model id: the
+   * `stub-unions` pass reports those no cell made a union of (a cell read later may still do).
+   */
+  readonly noTable: Map<string, Diagnostic>;
   /** The named models in id order, set by the `names` pass (empty before). */
   named: Model[];
 }
@@ -75,7 +80,7 @@ export function createContext(source: DocSource, options: BuildOptions): BuildCo
   const docs: Docs = { source, options, files: new Set(source.files), diagnostics: [], loaded: new Set(), indexes: {} };
   const roots = options.roots.length > 0 ? resolveRoots(docs, options.roots) : allModelIds(docs);
   const notation = options.notation ?? detect(docs, roots);
-  return { ...docs, roots, notation, queue: [], queued: new Set(), models: new Map(), stubMembers: new Map(), stubOrigins: new Map(), named: [] };
+  return { ...docs, roots, notation, queue: [], queued: new Set(), models: new Map(), stubMembers: new Map(), stubOrigins: new Map(), noTable: new Map(), named: [] };
 }
 
 /** The models of a file, loading it (and recording its parse diagnostics) on first use. */

@@ -21,11 +21,13 @@ const ADDITIONAL_PROPERTIES = /^(additional_?properties|__pydantic_extra__)(_?t)
  * An object model from its doc: each Fields row read (see `readField`; a repeated name is
  * `field-duplicate`, an error, and left out), the additionalProperties pseudo-field taken out as
  * the value type of other keys (`additional-properties`, info). A doc with no table that is not a
- * union stub (see `ctx.stubMembers`) is a free-form object (`doc-no-table`, warning).
+ * union stub (see `ctx.stubMembers`) is a free-form object (`doc-no-table`, warning, reported by
+ * the `stub-unions` pass unless a cell read later makes the doc a union).
  */
 export function transformObject(ctx: BuildContext, doc: DocModel): Omit<ObjectModel, 'tsName'> {
   if (doc.kind === 'none' && !ctx.stubMembers.has(doc.id)) {
-    ctx.diagnostics.push(
+    ctx.noTable.set(
+      doc.id,
       diagnostic(
         'warning',
         'doc-no-table',

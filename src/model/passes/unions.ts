@@ -160,13 +160,19 @@ function varAnnotation(text: string): string | null {
 /**
  * The `stub-unions` pass: a heading-only doc that a cell names as a union
  * (`[Union[shared.A, shared.B]](../examplevehicle.md)`) and that was read as an object without
- * fields becomes a union of the members the cell lists.
+ * fields becomes a union of the members the cell lists; the others keep their `doc-no-table`
+ * warning (see `transformObject`).
  */
 export function fillStubUnions(ctx: BuildContext): void {
   for (const [id, members] of ctx.stubMembers) {
     const model = ctx.models.get(id);
-    if (model && model.kind === 'object' && model.fields.length === 0) ctx.models.set(id, { ...base(model), kind: 'union', members });
+    if (model && model.kind === 'object' && model.fields.length === 0) {
+      ctx.models.set(id, { ...base(model), kind: 'union', members });
+      ctx.noTable.delete(id);
+    }
   }
+  // The heading-only docs that stay free-form objects.
+  ctx.diagnostics.push(...ctx.noTable.values());
 }
 
 /** The fields a draft took from its doc. */
