@@ -80,7 +80,18 @@ export function createContext(source: DocSource, options: BuildOptions): BuildCo
   const docs: Docs = { source, options, files: new Set(source.files), diagnostics: [], loaded: new Set(), indexes: {} };
   const roots = options.roots.length > 0 ? resolveRoots(docs, options.roots) : allModelIds(docs);
   const notation = options.notation ?? detect(docs, roots);
-  return { ...docs, roots, notation, queue: [], queued: new Set(), models: new Map(), stubMembers: new Map(), stubOrigins: new Map(), noTable: new Map(), named: [] };
+  return {
+    ...docs,
+    roots,
+    notation,
+    queue: [],
+    queued: new Set(),
+    models: new Map(),
+    stubMembers: new Map(),
+    stubOrigins: new Map(),
+    noTable: new Map(),
+    named: [],
+  };
 }
 
 /** The models of a file, loading it (and recording its parse diagnostics) on first use. */
@@ -136,7 +147,10 @@ function detect(docs: Docs, roots: readonly string[]): Notation {
   if (roots.length > 0 && sample.length < FEW_ROOT_CELLS) {
     // Read without recording their parse diagnostics: a rooted run reports only the docs it reaches.
     const rootFiles = new Set(roots.map((id) => id.split('#')[0]));
-    take((file) => docs.source.load(file).docs[0], docs.source.files.filter((file) => !rootFiles.has(file)));
+    take(
+      (file) => docs.source.load(file).docs[0],
+      docs.source.files.filter((file) => !rootFiles.has(file)),
+    );
   }
   const { notation, parsed } = detectNotation(sample);
   docs.diagnostics.push(
