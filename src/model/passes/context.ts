@@ -127,13 +127,11 @@ function allModelIds(docs: Docs): string[] {
   return docs.source.files.flatMap((file) => docsOf(docs, file).map((d) => d.id));
 }
 
-/** Below this many Type cells of their own, the roots' cells are not enough to tell the notation. */
-const FEW_ROOT_CELLS = 20;
-
 /**
  * The notation read from up to about 400 Type cells of the roots (or of every file), reported as
- * an info. Roots with fewer than {@link FEW_ROOT_CELLS} cells of their own (a union doc has none:
- * its members are headings and fences) are read with the rest of the tree's cells, in file order.
+ * an info. Roots with no Type cells of their own (a union doc: its members are headings and fences)
+ * are read with the rest of the tree's cells, in file order (a rooted run otherwise parses only
+ * the docs it reaches).
  */
 function detect(docs: Docs, roots: readonly string[]): Notation {
   const sample: string[] = [];
@@ -144,7 +142,7 @@ function detect(docs: Docs, roots: readonly string[]): Notation {
     }
   };
   take((id) => docOf(docs, id), roots.length > 0 ? roots : docs.source.files);
-  if (roots.length > 0 && sample.length < FEW_ROOT_CELLS) {
+  if (roots.length > 0 && sample.length === 0) {
     // Read without recording their parse diagnostics: a rooted run reports only the docs it reaches.
     const rootFiles = new Set(roots.map((id) => id.split('#')[0]));
     take(
