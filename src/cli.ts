@@ -141,39 +141,32 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO()): Pr
   // every start-up); `--help`, `help <command>` and anything else set up all of them.
   const only = COMMAND_NAMES.find((name) => name === argv[0]);
   const wanted = (name: CommandName): boolean => only === undefined || only === name;
+  const action =
+    (name: CommandName) =>
+    async (options: CliOptions): Promise<void> => {
+      code = await run(name, options, io);
+    };
   if (wanted('generate'))
     output(program.command('generate').description('write the TypeScript files for the root models and everything they reach'))
       .option('-w, --watch', 'regenerate whenever a doc or the config changes (one line a run)')
       .option('-f, --force', 'regenerate even when the manifest says the output is up to date')
-      .action(async (options: CliOptions) => {
-        code = await run('generate', options, io);
-      });
+      .action(action('generate'));
   if (wanted('check'))
     output(program.command('check').description('exit 0 when the output folder is exactly what generate would write, else 1 with a diff'))
       .option('-f, --force', 'compare byte for byte even when the manifest says the output is up to date')
       .option('--diff', 'print a unified diff of every stale or extra file (default: one line per kind)')
-      .action(async (options: CliOptions) => {
-        code = await run('check', options, io);
-      });
+      .action(action('check'));
   if (wanted('ir'))
-    input(program.command('ir').description('print the intermediate representation as JSON: {version, roots, models, diagnostics}')).action(
-      async (options: CliOptions) => {
-        code = await run('ir', options, io);
-      },
-    );
+    input(program.command('ir').description('print the intermediate representation as JSON: {version, roots, models, diagnostics}')).action(action('ir'));
   if (wanted('graph'))
     input(
       program.command('graph').description('draw the model graph: models with their fields, references as edges, enums and unions marked'),
       new Option('--format <format>', 'mermaid (classDiagram), dot (Graphviz) or svg (laid out by docs2ts)').choices([...GRAPH_FORMATS]).default('mermaid'),
-    ).action(async (options: CliOptions) => {
-      code = await run('graph', options, io);
-    });
+    ).action(action('graph'));
   if (wanted('explain'))
     input(program.command('explain').description('list every inference the docs forced, with its place and the override that changes it'))
       .option('--json', 'print the list as JSON')
-      .action(async (options: CliOptions) => {
-        code = await run('explain', options, io);
-      });
+      .action(action('explain'));
 
   if (argv.length === 0) {
     io.stderr(program.helpInformation());

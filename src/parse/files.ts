@@ -89,9 +89,10 @@ export function folderDocSource(
         ),
       ),
       ...files.flatMap((id) => {
-        // A doc loaded only to sample its Type cells (notation detection) and not reached by the
-        // run is told apart by the run (its `loaded` docs): its read error is still a problem.
-        if (cache.get(id)?.diagnostics.every((d) => d.ruleId !== 'doc-unreadable') ?? false) return [];
+        // A loaded doc is a problem only when it could not be read: notation detection may load a
+        // doc the run does not reach, and the run tells those apart (its own `loaded` docs).
+        const loaded = cache.get(id);
+        if (loaded !== undefined && !loaded.diagnostics.some((d) => d.ruleId === 'doc-unreadable')) return [];
         // A doc the run neither loaded nor scanned: only whether it can be read.
         const cause = unscanned.get(id) ?? unreadableCause(path.join(root, id));
         return cause === undefined ? [] : [unreadableDoc(id, cause, true)];
